@@ -1,0 +1,9 @@
+package org.ncw.cli;
+
+import picocli.CommandLine.Option;
+
+/** Mixin for every command: {@code --verbose} shows stack traces on failure. */
+public final class VerboseOption {
+    @Option(names = "--verbose", description = "Print the full stack trace when a command fails.")
+    boolean verbose;
+}
