@@ -16,7 +16,7 @@ import org.ncw.engine.core.TaskMonitor;
  */
 public final class SpectralEmbedding {
     /** AUTO uses the dense solver up to this many points. */
-    public static final int AUTO_DENSE_LIMIT = 600;
+    public static final int AUTO_DENSE_LIMIT = 1000;
     /** The dense solver refuses larger graphs (O(n^3) time, n^2 memory). */
     public static final int DENSE_LIMIT = 6000;
     static final double DEFAULT_TOLERANCE = 1e-10;
