@@ -64,7 +64,7 @@ public final class SpectralClusterer implements Clusterer {
         checkSize(n, k);
         long t0 = System.nanoTime();
         Embedding embedding = SpectralEmbedding.compute(affinity, k, options.eigenSolver(), options.seed(),
-                monitor.sub(0, 0.8).stage("embedding"));
+                options.eigenTolerance(), options.maxEigenIterations(), monitor.sub(0, 0.8).stage("embedding"));
         long t1 = System.nanoTime();
         List<String> warnings = new ArrayList<>(embedding.warnings());
         Map<String, Double> diagnostics = new LinkedHashMap<>();
