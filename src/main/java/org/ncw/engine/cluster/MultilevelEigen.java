@@ -16,7 +16,12 @@ import org.ncw.engine.core.TaskMonitor;
  */
 final class MultilevelEigen {
     static final int COARSEST = 800;
-    private static final int SMOOTHING_STEPS = 6;
+    private static final int SMOOTHING_STEPS = 10;
+    /**
+     * Extra vectors carried through the levels: near-degenerate eigenvalues (long thin graphs) mix on coarse
+     * levels, and a wider Rayleigh-Ritz subspace lets the finer levels sort them out.
+     */
+    private static final int SPARE_VECTORS = 4;
 
     private MultilevelEigen() {
     }
@@ -134,7 +139,7 @@ final class MultilevelEigen {
             }
         }
         SymmetricEigen evd = SymmetricEigen.of(m, n);
-        int count = Math.min(n, k + 1); // a spare vector make the level-wise Rayleigh-Ritz sturdier
+        int count = Math.min(n, k + SPARE_VECTORS);
         double[][] x = new double[count][n];
         for (int c = 0; c < count; c++) {
             for (int r = 0; r < n; r++) {
