@@ -1,6 +1,10 @@
 package org.ncw.engine.dsp;
 
 import org.ncw.engine.core.Checks;
+import org.ncw.engine.dataset.DbScale;
+import org.ncw.engine.dataset.Intensity;
+import org.ncw.engine.dataset.SpectrogramMatrix;
+import org.ncw.engine.dataset.TfAxes;
 import org.ncw.engine.dataset.TfMatrix;
 
 import java.util.Objects;
@@ -85,6 +89,24 @@ public record ComplexSpectrogram(int bins, int frames, double[] re, double[] im,
             hz[k] = binFrequencyHz(k);
         }
         return hz;
+    }
+
+    /** Frame centre times and bin frequencies. */
+    public TfAxes axes() {
+        return new TfAxes(frameTimesSeconds(), binFrequenciesHz());
+    }
+
+    /**
+     * A real view with axes: magnitude, power, or dB of the magnitude ({@code librosa.amplitude_to_db}); dbScale is
+     * only used for {@link Intensity#DB}.
+     */
+    public SpectrogramMatrix toMatrix(Intensity intensity, DbScale dbScale) {
+        TfMatrix values = switch (intensity) {
+            case MAGNITUDE -> magnitude();
+            case POWER -> power();
+            case DB -> dbScale.amplitudeToDb(magnitude());
+        };
+        return new SpectrogramMatrix(values, axes(), intensity);
     }
 
     /** The same spectrogram with new coefficients (e.g. a masked copy). */
