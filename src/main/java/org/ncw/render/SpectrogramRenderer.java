@@ -1,6 +1,8 @@
 package org.ncw.render;
 
-import org.ncw.engine.dataset.AtomicFiles;
+import org.ncw.engine.audio.AtomicFileWriter;
+import org.ncw.engine.audio.OutputGuard;
+import org.ncw.engine.audio.WriteMode;
 import org.ncw.engine.dataset.Intensity;
 import org.ncw.engine.dataset.LabelGrid;
 import org.ncw.engine.dataset.SpectrogramMatrix;
@@ -109,9 +111,14 @@ public final class SpectrogramRenderer {
         return img;
     }
 
-    /** Writes a PNG through a temporary file and a move, so a reader never sees a partial image. */
+    /** Writes a PNG (replacing an existing file) through a temporary file and a move. */
     public static void writePng(BufferedImage image, Path out) throws IOException {
-        AtomicFiles.write(out, stream -> {
+        writePng(image, out, WriteMode.OVERWRITE, OutputGuard.none());
+    }
+
+    /** Writes a PNG atomically; never over a file {@code guard} protects, over an existing one only if OVERWRITE. */
+    public static void writePng(BufferedImage image, Path out, WriteMode mode, OutputGuard guard) throws IOException {
+        AtomicFileWriter.write(out, mode, guard, stream -> {
             if (!ImageIO.write(image, "png", stream)) {
                 throw new IOException("no PNG writer available");
             }
