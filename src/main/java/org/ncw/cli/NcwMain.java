@@ -12,6 +12,8 @@ import java.io.PrintWriter;
         description = "Noise Clustering Workbench: separate speech from background noise.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                BenchCommand.class,
+                InfoCommand.class,
         })
 public final class NcwMain implements Runnable {
 

@@ -1,0 +1,17 @@
+package org.ncw.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** Every benchmark case of the project; {@code ncw bench} runs them. Add one line per case. */
+public final class BenchSuite {
+    private BenchSuite() {
+    }
+
+    public static List<Supplier<BenchCase>> all() {
+        List<Supplier<BenchCase>> cases = new ArrayList<>();
+        // cases.add(StftBench::new);
+        return cases;
+    }
+}
