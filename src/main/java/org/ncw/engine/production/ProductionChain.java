@@ -14,7 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
 
 /**
  * The options of {@link ProductionDenoiser}: stages applied in order. Round-trips through JSON with each stage's
@@ -22,7 +22,8 @@ import java.util.function.UnaryOperator;
  */
 public record ProductionChain(String description, List<ProductionStage> stages) {
     /** Presets shipped in {@code resources/presets/production/NAME.json}. */
-    public static final List<String> PRESETS = List.of("default", "voice-bandpass");
+    public static final List<String> PRESETS = List.of("default", "voice-bandpass", "gate-stationary",
+            "gate-nonstationary", "median-floor", "centroid-floor");
     private static final String PRESET_ROOT = "/org/ncw/assets/presets/production/";
 
     public ProductionChain {
@@ -53,7 +54,7 @@ public record ProductionChain(String description, List<ProductionStage> stages) 
      */
     public static ProductionChain defaults() {
         return new ProductionChain("high-pass 80 Hz, low-pass 8 kHz, stationary spectral gate on the quietest frames",
-                List.of(HighPass.at(80), LowPass.at(8000)));
+                List.of(HighPass.at(80), LowPass.at(8000), SpectralGate.stationary()));
     }
 
     public ProductionChain withStages(List<ProductionStage> newStages) {
@@ -73,6 +74,41 @@ public record ProductionChain(String description, List<ProductionStage> stages) 
     public ProductionChain withLowPass(double hz) {
         return replaceOrInsert(LowPass.class, s -> new LowPass(hz, s.order(), s.zeroPhase()), LowPass.at(hz),
                 leadingFilterCount());
+    }
+
+    /**
+     * Switches every spectral gate to {@code mode} (a gate of the other mode is replaced by that mode's defaults,
+     * keeping its amount, smoothing, noise span and STFT size), or appends a gate with the mode's defaults.
+     */
+    public ProductionChain withGate(SpectralGate.Mode mode) {
+        return replaceOrInsert(SpectralGate.class, g -> g.mode() == mode ? g : SpectralGate.defaults(mode)
+                        .withAmount(g.amount()).withSmoothing(g.timeSmoothingMs(), g.freqSmoothingHz())
+                        .withNoiseSpan(g.noiseSpan()).withStft(g.nFft(), g.hop()),
+                SpectralGate.defaults(mode), stages.size());
+    }
+
+    /** Takes the stationary gates' noise profile from {@code span}; appends a stationary gate if there is none. */
+    public ProductionChain withNoiseSpan(TimeSpan span) {
+        for (ProductionStage s : stages) {
+            if (s instanceof SpectralGate g && g.mode() == SpectralGate.Mode.NONSTATIONARY) {
+                throw new InvalidParameterException("a noise span applies to the stationary gate, but the chain's gate"
+                        + " is nonstationary (it tracks a running floor)");
+            }
+        }
+        return replaceOrInsert(SpectralGate.class, g -> g.withNoiseSpan(span),
+                SpectralGate.stationary().withNoiseSpan(span), stages.size());
+    }
+
+    /** Sets the threshold terms (std-devs above the noise mean, plus dB) of every gate; the chain must have one. */
+    public ProductionChain withGateThreshold(double std, double db) {
+        requireAny(SpectralGate.class, "a gate threshold");
+        return replaceOrInsert(SpectralGate.class, g -> g.withThreshold(std, db), null, 0);
+    }
+
+    /** Sets the amount of every spectral stage; the chain must have one. */
+    public ProductionChain withAmount(double amount) {
+        requireAny(SpectralStage.class, "an amount");
+        return replaceOrInsert(SpectralStage.class, s -> s.withAmount(amount), null, 0);
     }
 
     /** The chain without stages of this kind. */
@@ -121,6 +157,13 @@ public record ProductionChain(String description, List<ProductionStage> stages) 
         }
     }
 
+    private void requireAny(Class<? extends ProductionStage> kind, String what) {
+        if (stages.stream().noneMatch(kind::isInstance)) {
+            throw new InvalidParameterException(what + " needs a " + (kind == SpectralGate.class ? "spectral gate"
+                    : "spectral stage") + " in the chain, and this chain has none");
+        }
+    }
+
     private int leadingFilterCount() {
         int i = 0;
         while (i < stages.size() && isFilter(stages.get(i))) {
@@ -133,7 +176,8 @@ public record ProductionChain(String description, List<ProductionStage> stages) 
         return s instanceof HighPass || s instanceof LowPass || s instanceof BandPass || s instanceof ParametricEq;
     }
 
-    private <T extends ProductionStage> ProductionChain replaceOrInsert(Class<T> kind, UnaryOperator<T> change,
+    /** Changes every stage of a kind; when there is none, inserts {@code inserted} (if not null) at {@code insertAt}. */
+    private <T extends ProductionStage> ProductionChain replaceOrInsert(Class<T> kind, Function<T, ? extends T> change,
                                                                         T inserted, int insertAt) {
         List<ProductionStage> out = new ArrayList<>(stages.size() + 1);
         boolean found = false;
@@ -145,7 +189,7 @@ public record ProductionChain(String description, List<ProductionStage> stages) 
                 out.add(s);
             }
         }
-        if (!found) {
+        if (!found && inserted != null) {
             out.add(insertAt, inserted);
         }
         return withStages(out);

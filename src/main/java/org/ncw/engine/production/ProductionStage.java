@@ -15,8 +15,11 @@ import org.ncw.engine.core.TaskMonitor;
         @JsonSubTypes.Type(value = LowPass.class, name = "lowpass"),
         @JsonSubTypes.Type(value = BandPass.class, name = "bandpass"),
         @JsonSubTypes.Type(value = ParametricEq.class, name = "eq"),
+        @JsonSubTypes.Type(value = SpectralMedianFloor.class, name = "median-floor"),
+        @JsonSubTypes.Type(value = SpectralCentroidFloor.class, name = "centroid-floor"),
+        @JsonSubTypes.Type(value = SpectralGate.class, name = "gate"),
 })
-public sealed interface ProductionStage permits HighPass, LowPass, BandPass, ParametricEq {
+public sealed interface ProductionStage permits HighPass, LowPass, BandPass, ParametricEq, SpectralStage {
 
     /** Runs the stage; never modifies {@code input}. */
     Signal apply(Signal input, TaskMonitor monitor);

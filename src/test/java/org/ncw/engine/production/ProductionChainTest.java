@@ -22,16 +22,24 @@ class ProductionChainTest {
                 new BandPass(250, 3500, 3, true),
                 new ParametricEq(List.of(new EqBand(EqBand.Type.PEAKING, 1000, -4, 1.5),
                         new EqBand(EqBand.Type.LOW_SHELF, 150, 3, 0.707),
-                        new EqBand(EqBand.Type.HIGH_SHELF, 5000, -2, 0.707)), false)));
+                        new EqBand(EqBand.Type.HIGH_SHELF, 5000, -2, 0.707)), false),
+                new SpectralMedianFloor(SpectralMedianFloor.Mode.GATE, 4, 0.8, 30, 200, 512, 128),
+                new SpectralCentroidFloor(3, 25, 0.7, 40, 300, 2048, 512),
+                new SpectralGate(SpectralGate.Mode.STATIONARY, new TimeSpan(0, 0.5), 0.2, 1.2, 2, 0.9, 60, 400, 2,
+                        1024, 256),
+                SpectralGate.nonStationary()));
     }
 
     @Test
     void everyStageKindRoundTripsThroughJsonWithItsTypeName() {
         ProductionChain chain = everyStageKind();
         String json = chain.toJson();
-        for (String name : List.of("\"highpass\"", "\"lowpass\"", "\"bandpass\"", "\"eq\"", "\"lowshelf\"")) {
+        for (String name : List.of("\"highpass\"", "\"lowpass\"", "\"bandpass\"", "\"eq\"", "\"lowshelf\"",
+                "\"median-floor\"", "\"centroid-floor\"", "\"gate\"")) {
             assertTrue(json.contains("\"type\" : " + name), name + " in " + json);
         }
+        assertTrue(json.contains("\"mode\" : \"nonstationary\""), json);
+        assertTrue(json.contains("\"noiseSpan\" : {"), json);
         assertEquals(chain, ProductionChain.fromJson(json));
     }
 
@@ -42,6 +50,11 @@ class ProductionChainTest {
                             {"type": "eq", "bands": [{"hz": 900, "gainDb": 2}]}]}""");
         assertEquals(new HighPass(120, 4, true), chain.stages().get(0));
         assertEquals(new ParametricEq(List.of(new EqBand(EqBand.Type.PEAKING, 900, 2, 1)), true), chain.stages().get(1));
+        ProductionChain gates = ProductionChain.fromJson("""
+                {"stages": [{"type": "gate"}, {"type": "gate", "mode": "nonstationary", "amount": 0.5},
+                            {"type": "median-floor"}, {"type": "centroid-floor"}]}""");
+        assertEquals(List.of(SpectralGate.stationary(), SpectralGate.nonStationary().withAmount(0.5),
+                SpectralMedianFloor.defaults(), SpectralCentroidFloor.defaults()), gates.stages());
     }
 
     @Test
@@ -78,6 +91,18 @@ class ProductionChainTest {
         ProductionChain withLow = chain.withLowPass(5000);
         assertEquals(List.of(new HighPass(80, 2, false), LowPass.at(5000)), withLow.stages());
         assertEquals(List.of(HighPass.at(60), LowPass.at(5000)), withLow.without(HighPass.class).withHighPass(60).stages());
+
+        ProductionChain gated = withLow.withGate(SpectralGate.Mode.NONSTATIONARY);
+        assertEquals(SpectralGate.nonStationary(), gated.stages().get(2));
+        ProductionChain stationary = gated.withAmount(0.6).withGate(SpectralGate.Mode.STATIONARY);
+        assertEquals(SpectralGate.stationary().withAmount(0.6), stationary.stages().get(2), "amount survives a mode switch");
+        assertEquals(SpectralGate.stationary().withAmount(0.6).withNoiseSpan(new TimeSpan(0, 0.9)).withThreshold(2, 0),
+                stationary.withNoiseSpan(TimeSpan.parse("0:0.9")).withGateThreshold(2, 0).stages().get(2));
+        assertTrue(assertThrows(InvalidParameterException.class, () -> gated.withNoiseSpan(new TimeSpan(0, 1)))
+                .getMessage().contains("nonstationary"));
+        assertTrue(assertThrows(InvalidParameterException.class, () -> withLow.withAmount(0.5))
+                .getMessage().contains("needs a spectral stage"));
+        assertEquals(withLow, gated.without(SpectralGate.class));
     }
 
     @Test
@@ -98,7 +123,7 @@ class ProductionChainTest {
             removed += result.residue().samples()[i] * result.residue().samples()[i];
         }
         assertTrue(removed > 1, "the chain removed something");
-        assertEquals(4, result.stages().size());
+        assertEquals(8, result.stages().size());
         assertTrue(result.stages().get(0).description().startsWith("high-pass 70 Hz"));
         assertArrayEquals(original, x, "the input is left untouched");
     }
