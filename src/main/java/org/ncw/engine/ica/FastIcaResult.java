@@ -2,7 +2,7 @@ package org.ncw.engine.ica;
 
 /**
  * The outcome of {@link FastIca#fit}. Matrices are rows of arrays; accessors return copies, so the result is
- * immutable. With p components, m input signals and n samples:
+ * immutable. The constructor copies the small matrices and takes ownership of the (large) {@code sources} array. With p components, m input signals and n samples:
  *
  * @param sources    p x n estimated sources (unit variance when whitening, as scikit-learn's
  *                   {@code whiten="unit-variance"}); order, sign and scale are arbitrary, as in any ICA
@@ -18,7 +18,6 @@ public record FastIcaResult(double[][] sources, double[][] unmixing, double[][] 
                             double[] mean, int iterations, boolean converged, double lastChange) {
 
     public FastIcaResult {
-        sources = copy(sources);
         unmixing = copy(unmixing);
         mixing = copy(mixing);
         whitening = whitening == null ? null : copy(whitening);
