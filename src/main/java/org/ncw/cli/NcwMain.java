@@ -13,6 +13,7 @@ import java.io.PrintWriter;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 BenchCommand.class,
+                InfoCommand.class,
         })
 public final class NcwMain implements Runnable {
 
