@@ -10,17 +10,23 @@ import java.util.function.Supplier;
 import org.ncw.engine.core.Signal;
 import org.ncw.engine.core.TaskMonitor;
 import org.ncw.engine.dataset.LabelGrid;
+import org.ncw.engine.metrics.QualityScores;
 
 /**
  * Runs the analysis stages with a cache per stage: an artefact is recomputed only when the parameters of the
  * stages it depends on (or the input) changed. Runs are serialised; callers run this on a background thread.
  */
 public final class AnalysisSession {
-    private record Key(Signal input, Map<String, Object> params) { }
+    private record Key(Signal input, Signal reference, Map<String, Object> params) {
+        Key(Signal input, Map<String, Object> params) {
+            this(input, null, params);
+        }
+    }
 
     private record Cached<T>(Key key, T value, double seconds) { }
 
     private Cached<Spectrum> spectrum;
+    private Cached<Spectrum> maskGrid;
     private Cached<LabelGrid> labels;
     private Cached<Signal[]> separated;
     private Cached<Signal> production;
@@ -31,16 +37,18 @@ public final class AnalysisSession {
         Map<Stage, Double> seconds = new EnumMap<>(Stage.class);
 
         Key specKey = new Key(input, p.project(Stage.SPECTROGRAM));
-        spectrum = reuseOr(spectrum, specKey, Stage.SPECTROGRAM, recomputed, seconds, () -> {
-            int nFft = p.text("resolution").equals("low") ? p.integer("lowNfft") : p.integer("regularNfft");
-            return EngineBridge.spectrum(input, nFft, monitor.sub(0, 0.15).stage("STFT"));
-        });
+        spectrum = reuseOr(spectrum, specKey, Stage.SPECTROGRAM, recomputed, seconds, () -> EngineBridge.spectrum(
+                input, EngineBridge.clusterResolution(p).toStftOptions(), monitor.sub(0, 0.1).stage("STFT")));
+        maskGrid = reuseOr(maskGrid, specKey, Stage.SPECTROGRAM, recomputed, seconds, () ->
+                EngineBridge.regularResolution(p).equals(EngineBridge.clusterResolution(p)) ? spectrum.value()
+                        : EngineBridge.spectrum(input, EngineBridge.regularResolution(p).toStftOptions(),
+                        monitor.sub(0.1, 0.15).stage("STFT (mask grid)")));
         Key labelKey = new Key(input, p.project(Stage.SPECTROGRAM, Stage.DATASET, Stage.CLUSTER));
         labels = reuseOr(labels, labelKey, Stage.CLUSTER, recomputed, seconds,
                 () -> EngineBridge.cluster(spectrum.value(), p, monitor.sub(0.15, 0.7).stage("clustering")));
         Key maskKey = new Key(input, p.project(Stage.SPECTROGRAM, Stage.DATASET, Stage.CLUSTER, Stage.MASK));
         separated = reuseOr(separated, maskKey, Stage.MASK, recomputed, seconds,
-                () -> EngineBridge.separate(input, spectrum.value(), labels.value(), p,
+                () -> EngineBridge.separate(spectrum.value(), labels.value(), maskGrid.value(), p,
                         monitor.sub(0.7, 0.85).stage("mask")));
         boolean withProduction = p.flag("production");
         if (withProduction) {
@@ -54,10 +62,10 @@ public final class AnalysisSession {
             } else {
                 icaDeps.add(Stage.PRODUCTION);
             }
-            ica = reuseOr(ica, new Key(input, p.project(icaDeps)), Stage.ICA, recomputed, seconds, () -> {
+            ica = reuseOr(ica, new Key(input, reference, p.project(icaDeps)), Stage.ICA, recomputed, seconds, () -> {
                 Signal[] pair = icaPair(input, p);
                 return pair == null ? new Signal[0]
-                        : EngineBridge.ica(pair[0], pair[1], p, monitor.sub(0.9, 1).stage("ICA"));
+                        : EngineBridge.ica(pair[0], pair[1], reference, p, monitor.sub(0.9, 1).stage("ICA"));
             });
         }
         monitor.done();
@@ -68,9 +76,8 @@ public final class AnalysisSession {
             outputs.add(new Output("Production", Output.Kind.PRODUCTION, production.value(),
                     summary(p, EnumSet.of(Stage.PRODUCTION)), production.seconds(), Double.NaN, Double.NaN));
         }
-        String clusterSettings = summary(p, EnumSet.of(Stage.SPECTROGRAM, Stage.DATASET, Stage.CLUSTER, Stage.MASK))
-                + "; " + EngineBridge.clusteringImplementation();
-        double clusterSeconds = spectrum.seconds() + labels.seconds() + separated.seconds();
+        String clusterSettings = summary(p, EnumSet.of(Stage.SPECTROGRAM, Stage.DATASET, Stage.CLUSTER, Stage.MASK));
+        double clusterSeconds = spectrum.seconds() + maskGrid.seconds() + labels.seconds() + separated.seconds();
         outputs.add(new Output("Speech", Output.Kind.SPEECH, separated.value()[0], clusterSettings, clusterSeconds,
                 Double.NaN, Double.NaN));
         outputs.add(new Output("Residue", Output.Kind.RESIDUE, separated.value()[1], clusterSettings, clusterSeconds,
@@ -82,8 +89,10 @@ public final class AnalysisSession {
             }
         }
         if (reference != null) {
-            outputs.replaceAll(o -> o.withScores(EngineBridge.siSdr(o.signal(), reference),
-                    EngineBridge.stoi(o.signal(), reference)));
+            outputs.replaceAll(o -> {
+                QualityScores q = EngineBridge.score(o.signal(), reference);
+                return o.withScores(q.siSdrDb(), q.stoi());
+            });
         }
         return new AnalysisResult(p, spectrum.value(), labels.value(), List.copyOf(outputs), recomputed, seconds);
     }

@@ -10,29 +10,25 @@ import org.ncw.engine.core.InvalidParameterException;
  * {@link #parse(String)} turns typed text into a value or throws with a message naming the parameter.
  */
 public record ParamSpec(String key, String label, Stage stage, Kind kind, List<String> choices,
-                        double min, double max, boolean powerOfTwo, Object defaultValue, String help) {
+                        double min, double max, Object defaultValue, String help) {
 
     public enum Kind { CHOICE, INT, DOUBLE, BOOL }
 
     public static ParamSpec choice(String key, String label, Stage stage, String help, String... choices) {
-        return new ParamSpec(key, label, stage, Kind.CHOICE, List.of(choices), 0, 0, false, choices[0], help);
+        return new ParamSpec(key, label, stage, Kind.CHOICE, List.of(choices), 0, 0, choices[0], help);
     }
 
     public static ParamSpec integer(String key, String label, Stage stage, int min, int max, int def, String help) {
-        return new ParamSpec(key, label, stage, Kind.INT, List.of(), min, max, false, def, help);
-    }
-
-    public static ParamSpec fftSize(String key, String label, Stage stage, int def, String help) {
-        return new ParamSpec(key, label, stage, Kind.INT, List.of(), 64, 16384, true, def, help);
+        return new ParamSpec(key, label, stage, Kind.INT, List.of(), min, max, def, help);
     }
 
     public static ParamSpec real(String key, String label, Stage stage, double min, double max, double def,
                                  String help) {
-        return new ParamSpec(key, label, stage, Kind.DOUBLE, List.of(), min, max, false, def, help);
+        return new ParamSpec(key, label, stage, Kind.DOUBLE, List.of(), min, max, def, help);
     }
 
     public static ParamSpec bool(String key, String label, Stage stage, boolean def, String help) {
-        return new ParamSpec(key, label, stage, Kind.BOOL, List.of(), 0, 0, false, def, help);
+        return new ParamSpec(key, label, stage, Kind.BOOL, List.of(), 0, 0, def, help);
     }
 
     /** Parses and validates typed text; the exception message names this parameter and the bad value. */
@@ -55,9 +51,6 @@ public record ParamSpec(String key, String label, Stage stage, Kind kind, List<S
                 case INT -> {
                     int v = Integer.parseInt(t);
                     Checks.inRange(key, v, min, max);
-                    if (powerOfTwo && Integer.bitCount(v) != 1) {
-                        throw new InvalidParameterException(key + " must be a power of two, got " + v);
-                    }
                     yield v;
                 }
                 case DOUBLE -> Checks.inRange(key, Double.parseDouble(t), min, max);
@@ -88,7 +81,7 @@ public record ParamSpec(String key, String label, Stage stage, Kind kind, List<S
         return switch (kind) {
             case CHOICE -> String.join(" | ", choices);
             case BOOL -> "on | off";
-            case INT -> (powerOfTwo ? "power of two, " : "") + (long) min + " .. " + (long) max;
+            case INT -> (long) min + " .. " + (long) max;
             case DOUBLE -> format(min) + " .. " + format(max);
         };
     }

@@ -326,6 +326,7 @@ public final class MainWindow extends BorderPane {
         ComboBox<Integer> window = new ComboBox<>();
         window.getItems().addAll(256, 512, 1024, 2048, 4096);
         window.setValue(vm.spectrogram().windowSizeProperty().get());
+        window.setMinWidth(90);
         window.valueProperty().addListener((o, a, b) -> vm.spectrogram().windowSizeProperty().set(b));
         CheckBox log = new CheckBox("Log Hz");
         log.setMinWidth(Region.USE_PREF_SIZE);
@@ -337,6 +338,7 @@ public final class MainWindow extends BorderPane {
         ComboBox<ScatterViewModel.Coloring> colour = new ComboBox<>();
         colour.getItems().addAll(ScatterViewModel.Coloring.values());
         colour.valueProperty().bindBidirectional(vm.scatter().coloringProperty());
+        colour.setMinWidth(125);
         HBox bar = new HBox(8, caption("Gain"), gain, gainText, caption("Range"), range, rangeText,
                 caption("Window"), window, log, overlay, caption("Scatter colour"), colour);
         bar.setAlignment(Pos.CENTER_LEFT);

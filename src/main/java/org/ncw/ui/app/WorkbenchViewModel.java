@@ -1,11 +1,9 @@
 package org.ncw.ui.app;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -21,6 +19,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.util.Duration;
 import org.ncw.engine.core.Signal;
+import org.ncw.engine.core.TaskMonitor;
+import org.ncw.engine.dsp.StftOptions;
 import org.ncw.engine.jobs.Job;
 import org.ncw.engine.jobs.JobService;
 import org.ncw.ui.analysis.AnalysisResult;
@@ -48,7 +48,7 @@ import org.ncw.ui.timeline.TimeViewport;
  * cancels the older one and stale results are dropped by a generation counter.
  */
 public final class WorkbenchViewModel implements AutoCloseable {
-    public static final String SAMPLE = "speech-pink-5dB";
+    public static final String SAMPLE = "speech-pink-22k";
     static final Duration DEBOUNCE = Duration.millis(150);
 
     private final JobService service = JobService.background(1);
@@ -132,31 +132,28 @@ public final class WorkbenchViewModel implements AutoCloseable {
         }
     }
 
-    /** Opens the bundled 11.4 s sample (noisy recording + its clean reference). */
+    /**
+     * Opens the bundled 11.4 s sample (noisy recording + its clean reference) from the samples folder: the
+     * {@code ncw.samples} system property (set by the jlink launchers), else {@code ./samples}.
+     */
     public void openBundledSample() {
-        try {
-            Path noisy = extractSample(SAMPLE + ".noisy.wav");
-            Path clean = extractSample(SAMPLE + ".clean.wav");
-            jobs.submit("open sample", m -> new Signal[] {readOrThrow(noisy), readOrThrow(clean)}, pair -> {
-                reference.set(pair[1]);
-                setInput(pair[0], SAMPLE + ".noisy.wav (bundled sample)");
-            }, error -> fail("Cannot open the bundled sample", error), () -> { });
-        } catch (IOException e) {
-            fail("Cannot open the bundled sample", e);
+        Path dir = samplesFolder();
+        Path noisy = dir.resolve(SAMPLE + ".noisy.wav");
+        Path clean = dir.resolve(SAMPLE + ".clean.wav");
+        if (!Files.isRegularFile(noisy)) {
+            status.set("No sample found in " + dir.toAbsolutePath() + " — open a recording (File > Open)");
+            return;
         }
+        jobs.submit("open sample", m -> new Signal[] {readOrThrow(noisy),
+            Files.isRegularFile(clean) ? readOrThrow(clean) : null}, pair -> {
+                reference.set(pair[1]);
+                setInput(pair[0], noisy.getFileName() + " (sample)");
+            }, error -> fail("Cannot open the sample", error), () -> { });
     }
 
-    static Path extractSample(String name) throws IOException {
-        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "ncw-samples");
-        Files.createDirectories(dir);
-        Path target = dir.resolve(name);
-        try (InputStream in = WorkbenchViewModel.class.getResourceAsStream("/org/ncw/assets/samples/" + name)) {
-            if (in == null) {
-                throw new IOException("sample " + name + " is not packaged");
-            }
-            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-        return target;
+    static Path samplesFolder() {
+        String prop = System.getProperty("ncw.samples");
+        return Path.of(prop == null || prop.isBlank() ? "samples" : prop);
     }
 
     public void setInput(Signal signal, String name) {
@@ -180,7 +177,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
             return;
         }
         int n = spectrogram.windowSizeProperty().get();
-        displaySpectrum.submit(() -> EngineBridge.spectrum(s, n, org.ncw.engine.core.TaskMonitor.none()),
+        displaySpectrum.submit(() -> EngineBridge.spectrum(s, StftOptions.of(n, n / 4, n), TaskMonitor.none()),
                 spectrogram.spectrumProperty()::set);
     }
 
@@ -209,7 +206,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
         runStartNanos = System.nanoTime();
         running.set(true);
         elapsedSeconds.set(0);
-        status.set("Running: " + EngineBridge.clusteringImplementation() + " …");
+        status.set("Running …");
         current = jobs.submit("analysis", m -> session.run(in, ref, p, m), r -> {
             if (mine == generation) {
                 apply(r);
