@@ -32,7 +32,16 @@ public final class AnalysisSession {
     private Cached<Signal> production;
     private Cached<Signal[]> ica;
 
-    public synchronized AnalysisResult run(Signal input, Signal reference, ParameterSet p, TaskMonitor monitor) {
+    /** Labels of the clustering grid, published as soon as clustering is done (before masks, ICA, scores). */
+    public record Labels(Spectrum spectrum, LabelGrid labels) { }
+
+    public AnalysisResult run(Signal input, Signal reference, ParameterSet p, TaskMonitor monitor) {
+        return run(input, reference, p, monitor, l -> { });
+    }
+
+    /** Runs every stage; {@code labelsReady} gets the labels as soon as they exist, so a view can show them early. */
+    public synchronized AnalysisResult run(Signal input, Signal reference, ParameterSet p, TaskMonitor monitor,
+                                           java.util.function.Consumer<Labels> labelsReady) {
         Set<Stage> recomputed = EnumSet.noneOf(Stage.class);
         Map<Stage, Double> seconds = new EnumMap<>(Stage.class);
 
@@ -46,6 +55,7 @@ public final class AnalysisSession {
         Key labelKey = new Key(input, p.project(Stage.SPECTROGRAM, Stage.DATASET, Stage.CLUSTER));
         labels = reuseOr(labels, labelKey, Stage.CLUSTER, recomputed, seconds,
                 () -> EngineBridge.cluster(spectrum.value(), p, monitor.sub(0.15, 0.7).stage("clustering")));
+        labelsReady.accept(new Labels(spectrum.value(), labels.value()));
         Key maskKey = new Key(input, p.project(Stage.SPECTROGRAM, Stage.DATASET, Stage.CLUSTER, Stage.MASK));
         separated = reuseOr(separated, maskKey, Stage.MASK, recomputed, seconds,
                 () -> EngineBridge.separate(spectrum.value(), labels.value(), maskGrid.value(), p,
