@@ -15,6 +15,7 @@ public final class BenchSuite {
         cases.add(() -> new ResampleBench(22050, 16000));
         cases.add(() -> new ResampleBench(48000, 16000));
         cases.add(WavIoBench::new);
+        cases.add(IcaBench::new);
         return cases;
     }
 }
