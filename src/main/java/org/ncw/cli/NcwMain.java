@@ -16,6 +16,7 @@ import java.io.PrintWriter;
                 InfoCommand.class,
                 SpectrogramCommand.class,
                 TableCommand.class,
+                BenchQualityCommand.class,
         })
 public final class NcwMain implements Runnable {
 
