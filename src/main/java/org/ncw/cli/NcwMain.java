@@ -15,6 +15,8 @@ import java.io.PrintWriter;
                 BenchCommand.class,
                 InfoCommand.class,
                 DenoiseCommand.class,
+                SpectrogramCommand.class,
+                TableCommand.class,
         })
 public final class NcwMain implements Runnable {
 

@@ -74,7 +74,7 @@ public final class AtomicFileWriter {
             // A hard link is an atomic "create if absent"; file systems without links get a plain no-replace move.
             try {
                 Files.createLink(target, temp);
-                Files.delete(temp);
+                Files.deleteIfExists(temp);
                 return;
             } catch (UnsupportedOperationException | IOException e) {
                 if (e instanceof FileAlreadyExistsException) {
