@@ -13,6 +13,8 @@ public final class BenchSuite {
         List<Supplier<BenchCase>> cases = new ArrayList<>();
         cases.add(StftBench::new);
         cases.add(IcaBench::new);
+        cases.add(() -> new ProductionBench("default"));
+        cases.add(() -> new ProductionBench("gate-nonstationary"));
         return cases;
     }
 }
