@@ -117,7 +117,10 @@ final class ProductionMethodOptions {
         List<String> details = new ArrayList<>();
         String source = options.chainFile != null ? "chain " + options.chainFile
                 : "preset " + (options.preset != null ? options.preset : "default");
-        details.add(source + (chain.description().isBlank() ? "" : ": " + chain.description()));
+        boolean modified = options.highpass != null || options.lowpass != null || options.gate != null
+                || options.noiseSpan != null || options.amount != null || options.threshold != null;
+        details.add(source + (modified ? ", changed by options"
+                : chain.description().isBlank() ? "" : " (" + chain.description() + ")"));
         int i = 1;
         for (ProductionResult.StageReport stage : result.stages()) {
             details.add(String.format(Locale.ROOT, "  %d. %s  [%.3f s]", i++, stage.description(), stage.seconds()));

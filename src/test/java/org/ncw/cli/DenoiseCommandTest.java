@@ -114,6 +114,7 @@ class DenoiseCommandTest {
                 dir.resolve("a-removed.wav").toString(), "--gate", "nonstationary", "--highpass", "120",
                 "--threshold", "12dB", "--amount", "0.5");
         assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("preset default, changed by options"), r.out());
         assertTrue(r.out().contains("high-pass 120 Hz"), r.out());
         assertTrue(r.out().contains("nonstationary spectral gate"), r.out());
         assertTrue(r.out().contains("threshold +12.0 dB"), r.out());

@@ -78,12 +78,12 @@ public record ProductionChain(String description, List<ProductionStage> stages) 
 
     /**
      * Switches every spectral gate to {@code mode} (a gate of the other mode is replaced by that mode's defaults,
-     * keeping its amount, smoothing, noise span and STFT size), or appends a gate with the mode's defaults.
+     * keeping its amount, smoothing and STFT size), or appends a gate with the mode's defaults.
      */
     public ProductionChain withGate(SpectralGate.Mode mode) {
         return replaceOrInsert(SpectralGate.class, g -> g.mode() == mode ? g : SpectralGate.defaults(mode)
                         .withAmount(g.amount()).withSmoothing(g.timeSmoothingMs(), g.freqSmoothingHz())
-                        .withNoiseSpan(g.noiseSpan()).withStft(g.nFft(), g.hop()),
+                        .withStft(g.nFft(), g.hop()),
                 SpectralGate.defaults(mode), stages.size());
     }
 
