@@ -1,5 +1,8 @@
 package org.ncw.cli;
 
+import org.ncw.engine.audio.AtomicFileWriter;
+import org.ncw.engine.audio.OutputGuard;
+import org.ncw.engine.audio.WriteMode;
 import org.ncw.engine.core.InvalidParameterException;
 import org.ncw.engine.core.Signal;
 import org.ncw.engine.core.TaskMonitor;
@@ -10,6 +13,8 @@ import org.ncw.engine.production.SpectralGate;
 import org.ncw.engine.production.TimeSpan;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,9 +54,14 @@ final class ProductionMethodOptions {
                     + " a number with dB (e.g. 9dB) is dB above the noise floor (either gate).")
     String threshold;
 
+    @Option(names = "--save-chain", paramLabel = "CHAIN.json",
+            description = "Also write the chain actually run (preset or file plus the options above) as JSON,"
+                    + " to edit and reuse with --chain.")
+    Path saveChain;
+
     boolean anyGiven() {
         return preset != null || chainFile != null || highpass != null || lowpass != null || gate != null
-                || noiseSpan != null || amount != null || threshold != null;
+                || noiseSpan != null || amount != null || threshold != null || saveChain != null;
     }
 
     /** The chain these options describe: the preset or file, then the overrides in a fixed order. */
@@ -110,9 +120,14 @@ final class ProductionMethodOptions {
         return chain.withGateThreshold(value, 0);
     }
 
-    static DenoiseMethod.Outcome run(Signal input, DenoiseCommand command, TaskMonitor monitor) {
+    static DenoiseMethod.Outcome run(Signal input, DenoiseCommand command, TaskMonitor monitor) throws IOException {
         ProductionMethodOptions options = command.production;
         ProductionChain chain = options.chain();
+        if (options.saveChain != null) {
+            byte[] json = (chain.toJson() + "\n").getBytes(StandardCharsets.UTF_8);
+            AtomicFileWriter.write(options.saveChain, command.force ? WriteMode.OVERWRITE : WriteMode.FAIL_IF_EXISTS,
+                    OutputGuard.protecting(command.input), out -> out.write(json));
+        }
         ProductionResult result = ProductionDenoiser.fit(input, chain, monitor);
         List<String> details = new ArrayList<>();
         String source = options.chainFile != null ? "chain " + options.chainFile

@@ -10,6 +10,7 @@ import org.ncw.engine.audio.WriteMode;
 import org.ncw.engine.core.Signal;
 import org.ncw.engine.production.HighPass;
 import org.ncw.engine.production.ProductionChain;
+import org.ncw.engine.production.SpectralGate;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -120,6 +121,13 @@ class DenoiseCommandTest {
         assertTrue(r.out().contains("threshold +12.0 dB"), r.out());
         assertTrue(r.out().contains("amount 0.50"), r.out());
         assertTrue(Files.exists(dir.resolve("a-removed.wav")));
+
+        Path saved = dir.resolve("saved.json");
+        Run save = run("denoise", in.toString(), "-o", dir.resolve("s.wav").toString(), "--gate", "off",
+                "--lowpass", "4000", "--save-chain", saved.toString());
+        assertEquals(0, save.code(), save.err());
+        assertEquals(ProductionChain.defaults().without(SpectralGate.class).withLowPass(4000),
+                ProductionChain.read(saved), "the saved chain is the one that ran");
 
         Path chain = dir.resolve("chain.json");
         Files.writeString(chain, ProductionChain.of(new HighPass(200, 2, false)).toJson());
