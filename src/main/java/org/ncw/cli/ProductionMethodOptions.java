@@ -64,18 +64,24 @@ final class ProductionMethodOptions {
                 || noiseSpan != null || amount != null || threshold != null || saveChain != null;
     }
 
-    /** The chain these options describe: the preset or file, then the overrides in a fixed order. */
+    /**
+     * The chain these options describe: the preset or file, then the overrides in a fixed order. When options
+     * change it, its description says so (it is what {@code --save-chain} writes).
+     */
     ProductionChain chain() {
         if (preset != null && chainFile != null) {
             throw new InvalidParameterException("--preset and --chain both choose the chain; give one of them");
         }
         ProductionChain chain = chainFile != null ? ProductionChain.read(chainFile)
                 : ProductionChain.preset(preset != null ? preset : "default");
+        List<String> changes = new ArrayList<>();
         if (highpass != null) {
             chain = chain.withHighPass(highpass);
+            changes.add("--highpass " + highpass);
         }
         if (lowpass != null) {
             chain = chain.withLowPass(lowpass);
+            changes.add("--lowpass " + lowpass);
         }
         if (gate != null) {
             chain = switch (gate.trim().toLowerCase(Locale.ROOT)) {
@@ -85,17 +91,26 @@ final class ProductionMethodOptions {
                 default -> throw new InvalidParameterException(
                         "--gate must be stationary, nonstationary or off, got '" + gate + "'");
             };
+            changes.add("--gate " + gate);
         }
         if (noiseSpan != null) {
             chain = chain.withNoiseSpan(TimeSpan.parse(noiseSpan));
+            changes.add("--noise-span " + noiseSpan);
         }
         if (threshold != null) {
             chain = withThreshold(chain, threshold);
+            changes.add("--threshold " + threshold);
         }
         if (amount != null) {
             chain = chain.withAmount(amount);
+            changes.add("--amount " + amount);
         }
-        return chain;
+        return changes.isEmpty() ? chain
+                : chain.withDescription(source() + " changed by " + String.join(" ", changes));
+    }
+
+    private String source() {
+        return chainFile != null ? "chain " + chainFile : "preset " + (preset != null ? preset : "default");
     }
 
     private static ProductionChain withThreshold(ProductionChain chain, String text) {
@@ -130,12 +145,9 @@ final class ProductionMethodOptions {
         }
         ProductionResult result = ProductionDenoiser.fit(input, chain, monitor);
         List<String> details = new ArrayList<>();
-        String source = options.chainFile != null ? "chain " + options.chainFile
-                : "preset " + (options.preset != null ? options.preset : "default");
-        boolean modified = options.highpass != null || options.lowpass != null || options.gate != null
-                || options.noiseSpan != null || options.amount != null || options.threshold != null;
-        details.add(source + (modified ? ", changed by options"
-                : chain.description().isBlank() ? "" : " (" + chain.description() + ")"));
+        String source = options.source();
+        details.add(chain.description().startsWith(source) ? chain.description()
+                : source + (chain.description().isBlank() ? "" : " (" + chain.description() + ")"));
         int i = 1;
         for (ProductionResult.StageReport stage : result.stages()) {
             details.add(String.format(Locale.ROOT, "  %d. %s  [%.3f s]", i++, stage.description(), stage.seconds()));

@@ -115,7 +115,8 @@ class DenoiseCommandTest {
                 dir.resolve("a-removed.wav").toString(), "--gate", "nonstationary", "--highpass", "120",
                 "--threshold", "12dB", "--amount", "0.5");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("preset default, changed by options"), r.out());
+        assertTrue(r.out().contains("method production, preset default changed by --highpass 120.0"
+                + " --gate nonstationary --threshold 12dB --amount 0.5\n"), r.out());
         assertTrue(r.out().contains("high-pass 120 Hz"), r.out());
         assertTrue(r.out().contains("nonstationary spectral gate"), r.out());
         assertTrue(r.out().contains("threshold +12.0 dB"), r.out());
@@ -126,7 +127,8 @@ class DenoiseCommandTest {
         Run save = run("denoise", in.toString(), "-o", dir.resolve("s.wav").toString(), "--gate", "off",
                 "--lowpass", "4000", "--save-chain", saved.toString());
         assertEquals(0, save.code(), save.err());
-        assertEquals(ProductionChain.defaults().without(SpectralGate.class).withLowPass(4000),
+        assertEquals(ProductionChain.defaults().without(SpectralGate.class).withLowPass(4000)
+                        .withDescription("preset default changed by --lowpass 4000.0 --gate off"),
                 ProductionChain.read(saved), "the saved chain is the one that ran");
 
         Path chain = dir.resolve("chain.json");
