@@ -14,6 +14,7 @@ import java.io.PrintWriter;
                 CommandLine.HelpCommand.class,
                 BenchCommand.class,
                 InfoCommand.class,
+                DenoiseCommand.class,
                 SpectrogramCommand.class,
                 TableCommand.class,
                 BenchQualityCommand.class,
