@@ -14,6 +14,8 @@ import java.io.PrintWriter;
                 CommandLine.HelpCommand.class,
                 BenchCommand.class,
                 InfoCommand.class,
+                IcaCommand.class,
+                IcaBatchCommand.class,
         })
 public final class NcwMain implements Runnable {
 
