@@ -92,9 +92,10 @@ public final class IcaCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  pair: %d samples at %d Hz (%.2f s)%s%n", pair.length(), pair.sampleRate(),
                     pair.length() / (double) pair.sampleRate(),
                     pair.changes().isEmpty() ? "" : "; " + String.join("; ", pair.changes()));
-            out.printf(Locale.ROOT, "  FastICA %s/%s: %s in %.3f s%n", options.ica().algorithm().name().toLowerCase(
-                    Locale.ROOT), options.ica().contrast().name().toLowerCase(Locale.ROOT), fit.convergenceSummary(),
-                    seconds);
+            out.printf(Locale.ROOT, "  FastICA %s/%s: %s%s in %.3f s%n", options.ica().algorithm().name()
+                    .toLowerCase(Locale.ROOT), options.ica().contrast().name().toLowerCase(Locale.ROOT),
+                    fit.convergenceSummary(), options.restarts() > 1
+                            ? " (best of " + options.restarts() + " runs by negentropy)" : "", seconds);
             out.printf(Locale.ROOT, "  speech = ICA output %d by %s (%s %.3f vs %.3f)%n", res.speechComponent() + 1,
                     res.rule().name().toLowerCase(Locale.ROOT), res.rule().name().equals("REFERENCE") ? "|r|" : "dB",
                     res.speechScore(), res.noiseScore());
@@ -125,6 +126,7 @@ public final class IcaCommand implements Callable<Integer> {
         n.put("iterations", fit.iterations());
         n.put("converged", fit.converged());
         n.put("lastChange", fit.lastChange());
+        n.put("negentropy", res.negentropy());
         n.set("unmixing", Json.mapper().valueToTree(fit.unmixing()));
         n.set("mixing", Json.mapper().valueToTree(fit.mixing()));
         n.put("speechOutput", res.speechComponent() + 1);

@@ -39,6 +39,10 @@ final class IcaOptionsMixin {
     @Option(names = "--seed", description = "Seed of the random initial unmixing matrix (default: ${DEFAULT-VALUE}).")
     long seed = ICA.seed();
 
+    @Option(names = "--restarts", description = "FastICA runs from seeds SEED, SEED+1, ...; the converged one with the "
+            + "highest negentropy is kept; 1 = a single scikit-learn-style run (default: ${DEFAULT-VALUE}).")
+    int restarts = PairSeparationOptions.defaults().restarts();
+
     @Option(names = "--no-whiten", description = "Do not centre and whiten (inputs must already be white).")
     boolean noWhiten;
 
@@ -77,7 +81,7 @@ final class IcaOptionsMixin {
         FastIcaOptions ica = new FastIcaOptions(algorithm, contrast, alpha, !noWhiten, tol, maxIter, seed, null);
         MixingMatrix m = mix == null ? null
                 : mix.equalsIgnoreCase("study") ? MixingMatrix.study() : MixingMatrix.parse(mix);
-        return new PairSeparationOptions(ica, m, ranking, new LoudnessOptions(targetRms, ceiling));
+        return new PairSeparationOptions(ica, m, ranking, new LoudnessOptions(targetRms, ceiling), restarts);
     }
 
     ChannelSelection channel() {
