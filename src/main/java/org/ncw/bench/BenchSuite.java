@@ -12,6 +12,9 @@ public final class BenchSuite {
     public static List<Supplier<BenchCase>> all() {
         List<Supplier<BenchCase>> cases = new ArrayList<>();
         cases.add(StftBench::new);
+        cases.add(() -> new ResampleBench(22050, 16000));
+        cases.add(() -> new ResampleBench(48000, 16000));
+        cases.add(WavIoBench::new);
         cases.add(IcaBench::new);
         return cases;
     }

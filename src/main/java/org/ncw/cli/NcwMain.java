@@ -16,6 +16,8 @@ import java.io.PrintWriter;
                 InfoCommand.class,
                 IcaCommand.class,
                 IcaBatchCommand.class,
+                SpectrogramCommand.class,
+                TableCommand.class,
         })
 public final class NcwMain implements Runnable {
 
