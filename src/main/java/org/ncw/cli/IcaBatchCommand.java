@@ -32,7 +32,8 @@ import java.util.stream.Stream;
         description = {"Run the ICA pair separation over every pair of the audio files in DIR (e.g. the result "
                 + "files of several strategies for one recording).",
                 "Writes OUT/NN_A__B.speech.wav and .noise.wav per pair, and OUT/summary.csv and OUT/summary.json "
-                        + "(inputs, iterations, converged, which output is speech, its ranking score). A pair that "
+                        + "(inputs, iterations, converged, which output is speech, its ranking score, and SI-SDR and "
+                        + "STOI of the speech output with --clean). A pair that "
                         + "cannot be separated gets an error row; the exit code is then 1."})
 public final class IcaBatchCommand implements Callable<Integer> {
     @Mixin
@@ -52,6 +53,11 @@ public final class IcaBatchCommand implements Callable<Integer> {
 
     @Option(names = "--glob", description = "Which files of DIR are inputs (default: ${DEFAULT-VALUE}).")
     String glob = "*.{wav,WAV,aif,aiff,au}";
+
+    private static String metricsText(java.util.Map<String, Double> m) {
+        return m.isEmpty() ? "" : String.format(Locale.ROOT, "; SI-SDR %.2f dB, STOI %.3f", m.get("si_sdr_db"),
+                m.get("stoi"));
+    }
 
     @Override
     public Integer call() throws IOException {
@@ -74,14 +80,17 @@ public final class IcaBatchCommand implements Callable<Integer> {
             inputs.add(new IcaBatch.Input(IcaCommand.stem(f), AudioReader.readMono(f, ica.channel())));
         }
         Signal reference = ica.reference == null ? null : AudioReader.readMono(ica.reference, ica.channel());
+        Signal clean = ica.clean == null ? null : AudioReader.readMono(ica.clean, ica.channel());
         List<Path> protectedFiles = new ArrayList<>(files);
-        if (ica.reference != null) {
-            protectedFiles.add(ica.reference);
+        for (Path extra : new Path[] {ica.reference, ica.clean}) {
+            if (extra != null) {
+                protectedFiles.add(extra);
+            }
         }
         OutputGuard guard = OutputGuard.protecting(protectedFiles);
         Files.createDirectories(outputDir);
 
-        IcaBatch.Result result = IcaBatch.run(inputs, reference, null, options, null, (row, res) -> {
+        IcaBatch.Result result = IcaBatch.run(inputs, reference, clean, options, IcaBatch.SI_SDR_AND_STOI, (row, res) -> {
             AudioWriter.write(res.speech(), outputDir.resolve(row.outputName() + ".speech.wav"), ica.format(),
                     ica.writeMode(), guard);
             AudioWriter.write(res.noise(), outputDir.resolve(row.outputName() + ".noise.wav"), ica.format(),
@@ -91,13 +100,17 @@ public final class IcaBatchCommand implements Callable<Integer> {
         IcaCommand.writeText(outputDir.resolve("summary.json"), Json.write(result) + "\n", ica, guard);
 
         out.printf(Locale.ROOT, "%d inputs, %d pairs -> %s%n", inputs.size(), result.rows().size(), outputDir);
+        for (var e : result.inputMetrics().entrySet()) {
+            out.printf(Locale.ROOT, "  input %-34s%s%n", e.getKey(), metricsText(e.getValue()).substring(1));
+        }
         for (IcaBatch.PairRow r : result.rows()) {
             if (r.error() != null) {
                 out.printf(Locale.ROOT, "  %-40s FAILED: %s%n", r.outputName(), r.error());
             } else {
-                out.printf(Locale.ROOT, "  %-40s %s %3d it, speech = output %d (%s %.3f vs %.3f)%n", r.outputName(),
-                        r.converged() ? "converged    " : "NOT converged", r.iterations(), r.speechOutput(),
-                        r.ranking().name().toLowerCase(Locale.ROOT), r.speechScore(), r.noiseScore());
+                out.printf(Locale.ROOT, "  %-40s %s %3d it, speech = output %d (%s %.3f vs %.3f)%s%n",
+                        r.outputName(), r.converged() ? "converged    " : "NOT converged", r.iterations(),
+                        r.speechOutput(), r.ranking().name().toLowerCase(Locale.ROOT), r.speechScore(),
+                        r.noiseScore(), metricsText(r.speechMetrics()));
             }
         }
         out.printf("summary: %s, %s%n", outputDir.resolve("summary.csv"), outputDir.resolve("summary.json"));

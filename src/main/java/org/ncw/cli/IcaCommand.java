@@ -11,6 +11,7 @@ import org.ncw.engine.core.Signal;
 import org.ncw.engine.core.TaskMonitor;
 import org.ncw.engine.ica.AlignedPair;
 import org.ncw.engine.ica.FastIcaResult;
+import org.ncw.engine.ica.IcaBatch;
 import org.ncw.engine.ica.PairSeparation;
 import org.ncw.engine.ica.PairSeparationOptions;
 import org.ncw.engine.ica.PairSeparationResult;
@@ -26,7 +27,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -69,6 +72,7 @@ public final class IcaCommand implements Callable<Integer> {
         Signal a = AudioReader.readMono(first, ica.channel());
         Signal b = AudioReader.readMono(second, ica.channel());
         Signal reference = ica.reference == null ? null : AudioReader.readMono(ica.reference, ica.channel());
+        Signal clean = ica.clean == null ? null : AudioReader.readMono(ica.clean, ica.channel());
         long start = System.nanoTime();
         AlignedPair pair = AlignedPair.align(a, b, reference, TaskMonitor.none());
         PairSeparationResult res = PairSeparation.fit(pair, options, TaskMonitor.none());
@@ -82,6 +86,13 @@ public final class IcaCommand implements Callable<Integer> {
         WriteReport ws = AudioWriter.write(res.speech(), speechFile, ica.format(), ica.writeMode(), guard);
         WriteReport wn = AudioWriter.write(res.noise(), noiseFile, ica.format(), ica.writeMode(), guard);
         ObjectNode report = report(options, pair, res, seconds, speechFile, noiseFile);
+        Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
+        if (clean != null) {
+            metrics.put("speech", IcaBatch.scoreAgainst(IcaBatch.SI_SDR_AND_STOI, res.speech(), clean));
+            metrics.put("A", IcaBatch.scoreAgainst(IcaBatch.SI_SDR_AND_STOI, a, clean));
+            metrics.put("B", IcaBatch.scoreAgainst(IcaBatch.SI_SDR_AND_STOI, b, clean));
+            report.set("metrics", Json.mapper().valueToTree(metrics));
+        }
         writeText(outputDir.resolve(base + ".json"), Json.write(report) + "\n", ica, guard);
 
         if (json) {
@@ -99,6 +110,10 @@ public final class IcaCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  speech = ICA output %d by %s (%s %.3f vs %.3f)%n", res.speechComponent() + 1,
                     res.rule().name().toLowerCase(Locale.ROOT), res.rule().name().equals("REFERENCE") ? "|r|" : "dB",
                     res.speechScore(), res.noiseScore());
+            for (Map.Entry<String, Map<String, Double>> e : metrics.entrySet()) {
+                out.printf(Locale.ROOT, "  %-6s vs clean: SI-SDR %6.2f dB, STOI %.3f%n", e.getKey(),
+                        e.getValue().get("si_sdr_db"), e.getValue().get("stoi"));
+            }
         }
         if (!res.ica().converged()) {
             spec.commandLine().getErr().println("ncw: warning: FastICA " + res.ica().convergenceSummary()
@@ -111,6 +126,9 @@ public final class IcaCommand implements Callable<Integer> {
         List<Path> in = new ArrayList<>(List.of(first, second));
         if (ica.reference != null) {
             in.add(ica.reference);
+        }
+        if (ica.clean != null) {
+            in.add(ica.clean);
         }
         return in;
     }

@@ -56,6 +56,11 @@ final class IcaOptionsMixin {
                     + "with it is speech.")
     Path reference;
 
+    @Option(names = "--clean", paramLabel = "REF",
+            description = "Clean speech of the recording: report SI-SDR and STOI of the speech output (and of the "
+                    + "inputs, as the baseline).")
+    Path clean;
+
     @Option(names = "--ranking", paramLabel = "auto|modulation|reference", converter = RankingConverter.class,
             description = "Speech ranking rule; auto = reference when --reference is given, else modulation "
                     + "(default: auto).")

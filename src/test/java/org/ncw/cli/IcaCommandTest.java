@@ -61,8 +61,11 @@ class IcaCommandTest {
         Path a = mixture("orig.wav", 1, 0.7, RATE);
         Path b = mixture("filtered.wav", 0.5, 1, 22050); // another rate: resampled down to 16 kHz
         Path out = dir.resolve("out");
-        Run r = run("ica", a.toString(), b.toString(), "-o", out.toString());
+        Path clean = dir.resolve("clean.wav");
+        AudioWriter.write(new Signal(SPEECH, RATE), clean, SampleFormat.FLOAT32, WriteMode.FAIL_IF_EXISTS);
+        Run r = run("ica", a.toString(), b.toString(), "-o", out.toString(), "--clean", clean.toString());
         assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("speech vs clean: SI-SDR"), r.out());
         assertTrue(r.out().contains("converged after"), r.out());
         assertTrue(r.out().contains("resampled second from 22050 to 16000 Hz"), r.out());
         Signal speech = AudioReader.readMono(out.resolve("orig__filtered.speech.wav"), ChannelSelection.mixDown());
@@ -72,6 +75,9 @@ class IcaCommandTest {
         JsonNode report = Json.mapper().readTree(out.resolve("orig__filtered.json").toFile());
         assertTrue(report.get("converged").asBoolean());
         assertEquals("MODULATION", report.get("ranking").asText());
+        double siSdrSpeech = report.get("metrics").get("speech").get("si_sdr_db").asDouble();
+        double siSdrA = report.get("metrics").get("A").get("si_sdr_db").asDouble();
+        assertTrue(siSdrSpeech > siSdrA + 5, "separation gains: " + siSdrSpeech + " dB vs input " + siSdrA);
 
         // existing outputs are kept unless --overwrite
         Run again = run("ica", a.toString(), b.toString(), "-o", out.toString());
@@ -119,11 +125,14 @@ class IcaCommandTest {
         mixture("c.wav", 1, -0.3, RATE);
         Files.writeString(in.resolve("notes.txt"), "not audio");
         Path out = in.getParent().resolve("batch");
-        Run r = run("ica-batch", in.toString(), "-o", out.toString());
+        Path clean = in.getParent().resolve("clean.wav");
+        AudioWriter.write(new Signal(SPEECH, RATE), clean, SampleFormat.FLOAT32, WriteMode.FAIL_IF_EXISTS);
+        Run r = run("ica-batch", in.toString(), "-o", out.toString(), "--clean", clean.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("3 inputs, 3 pairs"), r.out());
         List<String> csv = Files.readAllLines(out.resolve("summary.csv"));
         assertEquals(4, csv.size());
+        assertTrue(csv.get(0).endsWith(",si_sdr_db,stoi,error"), csv.get(0));
         assertTrue(csv.get(1).startsWith("1,a,b,01_a__b,16000,48000,"), csv.get(1));
         assertTrue(csv.get(3).startsWith("3,b,c,03_b__c,"), csv.get(3));
         for (String name : List.of("01_a__b", "02_a__c", "03_b__c")) {
