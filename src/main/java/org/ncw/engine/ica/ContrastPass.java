@@ -10,14 +10,14 @@ final class ContrastPass {
     private final double[][] x;
     private final int n;
     private final double[] g;
-    private final double[] scratch;
+    private double[] scratch; // only the EXP contrast needs it
 
     /** @param x m x n white data, read only */
     ContrastPass(double[][] x) {
         this.x = x;
         this.n = x[0].length;
         this.g = new double[n];
-        this.scratch = new double[n];
+        this.scratch = null;
     }
 
     /**
@@ -80,6 +80,14 @@ final class ContrastPass {
     private void project(double[] w, int offset, double[] y) {
         double[] x0 = x[0];
         double w0 = w[offset];
+        if (x.length == 2) {
+            double[] x1 = x[1];
+            double w1 = w[offset + 1];
+            for (int t = 0; t < n; t++) {
+                y[t] = w0 * x0[t] + w1 * x1[t];
+            }
+            return;
+        }
         for (int t = 0; t < n; t++) {
             y[t] = w0 * x0[t];
         }
@@ -102,6 +110,9 @@ final class ContrastPass {
 
     /** g = y exp(-y^2/2) in place; returns sum g' = sum (1 - y^2) exp(-y^2/2). */
     private double exp() {
+        if (scratch == null) {
+            scratch = new double[n];
+        }
         double[] d = scratch;
         for (int t = 0; t < n; t++) {
             double y = g[t];
