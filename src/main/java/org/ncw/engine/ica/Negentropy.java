@@ -7,7 +7,14 @@ package org.ncw.engine.ica;
  * negentropy. Zero for Gaussian data, larger the less Gaussian.
  */
 public final class Negentropy {
+    private static final double LN2 = Math.log(2);
+
     private Negentropy() {
+    }
+
+    /** Sum of J over the sources of a fit made with {@code contrast} and {@code alpha}. */
+    public static double total(FastIcaResult fit, FastIcaOptions.Contrast contrast, double alpha) {
+        return total(fit.sourcesView(), contrast, alpha);
     }
 
     /** Sum of J over the rows of {@code sources} (each of unit variance). */
@@ -30,7 +37,8 @@ public final class Negentropy {
         return switch (contrast) {
             case LOGCOSH -> {
                 double z = Math.abs(alpha * u);
-                yield (z + Math.log1p(Math.exp(-2 * z)) - Math.log(2)) / alpha; // overflow-free log cosh
+                // overflow-free log cosh; 1 + e lies in (1, 2], where Math.log (an intrinsic) is as exact as log1p
+                yield (z + Math.log(1 + Math.exp(-2 * z)) - LN2) / alpha;
             }
             case EXP -> -Math.exp(-0.5 * u * u);
             case CUBE -> 0.25 * u * u * u * u;

@@ -41,7 +41,7 @@ public final class PairSeparation {
         for (int r = 0; r < restarts; r++) {
             FastIcaOptions o = options.ica().withNComponents(2).withSeed(options.ica().seed() + r);
             FastIcaResult fit = FastIca.fit(x, o, monitor.sub(0.9 * r / restarts, 0.9 * (r + 1) / restarts));
-            double j = Negentropy.total(fit.sources(), o.contrast(), o.alpha());
+            double j = Negentropy.total(fit, o.contrast(), o.alpha());
             // a converged run beats any unconverged one; among equals, the higher negentropy
             boolean better = ica == null || (fit.converged() && !ica.converged())
                     || (fit.converged() == ica.converged() && j > bestNegentropy);
