@@ -18,6 +18,7 @@ public final class BenchSuite {
         cases.add(IcaBench::new);
         cases.add(() -> new ProductionBench("default"));
         cases.add(() -> new ProductionBench("gate-nonstationary"));
+        cases.add(IcaPipelineBench::new);
         return cases;
     }
 }

@@ -15,6 +15,8 @@ import java.io.PrintWriter;
                 BenchCommand.class,
                 InfoCommand.class,
                 DenoiseCommand.class,
+                IcaCommand.class,
+                IcaBatchCommand.class,
                 SpectrogramCommand.class,
                 TableCommand.class,
                 BenchQualityCommand.class,
