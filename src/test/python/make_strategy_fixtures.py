@@ -11,6 +11,7 @@ import wave
 
 import numpy as np
 from sklearn.cluster import SpectralClustering
+from sklearn.metrics.pairwise import rbf_kernel
 
 DEFAULT_WAV = "../../shared/data/dev/arctic_aew__pink__+0dB.noisy.wav"
 
@@ -34,6 +35,17 @@ def db_spectrogram(x, n_fft, hop):
     return np.maximum(db, -80.0)
 
 
+def well_posed(col, gamma=1.0):
+    """False when the second or third eigenvalue of the normalised affinity equals 1 to rounding: the graph then has
+    numerically disconnected pieces and which vectors ARPACK returns from that eigenspace is arbitrary."""
+    a = rbf_kernel(col.reshape(-1, 1), gamma=gamma)
+    np.fill_diagonal(a, 0)
+    d = a.sum(axis=1)
+    d[d == 0] = 1
+    ev = np.linalg.eigvalsh(a / np.sqrt(np.outer(d, d)))
+    return bool(1 - ev[-2] > 1e-13 and 1 - ev[-3] > 1e-9)
+
+
 def main():
     x, sr = read_wav(sys.argv[1] if len(sys.argv) > 1 else DEFAULT_WAV)
     out = {"source": "arctic_aew__pink__+0dB.noisy.wav", "sklearn": __import__("sklearn").__version__,
@@ -46,8 +58,9 @@ def main():
             labels = SpectralClustering(n_clusters=2, affinity="rbf", gamma=1.0, random_state=0,
                                         assign_labels="kmeans").fit_predict(col.reshape(-1, 1))
             out["columns"].append({"nFft": n_fft, "frame": f, "seconds": round(time.perf_counter() - t, 4),
-                                   "values": col.tolist(), "labels": labels.tolist()})
-            print(n_fft, f, "bins", len(col), "time %.3f s" % (time.perf_counter() - t), "sizes", np.bincount(labels))
+                                   "wellPosed": well_posed(col), "values": col.tolist(),
+                                   "labels": labels.tolist()})
+            print(n_fft, f, "bins", len(col), "time %.3f s" % (time.perf_counter() - t), "sizes", np.bincount(labels), "well posed", out["columns"][-1]["wellPosed"])
     with open("src/test/resources/fixtures/strategy/columns_rbf.json", "w") as fh:
         json.dump(out, fh, separators=(",", ":"))
 
