@@ -11,7 +11,8 @@ public final class BenchSuite {
 
     public static List<Supplier<BenchCase>> all() {
         List<Supplier<BenchCase>> cases = new ArrayList<>();
-        // cases.add(StftBench::new);
+        cases.add(StftBench::new);
+        cases.add(IcaBench::new);
         return cases;
     }
 }

@@ -13,6 +13,9 @@ import java.io.PrintWriter;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 BenchCommand.class,
+                InfoCommand.class,
+                SpectrogramCommand.class,
+                TableCommand.class,
         })
 public final class NcwMain implements Runnable {
 
