@@ -2,10 +2,12 @@ package org.ncw.engine.cluster.strategy;
 
 import org.ncw.engine.cluster.Clusterer;
 import org.ncw.engine.cluster.ClusteringResult;
+import org.ncw.engine.cluster.Points;
 import org.ncw.engine.core.CancelledException;
 import org.ncw.engine.core.Checks;
 import org.ncw.engine.core.TaskMonitor;
 import org.ncw.engine.dataset.LabelGrid;
+import org.ncw.engine.dataset.Table3D;
 import org.ncw.engine.dataset.TfMatrix;
 
 import java.util.Set;
@@ -33,12 +35,12 @@ public final class ColumnByColumnStrategy implements ClusteringStrategy {
     }
 
     @Override
-    public StrategyResult fit(TfMatrix db, TaskMonitor monitor) {
+    public StrategyResult fit(Table3D data, TaskMonitor monitor) {
+        TfMatrix db = data.matrix().values();
         int bins = db.bins();
         int frames = db.frames();
         boolean fast = options.dataset() == DatasetKind.MATRIX && settings.oneDimensionalFastPath();
         boolean table = options.dataset() == DatasetKind.TABLE3D;
-        double centroid = table && options.centroidDistance() ? Features.centroidBin(db) : 0.0;
         Clusterer clusterer = fast ? null : factory.create(settings);
         ThreadLocal<Spectral1D> spectral1D = ThreadLocal.withInitial(() -> new Spectral1D(settings.spectral1D()));
         int[] roles = new int[bins * frames];
@@ -51,9 +53,7 @@ public final class ColumnByColumnStrategy implements ClusteringStrategy {
             if (fast) {
                 raw = spectral1D.get().cluster(db.column(t));
             } else {
-                double[][] x = table
-                        ? Features.table(db, t, t + 1, centroid, options.centroidDistance(), options.scaling())
-                        : Features.matrixColumn(db, t);
+                Points x = table ? Features.table(data, t, t + 1, options.scaling()) : Features.matrixColumn(db, t);
                 ClusteringResult r = clusterer.fit(x, TaskMonitor.none());
                 raw = r.labels();
                 warnings.addAll(r.warnings());

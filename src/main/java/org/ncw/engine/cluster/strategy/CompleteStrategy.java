@@ -1,9 +1,11 @@
 package org.ncw.engine.cluster.strategy;
 
 import org.ncw.engine.cluster.ClusteringResult;
+import org.ncw.engine.cluster.Points;
 import org.ncw.engine.core.Checks;
 import org.ncw.engine.core.TaskMonitor;
 import org.ncw.engine.dataset.LabelGrid;
+import org.ncw.engine.dataset.Table3D;
 import org.ncw.engine.dataset.TfMatrix;
 
 /**
@@ -23,14 +25,14 @@ public final class CompleteStrategy implements ClusteringStrategy {
     }
 
     @Override
-    public StrategyResult fit(TfMatrix db, TaskMonitor monitor) {
+    public StrategyResult fit(Table3D data, TaskMonitor monitor) {
+        TfMatrix db = data.matrix().values();
         int bins = db.bins();
         int frames = db.frames();
         monitor.step(0, 1);
-        double[][] x = options.dataset() == DatasetKind.MATRIX
+        Points x = options.dataset() == DatasetKind.MATRIX
                 ? Features.matrixRows(db)
-                : Features.table(db, 0, frames, options.centroidDistance() ? Features.centroidBin(db) : 0,
-                options.centroidDistance(), options.scaling());
+                : Features.table(data, 0, frames, options.scaling());
         ClusteringResult r = factory.create(settings).fit(x, monitor.sub(0.0, 0.95));
         int[] raw = r.labels();
         int k = Math.max(settings.nClusters(), r.k());
@@ -49,6 +51,6 @@ public final class CompleteStrategy implements ClusteringStrategy {
             roles[i] = pointRaw[i] == speech ? LabelGrid.SPEECH : LabelGrid.NOISE;
         }
         monitor.done();
-        return new StrategyResult(new LabelGrid(bins, frames, roles), 1, x.length, false, r.warnings());
+        return new StrategyResult(new LabelGrid(bins, frames, roles), 1, x.n(), false, r.warnings());
     }
 }

@@ -1,72 +1,55 @@
 package org.ncw.engine.cluster.strategy;
 
+import org.ncw.engine.cluster.FeatureScaler;
+import org.ncw.engine.cluster.FeatureScaling;
+import org.ncw.engine.cluster.Points;
+import org.ncw.engine.dataset.Table3D;
 import org.ncw.engine.dataset.TfMatrix;
 
-/** Feature rows of the two datasets, built from a dB spectrogram. */
+/** Feature rows of the two datasets, as the clusterer sees them. */
 public final class Features {
     private Features() {
     }
 
-    /** Complete matrix: one row per frequency bin, the bin's dB over all frames (scikit-learn fit on the matrix). */
-    public static double[][] matrixRows(TfMatrix db) {
-        double[][] x = new double[db.bins()][db.frames()];
-        for (int t = 0; t < db.frames(); t++) {
-            for (int b = 0; b < db.bins(); b++) {
-                x[b][t] = db.get(b, t);
-            }
-        }
-        return x;
-    }
-
-    /** One column of the matrix as 1-feature rows (scikit-learn fit on column.reshape(-1, 1)). */
-    public static double[][] matrixColumn(TfMatrix db, int frame) {
-        double[][] x = new double[db.bins()][1];
-        for (int b = 0; b < db.bins(); b++) {
-            x[b][0] = db.get(b, frame);
-        }
-        return x;
-    }
-
-    /**
-     * 3-D table rows (frame, bin, dB[, |bin - centroid|]) of frames [from, to), frame-major (row = (t - from) *
-     * bins + b), scaled per feature.
-     */
-    public static double[][] table(TfMatrix db, int from, int to, double centroidBin, boolean withCentroid,
-                                   FeatureScaling scaling) {
+    /** Complete matrix: one row per frequency bin, the bin's intensity over all frames (sklearn fit on the matrix). */
+    public static Points matrixRows(TfMatrix db) {
         int bins = db.bins();
-        int dim = withCentroid ? 4 : 3;
-        double[][] x = new double[(to - from) * bins][];
-        for (int t = from; t < to; t++) {
+        int frames = db.frames();
+        double[] data = new double[bins * frames];
+        for (int t = 0; t < frames; t++) {
             for (int b = 0; b < bins; b++) {
-                double[] row = new double[dim];
-                row[0] = t;
-                row[1] = b;
-                row[2] = db.get(b, t);
-                if (withCentroid) {
-                    row[3] = Math.abs(b - centroidBin);
-                }
-                x[(t - from) * bins + b] = row;
+                data[b * frames + t] = db.get(b, t);
             }
         }
-        scaling.apply(x);
-        return x;
+        return new Points(bins, frames, data);
+    }
+
+    /** One column of the matrix as 1-feature points (sklearn fit on column.reshape(-1, 1)). */
+    public static Points matrixColumn(TfMatrix db, int frame) {
+        return Points.ofColumn(db.column(frame));
     }
 
     /**
-     * The recording's spectral centroid in (fractional) bins: the power-weighted mean bin over the whole
-     * spectrogram, power = 10^(dB/10).
+     * 3-D table rows of frames [from, to): (frame, bin, intensity[, centroid distance Hz]) in the table's
+     * frame-major row order, scaled per feature.
      */
-    public static double centroidBin(TfMatrix db) {
-        double num = 0;
-        double den = 0;
-        double max = db.max();
-        for (int t = 0; t < db.frames(); t++) {
-            for (int b = 0; b < db.bins(); b++) {
-                double p = Math.pow(10.0, (db.get(b, t) - max) / 10.0);
-                num += b * p;
-                den += p;
+    public static Points table(Table3D table, int from, int to, FeatureScaling scaling) {
+        int bins = table.matrix().bins();
+        int dim = table.hasCentroidDistance() ? 4 : 3;
+        double[] values = table.matrix().values().values();
+        double[] centroid = table.centroidDistanceHz();
+        int n = (to - from) * bins;
+        double[] data = new double[n * dim];
+        for (int i = 0; i < n; i++) {
+            int row = from * bins + i;
+            int o = i * dim;
+            data[o] = row / bins;
+            data[o + 1] = row % bins;
+            data[o + 2] = values[row];
+            if (centroid != null) {
+                data[o + 3] = centroid[row];
             }
         }
-        return den > 0 ? num / den : 0.0;
+        return FeatureScaler.apply(new Points(n, dim, data), scaling);
     }
 }

@@ -1,5 +1,6 @@
 package org.ncw.engine.cluster.strategy;
 
+import org.ncw.engine.cluster.FeatureScaling;
 import org.ncw.engine.core.Checks;
 
 /**
@@ -8,7 +9,8 @@ import org.ncw.engine.core.Checks;
  * @param dataset          spectrogram matrix or 3-D table
  * @param strategy         complete (whole dataset at once) or column-by-column
  * @param roleRule         which raw cluster is speech
- * @param centroidDistance 3-D table only: add each bin's distance (in bins) to the recording's spectral centroid
+ * @param centroidDistance 3-D table only: add each bin's distance in Hz to the recording's spectral centroid
+ *                         (the pipeline builds the table with that column)
  * @param scaling          3-D table only: feature scaling before clustering
  * @param threads          column-by-column worker threads; 0 = one per available core
  */

@@ -1,6 +1,7 @@
 package org.ncw.engine.cluster.strategy;
 
 import org.junit.jupiter.api.Test;
+import org.ncw.engine.cluster.AdjustedRandIndex;
 import org.ncw.engine.core.InvalidParameterException;
 
 import java.util.Arrays;
@@ -22,7 +23,7 @@ class Spectral1DTest {
             }
             for (double quantum : new double[] {0.0, 0.25, 0.5}) {
                 int[] got = Spectral1D.fit(c.values(), Spectral1D.Options.defaults().withQuantum(quantum));
-                double ari = Ari.of(c.labels(), got);
+                double ari = AdjustedRandIndex.of(c.labels(), got);
                 assertTrue(ari >= 0.95, "column " + c.nFft() + "/" + c.frame() + " quantum " + quantum + ": ARI " + ari);
             }
             checked++;

@@ -7,7 +7,13 @@ import org.ncw.engine.core.CancellationToken;
 import org.ncw.engine.core.CancelledException;
 import org.ncw.engine.core.Json;
 import org.ncw.engine.core.TaskMonitor;
+import org.ncw.engine.cluster.AffinityKind;
+import org.ncw.engine.cluster.FeatureScaling;
+import org.ncw.engine.dataset.Intensity;
 import org.ncw.engine.dataset.LabelGrid;
+import org.ncw.engine.dataset.SpectrogramMatrix;
+import org.ncw.engine.dataset.Table3D;
+import org.ncw.engine.dataset.TfAxes;
 import org.ncw.engine.dataset.TfMatrix;
 
 import java.util.List;
@@ -15,7 +21,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -35,6 +40,10 @@ class StrategyTest {
             }
         }
         return db;
+    }
+
+    static SpectrogramMatrix matrix(TfMatrix db) {
+        return new SpectrogramMatrix(db, TfAxes.uniform(db.bins(), db.frames(), 0, 0.01, 25.0), Intensity.DB);
     }
 
     static boolean isSpeech(int b, int t) {
@@ -72,7 +81,7 @@ class StrategyTest {
         SplittingClusterer c = new SplittingClusterer();
         StrategyOptions o = StrategyOptions.defaults().withDataset(DatasetKind.TABLE3D).withScaling(FeatureScaling.NONE);
         StrategyResult r = ClusteringStrategy.of(o, ClusterSettings.defaults().withExact(true), s -> c)
-                .fit(grid(), TaskMonitor.none());
+                .fit(matrix(grid()), TaskMonitor.none());
         assertEquals(FRAMES, c.seen.size());
         assertEquals(BINS, c.seen.get(0).length);
         assertEquals(3, c.seen.get(0)[0].length);
@@ -95,7 +104,8 @@ class StrategyTest {
         for (int b = 10; b < 20; b++) {
             db.set(b, FRAMES - 1, -20);
         }
-        StrategyResult r = ClusteringStrategy.of(o, ClusterSettings.defaults(), s -> c).fit(db, TaskMonitor.none());
+        StrategyResult r = ClusteringStrategy.of(o, ClusterSettings.defaults(), s -> c)
+                .fit(matrix(db), TaskMonitor.none());
         assertEquals(1, c.seen.size());
         assertEquals(BINS, c.seen.get(0).length);
         assertEquals(FRAMES, c.seen.get(0)[0].length);
@@ -111,7 +121,8 @@ class StrategyTest {
         SplittingClusterer c = new SplittingClusterer();
         StrategyOptions o = StrategyOptions.defaults().withStrategy(StrategyKind.COMPLETE)
                 .withDataset(DatasetKind.TABLE3D).withCentroidDistance(true);
-        ClusteringStrategy.of(o, ClusterSettings.defaults(), s -> c).fit(grid(), TaskMonitor.none());
+        ClusteringStrategy.of(o, ClusterSettings.defaults(), s -> c)
+                .fit(Table3D.withCentroidDistance(matrix(grid()), 333.0), TaskMonitor.none());
         double[][] x = c.seen.get(0);
         assertEquals(BINS * FRAMES, x.length);
         assertEquals(4, x[0].length);
@@ -128,24 +139,11 @@ class StrategyTest {
     }
 
     @Test
-    void centroidIsThePowerWeightedMeanBin() {
-        TfMatrix db = TfMatrix.zeros(5, 2);
-        for (int t = 0; t < 2; t++) {
-            for (int b = 0; b < 5; b++) {
-                db.set(b, t, -200);
-            }
-            db.set(1, t, 0);   // power 1
-            db.set(4, t, -10 * Math.log10(3)); // power 1/3
-        }
-        assertEquals((1 * 1 + 4 / 3.0) / (1 + 1 / 3.0), Features.centroidBin(db), 1e-12);
-    }
-
-    @Test
     void matrixColumnsTakeTheOneDimensionalPathAndAgreeWithIt() {
         TfMatrix db = grid();
         StrategyResult r = ClusteringStrategy.of(StrategyOptions.defaults(), ClusterSettings.defaults(), s -> {
             throw new AssertionError("fast path must not create a general clusterer");
-        }).fit(db, TaskMonitor.none());
+        }).fit(matrix(db), TaskMonitor.none());
         assertTrue(r.fastPath());
         for (int t = 6; t < 18; t++) {
             int[] raw = Spectral1D.fit(db.column(t), ClusterSettings.defaults().spectral1D());
@@ -162,7 +160,7 @@ class StrategyTest {
         CancellationToken token = new CancellationToken();
         TaskMonitor m = TaskMonitor.of((f, s) -> last.accumulateAndGet(f, Math::max), token);
         ClusteringStrategy.of(StrategyOptions.defaults().withThreads(2), ClusterSettings.defaults(),
-                s -> new SplittingClusterer()).fit(grid(), m);
+                s -> new SplittingClusterer()).fit(matrix(grid()), m);
         assertEquals(1.0, last.get(), 1e-12);
 
         SplittingClusterer c = new SplittingClusterer();
@@ -172,7 +170,7 @@ class StrategyTest {
         };
         assertThrows(CancelledException.class, () -> ClusteringStrategy.of(
                 StrategyOptions.defaults().withThreads(1), ClusterSettings.defaults().withExact(true), s -> cancelling)
-                .fit(grid(), m));
+                .fit(matrix(grid()), m));
         assertTrue(c.seen.size() < FRAMES, "stopped after " + c.seen.size() + " columns");
     }
 
@@ -192,19 +190,12 @@ class StrategyTest {
         StrategyOptions o = StrategyOptions.defaults().withDataset(DatasetKind.TABLE3D).withCentroidDistance(true)
                 .withRoleRule(SpeechRoleRule.HIGHER_MEAN_FLUX).withThreads(3);
         assertEquals(o, Json.read(Json.write(o), StrategyOptions.class));
-        ClusterSettings s = ClusterSettings.defaults().withAffinity(ClusterSettings.Affinity.KNN).withNNeighbors(7)
-                .withQuantum(0.25).withSeed(42);
+        ClusterSettings s = ClusterSettings.defaults().withSpectral(ClusterSettings.defaults().spectral()
+                .withAffinity(AffinityKind.NEAREST_NEIGHBORS).withNNeighbors(7).withSeed(42)).withQuantum(0.25);
         assertEquals(s, Json.read(Json.write(s), ClusterSettings.class));
-        var e = assertThrows(IllegalArgumentException.class, () -> ClusterSettings.defaults().withNClusters(1));
+        var e = assertThrows(IllegalArgumentException.class, () -> ClusterSettings.defaults()
+                .withSpectral(ClusterSettings.defaults().spectral().withNClusters(1)));
         assertTrue(e.getMessage().contains("nClusters"));
         assertThrows(IllegalArgumentException.class, () -> StrategyOptions.defaults().withThreads(-1));
-    }
-
-    @Test
-    void scalingMapsFeatures() {
-        double[][] x = {{1, 5}, {3, 5}};
-        FeatureScaling.MIN_MAX.apply(x);
-        assertArrayEquals(new double[] {0, 0}, x[0]);
-        assertArrayEquals(new double[] {1, 0}, x[1]);
     }
 }
