@@ -13,6 +13,7 @@ import java.io.PrintWriter;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 BenchCommand.class,
+                ClusterCommand.class,
                 InfoCommand.class,
                 DenoiseCommand.class,
                 IcaCommand.class,
