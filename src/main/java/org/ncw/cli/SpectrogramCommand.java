@@ -49,13 +49,15 @@ public final class SpectrogramCommand implements Callable<Integer> {
     @Option(names = "--log-freq", description = "Logarithmic frequency axis.")
     boolean logFrequency;
 
-    @Option(names = "--width", defaultValue = "1200", description = "Image width in pixels (default ${DEFAULT-VALUE}).")
+    @Option(names = "--width", defaultValue = "1200", paramLabel = "PX",
+            description = "Image width in pixels (default ${DEFAULT-VALUE}).")
     int width;
 
-    @Option(names = "--height", defaultValue = "600", description = "Image height in pixels (default ${DEFAULT-VALUE}).")
+    @Option(names = "--height", defaultValue = "600", paramLabel = "PX",
+            description = "Image height in pixels (default ${DEFAULT-VALUE}).")
     int height;
 
-    @Option(names = "--title", description = "Title line (default: the file name).")
+    @Option(names = "--title", paramLabel = "TEXT", description = "Title line (default: the file name).")
     String title;
 
     @Option(names = "--force", description = "Replace OUT if it exists (an input file is never replaced).")

@@ -76,9 +76,15 @@ public final class EngineBridge {
     }
 
     public static SpectralOptions spectralOptions(ParameterSet p) {
-        return new SpectralOptions(2, affinity(p), p.real("gamma"), p.integer("neighbors"),
-                LabelAssignment.valueOf(upper(p, "assignLabels")), EigenSolver.valueOf(upper(p, "eigenSolver")), 1,
-                p.integer("seed"), 0, FeatureScaling.valueOf(upper(p, "scaling")));
+        return SpectralOptions.defaults()
+                .withAffinity(affinity(p))
+                .withGamma(p.real("gamma"))
+                .withNNeighbors(p.integer("neighbors"))
+                .withAssignLabels(LabelAssignment.valueOf(upper(p, "assignLabels")))
+                .withEigenSolver(EigenSolver.valueOf(upper(p, "eigenSolver")))
+                .withNInit(1)
+                .withSeed(p.integer("seed"))
+                .withScaling(FeatureScaling.valueOf(upper(p, "scaling")));
     }
 
     private static AffinityKind affinity(ParameterSet p) {
