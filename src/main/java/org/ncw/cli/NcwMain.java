@@ -15,6 +15,7 @@ import java.io.PrintWriter;
                 BenchCommand.class,
                 InfoCommand.class,
                 BenchQualityCommand.class,
+                EvaluateCommand.class,
         })
 public final class NcwMain implements Runnable {
 
