@@ -50,6 +50,9 @@ public final class InfoCommand implements Callable<Integer> {
                 clip = AudioReader.read(file);
             } catch (IOException e) {
                 err.println("ncw: error: " + e.getMessage());
+                if (verbose.verbose) {
+                    e.printStackTrace(err);
+                }
                 failures++;
                 continue;
             }

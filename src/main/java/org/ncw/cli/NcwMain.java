@@ -13,7 +13,13 @@ import java.io.PrintWriter;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 BenchCommand.class,
+                ClusterCommand.class,
                 InfoCommand.class,
+                DenoiseCommand.class,
+                IcaCommand.class,
+                IcaBatchCommand.class,
+                SpectrogramCommand.class,
+                TableCommand.class,
                 BenchQualityCommand.class,
                 EvaluateCommand.class,
         })

@@ -42,7 +42,7 @@ public final class AtomicFileWriter {
         }
         Path temp;
         try {
-            temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+            temp = createSibling(dir, target.getFileName().toString());
         } catch (IOException e) {
             throw new AudioFileException(target, "cannot write in " + dir + ": " + e.getMessage(), e);
         }
@@ -69,12 +69,31 @@ public final class AtomicFileWriter {
         }
     }
 
+    /**
+     * Creates the temporary file with the process's default permissions (umask), unlike
+     * {@code Files.createTempFile}, whose owner-only mode would end up on the finished output.
+     */
+    private static Path createSibling(Path dir, String name) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path candidate = dir.resolve("." + name + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+            try {
+                return Files.createFile(candidate);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= 100) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     private static void move(Path temp, Path target, WriteMode mode) throws IOException {
         if (mode == WriteMode.FAIL_IF_EXISTS) {
             // A hard link is an atomic "create if absent"; file systems without links get a plain no-replace move.
             try {
                 Files.createLink(target, temp);
-                Files.delete(temp);
+                Files.deleteIfExists(temp);
                 return;
             } catch (UnsupportedOperationException | IOException e) {
                 if (e instanceof FileAlreadyExistsException) {

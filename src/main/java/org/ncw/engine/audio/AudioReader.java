@@ -75,6 +75,11 @@ public final class AudioReader {
         }
     }
 
+    /** Reads a file as one mono signal, mixing down (averaging) all its channels. */
+    public static Signal readMono(Path file) throws IOException {
+        return readMono(file, ChannelSelection.mixDown());
+    }
+
     /** Reads a file as one mono signal: the mix-down of all channels or one channel. */
     public static Signal readMono(Path file, ChannelSelection selection) throws IOException {
         AudioClip clip = read(file);

@@ -28,11 +28,16 @@ final class KaiserWindow {
 
     /** w[i] = I0(beta sqrt(1 - (2i/(n-1) - 1)^2)) / I0(beta), i = 0..n-1 (the symmetric window). */
     static double value(int i, int n, double beta) {
+        return value(i, n, beta, besselI0(beta));
+    }
+
+    /** {@link #value(int, int, double)} with I0(beta) computed once by the caller. */
+    static double value(int i, int n, double beta, double i0Beta) {
         if (n == 1) {
             return 1;
         }
         double r = 2.0 * i / (n - 1) - 1;
-        return besselI0(beta * Math.sqrt(Math.max(0, 1 - r * r))) / besselI0(beta);
+        return besselI0(beta * Math.sqrt(Math.max(0, 1 - r * r))) / i0Beta;
     }
 
     /** Modified Bessel function of the first kind, order 0, by its power series (converges for all x). */

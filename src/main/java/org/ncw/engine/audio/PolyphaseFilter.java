@@ -12,18 +12,23 @@ final class PolyphaseFilter {
     final int down;
     final int taps;
     final int centre;
-    /** branch[p][m] = L * h[p + m L]; every branch has the same length (padded with zeros). */
-    final double[][] branch;
+    /** Taps per branch (the last ones padded with zeros). */
+    final int perBranch;
+    /**
+     * reversed[p][perBranch - 1 - m] = L * h[p + m L]: branch p backwards, so that a dot product with the input runs
+     * forwards through both arrays.
+     */
+    final double[][] reversed;
 
     private PolyphaseFilter(int up, int down, double[] h) {
         this.up = up;
         this.down = down;
         this.taps = h.length;
         this.centre = (h.length - 1) / 2;
-        int perBranch = (h.length + up - 1) / up;
-        this.branch = new double[up][perBranch];
+        this.perBranch = (h.length + up - 1) / up;
+        this.reversed = new double[up][perBranch];
         for (int t = 0; t < h.length; t++) {
-            branch[t % up][t / up] = h[t] * up;
+            reversed[t % up][perBranch - 1 - t / up] = h[t] * up;
         }
     }
 
@@ -45,10 +50,11 @@ final class PolyphaseFilter {
         double[] h = new double[n];
         double alpha = 0.5 * (n - 1);
         double sum = 0;
+        double i0Beta = KaiserWindow.besselI0(beta);
         for (int i = 0; i < n; i++) {
             double x = cutoffRelNyquist * (i - alpha);
             double sinc = x == 0 ? 1 : Math.sin(Math.PI * x) / (Math.PI * x);
-            h[i] = cutoffRelNyquist * sinc * KaiserWindow.value(i, n, beta);
+            h[i] = cutoffRelNyquist * sinc * KaiserWindow.value(i, n, beta, i0Beta);
             sum += h[i];
         }
         for (int i = 0; i < n; i++) {

@@ -42,28 +42,39 @@ public final class Resampler {
             throw new IllegalArgumentException("resampled signal would have " + outLength + " samples, too many");
         }
         double[] y = new double[(int) outLength];
-        int perBranch = f.branch[0].length;
+        int taps = f.perBranch;
         for (int k0 = 0; k0 < y.length; k0 += BLOCK) {
             monitor.step(k0, y.length);
             int k1 = Math.min(y.length, k0 + BLOCK);
             for (int k = k0; k < k1; k++) {
-                // position in the upsampled, filtered stream; y[k] = sum_m x[i0 - m] * L h[p + m L]
+                // position in the upsampled, filtered stream: y[k] = sum_m x[i0 - m] * L h[p + m L]
                 long j = (long) k * f.down + f.centre;
                 int p = (int) (j % f.up);
                 long i0 = j / f.up;
-                double[] h = f.branch[p];
-                int mStart = (int) Math.max(0, i0 - (n - 1));     // skip x beyond the end
-                int mEnd = (int) Math.min(perBranch - 1, i0);      // and before the start
-                double acc = 0;
-                int i = (int) (i0 - mStart);
-                for (int m = mStart; m <= mEnd; m++, i--) {
-                    acc += x[i] * h[m];
-                }
-                y[k] = acc;
+                long first = i0 - (taps - 1);                       // input index meeting reversed[p][0]
+                int qStart = (int) Math.max(0, -first);              // x before the start is zero
+                int qEnd = (int) Math.min(taps, n - first);          // and so is x past the end
+                y[k] = dot(x, (int) (first + qStart), f.reversed[p], qStart, qEnd - qStart);
             }
         }
         monitor.step(y.length, y.length);
         return y;
+    }
+
+    /** sum of x[xi + q] * h[hi + q] for q < len, with four partial sums so additions overlap. */
+    private static double dot(double[] x, int xi, double[] h, int hi, int len) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int q = 0;
+        for (; q + 3 < len; q += 4) {
+            s0 += x[xi + q] * h[hi + q];
+            s1 += x[xi + q + 1] * h[hi + q + 1];
+            s2 += x[xi + q + 2] * h[hi + q + 2];
+            s3 += x[xi + q + 3] * h[hi + q + 3];
+        }
+        for (; q < len; q++) {
+            s0 += x[xi + q] * h[hi + q];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     static int gcd(int a, int b) {

@@ -1,5 +1,8 @@
 package org.ncw.engine.dataset;
 
+import org.ncw.engine.audio.AtomicFileWriter;
+import org.ncw.engine.audio.OutputGuard;
+import org.ncw.engine.audio.WriteMode;
 import org.ncw.engine.core.TaskMonitor;
 
 import java.io.BufferedReader;
@@ -25,14 +28,19 @@ public final class Table3DFiles {
     private Table3DFiles() {
     }
 
-    /** Writes atomically (temporary file + move); the format follows the extension ({@link TableFormat#forPath}). */
+    /** Writes (replacing an existing file) in the format the extension names ({@link TableFormat#forPath}). */
     public static void write(Table3D table, Path path, TaskMonitor monitor) throws IOException {
-        write(table, path, TableFormat.forPath(path), monitor);
+        write(table, path, TableFormat.forPath(path), WriteMode.OVERWRITE, OutputGuard.none(), monitor);
     }
 
-    public static void write(Table3D table, Path path, TableFormat format, TaskMonitor monitor) throws IOException {
+    /**
+     * Writes atomically (temporary file + move, {@link AtomicFileWriter}): never over a file {@code guard} protects,
+     * and over an existing file only with {@link WriteMode#OVERWRITE}.
+     */
+    public static void write(Table3D table, Path path, TableFormat format, WriteMode mode, OutputGuard guard,
+                             TaskMonitor monitor) throws IOException {
         char d = format.delimiter();
-        AtomicFiles.write(path, stream -> {
+        AtomicFileWriter.write(path, mode, guard, stream -> {
             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 20);
             StringBuilder line = new StringBuilder(128);
             line.append(String.join(String.valueOf(d), FIXED_COLUMNS)).append(d)

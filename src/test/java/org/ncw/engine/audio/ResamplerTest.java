@@ -156,6 +156,11 @@ class ResamplerTest {
         for (int i = 100; i < 900; i++) { // the original samples are kept (within filter ripple)
             assertEquals(s.samples()[i], up.samples()[3 * i], 2e-4);
         }
+        Signal back = Resampler.resample(up, 16000);
+        assertEquals(s.length(), back.length());
+        for (int i = 100; i < 900; i++) { // up then down lands on the same instants: no shift
+            assertEquals(s.samples()[i], back.samples()[i], 2e-4);
+        }
     }
 
     @Test

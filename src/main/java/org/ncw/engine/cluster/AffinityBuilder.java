@@ -1,0 +1,275 @@
+package org.ncw.engine.cluster;
+
+import java.util.Arrays;
+import java.util.stream.IntStream;
+import org.ncw.engine.core.Checks;
+import org.ncw.engine.core.TaskMonitor;
+
+/** Builds the affinity graph of {@link SpectralClusterer} from points (sklearn's {@code affinity_matrix_}). */
+public final class AffinityBuilder {
+    /** Refuse graphs beyond this many stored entries rather than run out of heap halfway. */
+    static final long MAX_SPARSE_ENTRIES = 400_000_000L;
+    /** A dense n x n double matrix beyond this many entries does not fit the heap of a desktop JVM. */
+    static final long MAX_DENSE_ENTRIES = 200_000_000L;
+
+    private AffinityBuilder() {
+    }
+
+    /** The affinity of (already scaled) points as the options ask: rbf dense / rbf truncated / kNN. */
+    public static AffinityMatrix build(Points points, SpectralOptions options, TaskMonitor monitor) {
+        return switch (options.affinity()) {
+            case RBF -> options.rbfTolerance() > 0
+                    ? rbfSparse(points, options.gamma(), options.rbfTolerance(), monitor)
+                    : rbfDense(points, options.gamma(), monitor);
+            case NEAREST_NEIGHBORS -> knnGraph(points, options.nNeighbors(), monitor);
+            case PRECOMPUTED -> throw new IllegalArgumentException(
+                    "a precomputed affinity is the input itself; use SpectralClusterer.fitAffinity");
+        };
+    }
+
+    /** Exact rbf kernel exp(-gamma * ||xi - xj||^2) for all pairs (sklearn {@code rbf_kernel}). */
+    public static DenseAffinity rbfDense(Points points, double gamma, TaskMonitor monitor) {
+        Checks.positive("gamma", gamma);
+        int n = points.n();
+        if ((long) n * n > MAX_DENSE_ENTRIES) {
+            throw new IllegalArgumentException("a dense rbf affinity of " + n + " points needs " + (long) n * n
+                    + " entries (" + ((long) n * n * 8 >> 20) + " MB); use rbfTolerance > 0 (sparse) or "
+                    + "nearest_neighbors for more than " + (int) Math.sqrt(MAX_DENSE_ENTRIES) + " points");
+        }
+        int d = points.d();
+        double[] x = points.data();
+        double[] a = new double[n * n];
+        int blocks = (n + 63) / 64;
+        int[] done = new int[1];
+        IntStream.range(0, blocks).parallel().forEach(b -> {
+            int end = Math.min(n, (b + 1) * 64);
+            for (int i = b * 64; i < end; i++) {
+                int rowBase = i * n;
+                a[rowBase + i] = 1.0;
+                for (int j = i + 1; j < n; j++) {
+                    double s = 0;
+                    for (int t = 0; t < d; t++) {
+                        double diff = x[i * d + t] - x[j * d + t];
+                        s += diff * diff;
+                    }
+                    a[rowBase + j] = Math.exp(-gamma * s);
+                }
+            }
+            synchronized (done) {
+                monitor.step(++done[0], 2L * blocks);
+            }
+        });
+        // mirror the upper triangle (row-wise writes were contiguous; this pass is a transpose copy)
+        for (int i = 1; i < n; i++) {
+            for (int j = 0; j < i; j++) {
+                a[i * n + j] = a[j * n + i];
+            }
+        }
+        monitor.step(1, 1);
+        return new DenseAffinity(n, a);
+    }
+
+    /**
+     * rbf weights at least {@code tolerance} (others dropped), as a sparse graph. A weight is kept when
+     * ||xi - xj||^2 <= -ln(tolerance) / gamma; for one feature the values are sorted and only that window is
+     * visited, for more features a k-d tree radius search finds it.
+     */
+    public static CsrMatrix rbfSparse(Points points, double gamma, double tolerance, TaskMonitor monitor) {
+        Checks.positive("gamma", gamma);
+        if (!(tolerance > 0 && tolerance < 1)) {
+            throw new IllegalArgumentException("rbfTolerance must be in (0, 1) for a sparse rbf graph, got " + tolerance);
+        }
+        int n = points.n();
+        int d = points.d();
+        double[] x = points.data();
+        double r2 = -Math.log(tolerance) / gamma;
+        int[][] rowCols = new int[n][];
+        float[][] rowValues = new float[n][];
+        long[] total = new long[1];
+        if (d == 1) {
+            int[] sorted = sortedOrder(x);
+            double r = Math.sqrt(r2);
+            // window [lo, hi) of sorted positions with |v - x_i| <= r, slid along the sorted values
+            int lo = 0;
+            int hi = 0;
+            for (int s = 0; s < n; s++) {
+                int i = sorted[s];
+                double v = x[i];
+                while (x[sorted[lo]] < v - r) {
+                    lo++;
+                }
+                while (hi < n && x[sorted[hi]] <= v + r) {
+                    hi++;
+                }
+                int len = hi - lo;
+                total[0] += len;
+                checkSize(total[0], n);
+                int[] c = new int[len];
+                float[] w = new float[len];
+                for (int t = 0; t < len; t++) {
+                    int j = sorted[lo + t];
+                    double diff = x[j] - v;
+                    c[t] = j;
+                    w[t] = j == i ? 1f : (float) Math.exp(-gamma * diff * diff);
+                }
+                rowCols[i] = c;
+                rowValues[i] = w;
+                if ((s & 4095) == 0) {
+                    monitor.step(s, n);
+                }
+            }
+        } else {
+            KdTree tree = new KdTree(points);
+            int[] done = new int[1];
+            CsrMatrix.parallel(n, i -> {
+                double[] q = points.row(i);
+                IntList found = new IntList();
+                tree.withinRadius(q, r2, found::add);
+                int[] c = found.toArray();
+                float[] w = new float[c.length];
+                for (int t = 0; t < c.length; t++) {
+                    w[t] = c[t] == i ? 1f : (float) Math.exp(-gamma * points.squaredDistance(i, c[t]));
+                }
+                rowCols[i] = c;
+                rowValues[i] = w;
+                synchronized (done) {
+                    total[0] += c.length;
+                    checkSize(total[0], n);
+                    if ((++done[0] & 4095) == 0) {
+                        monitor.step(done[0], n);
+                    }
+                }
+            });
+        }
+        monitor.step(1, 1);
+        return CsrMatrix.fromRows(rowCols, rowValues);
+    }
+
+    private static void checkSize(long entries, int n) {
+        if (entries > MAX_SPARSE_ENTRIES) {
+            throw new IllegalArgumentException("the truncated rbf graph of " + n + " points exceeds "
+                    + MAX_SPARSE_ENTRIES + " entries; raise rbfTolerance or gamma");
+        }
+    }
+
+    /**
+     * sklearn's {@code kneighbors_graph(X, n_neighbors, include_self=True)} symmetrised as 0.5 * (C + C^T): each
+     * point is connected to itself and its k - 1 nearest other points. One feature: sorted values and a
+     * two-pointer window; more features: a k-d tree.
+     */
+    public static CsrMatrix knnGraph(Points points, int nNeighbors, TaskMonitor monitor) {
+        int[] neighbors = nearestNeighbors(points, nNeighbors, monitor);
+        return CsrMatrix.symmetrizedKnn(points.n(), nNeighbors, neighbors);
+    }
+
+    /** Row i: i itself, then its k - 1 nearest other points (nearest first; ties to the lower index). */
+    public static int[] nearestNeighbors(Points points, int k, TaskMonitor monitor) {
+        int n = points.n();
+        Checks.atLeast("nNeighbors", k, 1);
+        if (k > n) {
+            throw new IllegalArgumentException("nNeighbors (" + k + ") must not exceed the number of points (" + n + ")");
+        }
+        int[] out = new int[Math.multiplyExact(n, k)];
+        int others = k - 1;
+        if (points.d() == 1) {
+            double[] x = points.data();
+            int[] sorted = sortedOrder(x);
+            for (int s = 0; s < n; s++) {
+                int i = sorted[s];
+                out[i * k] = i;
+                int left = s - 1;
+                int right = s + 1;
+                for (int t = 1; t <= others; t++) {
+                    boolean takeLeft;
+                    if (left < 0) {
+                        takeLeft = false;
+                    } else if (right >= n) {
+                        takeLeft = true;
+                    } else {
+                        double dl = x[i] - x[sorted[left]];
+                        double dr = x[sorted[right]] - x[i];
+                        takeLeft = dl < dr || (dl == dr && sorted[left] < sorted[right]);
+                    }
+                    out[i * k + t] = takeLeft ? sorted[left--] : sorted[right++];
+                }
+                if ((s & 65535) == 0) {
+                    monitor.step(s, n);
+                }
+            }
+        } else if (others > 0) {
+            KdTree tree = new KdTree(points);
+            int[] order = tree.treeOrder();
+            int chunk = 8192;
+            int chunks = (n + chunk - 1) / chunk;
+            int[] done = new int[1];
+            IntStream.range(0, chunks).parallel().forEach(c -> {
+                double[] heapDist = new double[others];
+                int[] heapIdx = new int[others];
+                double[] q = new double[points.d()];
+                int end = Math.min(n, (c + 1) * chunk);
+                for (int s = c * chunk; s < end; s++) {
+                    int i = order[s];
+                    System.arraycopy(points.data(), i * points.d(), q, 0, points.d());
+                    out[i * k] = i;
+                    tree.nearestOthers(q, i, others, out, i * k + 1, heapDist, heapIdx);
+                }
+                synchronized (done) {
+                    monitor.step(++done[0], chunks);
+                }
+            });
+        } else {
+            for (int i = 0; i < n; i++) {
+                out[i] = i;
+            }
+        }
+        monitor.step(1, 1);
+        return out;
+    }
+
+    /** Indices sorting {@code values} ascending, ties by index (a stable merge sort on primitive ints). */
+    static int[] sortedOrder(double[] values) {
+        int n = values.length;
+        int[] idx = new int[n];
+        for (int i = 0; i < n; i++) {
+            idx[i] = i;
+        }
+        int[] tmp = new int[n];
+        for (int width = 1; width < n; width <<= 1) {
+            for (int lo = 0; lo < n - width; lo += 2 * width) {
+                int mid = lo + width;
+                int hi = Math.min(n, lo + 2 * width);
+                int i = lo;
+                int j = mid;
+                int o = lo;
+                while (i < mid && j < hi) {
+                    tmp[o++] = values[idx[j]] < values[idx[i]] ? idx[j++] : idx[i++];
+                }
+                while (i < mid) {
+                    tmp[o++] = idx[i++];
+                }
+                while (j < hi) {
+                    tmp[o++] = idx[j++];
+                }
+                System.arraycopy(tmp, lo, idx, lo, hi - lo);
+            }
+        }
+        return idx;
+    }
+
+    /** A growable int array. */
+    static final class IntList {
+        private int[] a = new int[16];
+        private int size;
+
+        void add(int v) {
+            if (size == a.length) {
+                a = Arrays.copyOf(a, size * 2);
+            }
+            a[size++] = v;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(a, size);
+        }
+    }
+}

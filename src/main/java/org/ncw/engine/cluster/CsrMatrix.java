@@ -1,0 +1,272 @@
+package org.ncw.engine.cluster;
+
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.stream.IntStream;
+
+/**
+ * A square sparse matrix in compressed sparse row form: row i holds columns {@code cols[rowPtr[i] ..
+ * rowPtr[i+1])} (ascending) with {@code values} stored as float to halve the memory of graphs with tens of
+ * millions of edges. Used for symmetric affinity graphs; the diagonal may be stored and is ignored by the
+ * {@link AffinityMatrix} operations.
+ */
+public final class CsrMatrix implements AffinityMatrix {
+    private static final int ROWS_PER_TASK = 4096;
+
+    private final int n;
+    private final int[] rowPtr;
+    private final int[] cols;
+    private final float[] values;
+
+    /** Wraps the arrays (not copied: the matrix is built once and only read afterwards). */
+    public CsrMatrix(int n, int[] rowPtr, int[] cols, float[] values) {
+        this.n = n;
+        this.rowPtr = Objects.requireNonNull(rowPtr, "rowPtr");
+        this.cols = Objects.requireNonNull(cols, "cols");
+        this.values = Objects.requireNonNull(values, "values");
+        if (rowPtr.length != n + 1 || rowPtr[0] != 0 || rowPtr[n] > cols.length || cols.length != values.length) {
+            throw new IllegalArgumentException("inconsistent CSR arrays: n=" + n + ", rowPtr.length=" + rowPtr.length
+                    + ", cols.length=" + cols.length + ", values.length=" + values.length);
+        }
+    }
+
+    /**
+     * The symmetrised kNN connectivity graph 0.5 * (C + C^T), where row i of C has a 1 at each of its
+     * {@code k} neighbours {@code neighbors[i*k .. i*k+k)} (sklearn's kneighbors_graph, then
+     * {@code 0.5 * (connectivity + connectivity.T)}).
+     */
+    public static CsrMatrix symmetrizedKnn(int n, int k, int[] neighbors) {
+        if (neighbors.length != (long) n * k) {
+            throw new IllegalArgumentException("neighbors must hold n*k = " + (long) n * k + " indices, got "
+                    + neighbors.length);
+        }
+        // each edge i->j appears in row i and in row j with weight 0.5; duplicates add up to 1
+        int[] count = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            count[i] += k;
+            for (int t = 0; t < k; t++) {
+                count[neighbors[i * k + t]]++;
+            }
+        }
+        int[] start = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            start[i + 1] = Math.addExact(start[i], count[i]);
+        }
+        int[] raw = new int[start[n]];
+        int[] fill = Arrays.copyOf(start, n);
+        for (int i = 0; i < n; i++) {
+            for (int t = 0; t < k; t++) {
+                int j = neighbors[i * k + t];
+                raw[fill[i]++] = j;
+                raw[fill[j]++] = i;
+            }
+        }
+        // sort each row and merge duplicates (in place, counting multiplicities)
+        int[] merged = new int[n];
+        parallel(n, i -> {
+            int a = start[i];
+            int b = start[i + 1];
+            Arrays.sort(raw, a, b);
+            int w = a;
+            for (int r = a; r < b; r++) {
+                if (w == a || raw[w - 1] != raw[r]) {
+                    raw[w++] = raw[r];
+                }
+            }
+            merged[i] = w - a;
+        });
+        int[] rowPtr = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            rowPtr[i + 1] = rowPtr[i] + merged[i];
+        }
+        int[] cols = new int[rowPtr[n]];
+        float[] values = new float[rowPtr[n]];
+        parallel(n, i -> System.arraycopy(raw, start[i], cols, rowPtr[i], merged[i]));
+        // weight = 0.5 * (C_ij + C_ji): look up membership in the (short) neighbour lists
+        parallel(n, i -> {
+            for (int p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
+                int j = cols[p];
+                values[p] = 0.5f * (contains(neighbors, i * k, k, j) + contains(neighbors, j * k, k, i));
+            }
+        });
+        return new CsrMatrix(n, rowPtr, cols, values);
+    }
+
+    private static int contains(int[] a, int from, int len, int value) {
+        for (int t = from; t < from + len; t++) {
+            if (a[t] == value) {
+                return 1;
+            }
+        }
+        return 0;
+    }
+
+    /** Builds a matrix from per-row column lists (ascending not required) and values. */
+    public static CsrMatrix fromRows(int[][] rowCols, float[][] rowValues) {
+        int n = rowCols.length;
+        int[] rowPtr = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            rowPtr[i + 1] = Math.addExact(rowPtr[i], rowCols[i].length);
+        }
+        int[] cols = new int[rowPtr[n]];
+        float[] values = new float[rowPtr[n]];
+        parallel(n, i -> {
+            int[] c = rowCols[i];
+            float[] v = rowValues[i];
+            Integer[] order = new Integer[c.length];
+            for (int t = 0; t < c.length; t++) {
+                order[t] = t;
+            }
+            Arrays.sort(order, (x, y) -> Integer.compare(c[x], c[y]));
+            for (int t = 0; t < c.length; t++) {
+                cols[rowPtr[i] + t] = c[order[t]];
+                values[rowPtr[i] + t] = v[order[t]];
+            }
+        });
+        return new CsrMatrix(n, rowPtr, cols, values);
+    }
+
+    @Override
+    public int size() {
+        return n;
+    }
+
+    /** Internal arrays, not copied (package use by the multilevel solver). */
+    int[] rowPtrArray() {
+        return rowPtr;
+    }
+
+    int[] colsArray() {
+        return cols;
+    }
+
+    float[] valuesArray() {
+        return values;
+    }
+
+    public long nonZeros() {
+        return rowPtr[n];
+    }
+
+    /** The stored value at (i, j), 0 if absent. */
+    public double get(int i, int j) {
+        int p = Arrays.binarySearch(cols, rowPtr[i], rowPtr[i + 1], j);
+        return p >= 0 ? values[p] : 0.0;
+    }
+
+    public int rowStart(int i) {
+        return rowPtr[i];
+    }
+
+    public int rowEnd(int i) {
+        return rowPtr[i + 1];
+    }
+
+    public int column(int p) {
+        return cols[p];
+    }
+
+    public float value(int p) {
+        return values[p];
+    }
+
+    @Override
+    public double[] offDiagonalRowSums() {
+        double[] sums = new double[n];
+        parallel(n, i -> {
+            double s = 0;
+            for (int p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
+                if (cols[p] != i) {
+                    s += values[p];
+                }
+            }
+            sums[i] = s;
+        });
+        return sums;
+    }
+
+    @Override
+    public void multiplyScaled(double[] scale, double[] x, double[] y) {
+        double[] z = new double[n];
+        for (int j = 0; j < n; j++) {
+            z[j] = scale[j] * x[j];
+        }
+        parallel(n, i -> {
+            double s = 0;
+            for (int p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
+                int j = cols[p];
+                if (j != i) {
+                    s += values[p] * z[j];
+                }
+            }
+            y[i] = scale[i] * s;
+        });
+    }
+
+    @Override
+    public long storedEntries() {
+        return rowPtr[n];
+    }
+
+    @Override
+    public int[] componentLabels() {
+        int[] label = new int[n];
+        Arrays.fill(label, -1);
+        int[] queue = new int[n];
+        int next = 0;
+        for (int s = 0; s < n; s++) {
+            if (label[s] >= 0) {
+                continue;
+            }
+            int head = 0;
+            int tail = 0;
+            queue[tail++] = s;
+            label[s] = next;
+            while (head < tail) {
+                int i = queue[head++];
+                for (int p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
+                    int j = cols[p];
+                    if (label[j] < 0 && values[p] != 0) {
+                        label[j] = next;
+                        queue[tail++] = j;
+                    }
+                }
+            }
+            next++;
+        }
+        return label;
+    }
+
+    @Override
+    public double[] toDense() {
+        if ((long) n * n > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("a " + n + " x " + n + " matrix is too large to densify");
+        }
+        double[] dense = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
+                dense[i * n + cols[p]] += values[p];
+            }
+        }
+        return dense;
+    }
+
+    static void parallel(int n, java.util.function.IntConsumer row) {
+        int tasks = (n + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
+        IntStream stream = IntStream.range(0, tasks);
+        if (tasks > 1) {
+            stream = stream.parallel();
+        }
+        stream.forEach(t -> {
+            int end = Math.min(n, (t + 1) * ROWS_PER_TASK);
+            for (int i = t * ROWS_PER_TASK; i < end; i++) {
+                row.accept(i);
+            }
+        });
+    }
+
+    @Override
+    public String toString() {
+        return "CsrMatrix[n=" + n + ", nnz=" + rowPtr[n] + "]";
+    }
+}

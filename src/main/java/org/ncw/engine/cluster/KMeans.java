@@ -1,0 +1,237 @@
+package org.ncw.engine.cluster;
+
+import java.util.SplittableRandom;
+import org.ncw.engine.core.TaskMonitor;
+
+/**
+ * k-means as scikit-learn's {@code KMeans(init="k-means++", algorithm="lloyd")}: greedy k-means++ seeding
+ * (2 + ln k candidates per centre), Lloyd iterations until the labels stop changing or the squared centre
+ * shift falls below tol * mean feature variance, empty clusters re-seeded with the farthest points, and the
+ * lowest-inertia run of {@code nInit} kept.
+ */
+public final class KMeans {
+    private KMeans() {
+    }
+
+    /** Labels, centres (k x d row-major), inertia (sum of squared distances) and iterations of the best run. */
+    public record Result(int[] labels, double[] centers, double inertia, int iterations, int distinctPoints) {
+    }
+
+    public static Result fit(Points points, int k, int nInit, int maxIter, double tol, long seed,
+                             TaskMonitor monitor) {
+        int n = points.n();
+        int d = points.d();
+        if (n < k) {
+            throw new IllegalArgumentException("n_samples=" + n + " should be >= n_clusters=" + k);
+        }
+        double[] x = points.data();
+        double tolAbs = tol * meanVariance(x, n, d);
+        SplittableRandom master = new SplittableRandom(seed);
+        Result best = null;
+        for (int run = 0; run < nInit; run++) {
+            SplittableRandom random = master.split();
+            double[] centers = plusPlus(x, n, d, k, random);
+            Result r = lloyd(x, n, d, k, centers, maxIter, tolAbs);
+            if (best == null || r.inertia() < best.inertia()) {
+                best = r;
+            }
+            monitor.step(run + 1, nInit);
+        }
+        int distinct = points.countDistinct(k);
+        return new Result(best.labels(), best.centers(), best.inertia(), best.iterations(), distinct);
+    }
+
+    static double meanVariance(double[] x, int n, int d) {
+        double total = 0;
+        for (int f = 0; f < d; f++) {
+            double mean = 0;
+            for (int i = 0; i < n; i++) {
+                mean += x[i * d + f];
+            }
+            mean /= n;
+            double var = 0;
+            for (int i = 0; i < n; i++) {
+                double c = x[i * d + f] - mean;
+                var += c * c;
+            }
+            total += var / n;
+        }
+        return total / d;
+    }
+
+    /** sklearn's {@code _kmeans_plusplus}: each new centre is the best of 2 + ln k D^2-sampled candidates. */
+    static double[] plusPlus(double[] x, int n, int d, int k, SplittableRandom random) {
+        double[] centers = new double[k * d];
+        int trials = 2 + (int) Math.log(k);
+        int first = random.nextInt(n);
+        System.arraycopy(x, first * d, centers, 0, d);
+        double[] closest = new double[n];
+        double pot = 0;
+        for (int i = 0; i < n; i++) {
+            closest[i] = sq(x, i * d, centers, 0, d);
+            pot += closest[i];
+        }
+        double[] cumulative = new double[n];
+        double[] candidateDist = new double[n];
+        double[] bestDist = new double[n];
+        for (int c = 1; c < k; c++) {
+            double run = 0;
+            for (int i = 0; i < n; i++) {
+                run += closest[i];
+                cumulative[i] = run;
+            }
+            double bestPot = Double.POSITIVE_INFINITY;
+            int bestId = -1;
+            for (int t = 0; t < trials; t++) {
+                double target = random.nextDouble() * pot;
+                int id = searchSorted(cumulative, target);
+                double candPot = 0;
+                for (int i = 0; i < n; i++) {
+                    candidateDist[i] = Math.min(closest[i], sq(x, i * d, x, id * d, d));
+                    candPot += candidateDist[i];
+                }
+                if (candPot < bestPot) {
+                    bestPot = candPot;
+                    bestId = id;
+                    System.arraycopy(candidateDist, 0, bestDist, 0, n);
+                }
+            }
+            pot = bestPot;
+            System.arraycopy(bestDist, 0, closest, 0, n);
+            System.arraycopy(x, bestId * d, centers, c * d, d);
+        }
+        return centers;
+    }
+
+    /** numpy searchsorted(side="left"), clipped to the last index. */
+    private static int searchSorted(double[] cumulative, double target) {
+        int lo = 0;
+        int hi = cumulative.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (cumulative[mid] < target) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return Math.min(lo, cumulative.length - 1);
+    }
+
+    static Result lloyd(double[] x, int n, int d, int k, double[] centers, int maxIter, double tolAbs) {
+        int[] labels = new int[n];
+        int[] previous = new int[n];
+        java.util.Arrays.fill(previous, -1);
+        double[] dist = new double[n];
+        double[] next = new double[k * d];
+        int[] counts = new int[k];
+        int iterations = 0;
+        boolean strict = false;
+        for (int it = 0; it < maxIter; it++) {
+            iterations = it + 1;
+            assign(x, n, d, k, centers, labels, dist);
+            java.util.Arrays.fill(next, 0);
+            java.util.Arrays.fill(counts, 0);
+            for (int i = 0; i < n; i++) {
+                int c = labels[i];
+                counts[c]++;
+                for (int f = 0; f < d; f++) {
+                    next[c * d + f] += x[i * d + f];
+                }
+            }
+            relocateEmpty(x, n, d, k, labels, dist, counts, next);
+            double shift = 0;
+            for (int c = 0; c < k; c++) {
+                for (int f = 0; f < d; f++) {
+                    double v = next[c * d + f] / counts[c];
+                    double diff = v - centers[c * d + f];
+                    shift += diff * diff;
+                    centers[c * d + f] = v;
+                }
+            }
+            if (java.util.Arrays.equals(labels, previous)) {
+                strict = true;
+                break;
+            }
+            if (shift <= tolAbs) {
+                break;
+            }
+            System.arraycopy(labels, 0, previous, 0, n);
+        }
+        if (!strict) {
+            assign(x, n, d, k, centers, labels, dist); // final E-step with the last centres
+        }
+        double inertia = 0;
+        for (int i = 0; i < n; i++) {
+            inertia += sq(x, i * d, centers, labels[i] * d, d);
+        }
+        return new Result(labels, centers, inertia, iterations, -1);
+    }
+
+    /** sklearn's {@code _relocate_empty_clusters}: empty clusters take the points farthest from their centre. */
+    private static void relocateEmpty(double[] x, int n, int d, int k, int[] labels, double[] dist, int[] counts,
+                                      double[] sums) {
+        int empty = 0;
+        for (int c = 0; c < k; c++) {
+            if (counts[c] == 0) {
+                empty++;
+            }
+        }
+        if (empty == 0) {
+            return;
+        }
+        Integer[] byDistance = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            byDistance[i] = i;
+        }
+        java.util.Arrays.sort(byDistance, (a, b) -> Double.compare(dist[b], dist[a]));
+        int next = 0;
+        for (int c = 0; c < k; c++) {
+            if (counts[c] != 0) {
+                continue;
+            }
+            int far = byDistance[next++];
+            int old = labels[far];
+            if (counts[old] <= 1) {
+                continue;
+            }
+            for (int f = 0; f < d; f++) {
+                sums[old * d + f] -= x[far * d + f];
+                sums[c * d + f] = x[far * d + f];
+            }
+            counts[old]--;
+            counts[c] = 1;
+            labels[far] = c;
+        }
+        for (int c = 0; c < k; c++) {
+            if (counts[c] == 0) {
+                counts[c] = 1; // fewer distinct points than clusters: keep the (zero) centre defined
+            }
+        }
+    }
+
+    static void assign(double[] x, int n, int d, int k, double[] centers, int[] labels, double[] dist) {
+        CsrMatrix.parallel(n, i -> {
+            double best = Double.POSITIVE_INFINITY;
+            int arg = 0;
+            for (int c = 0; c < k; c++) {
+                double s = sq(x, i * d, centers, c * d, d);
+                if (s < best) {
+                    best = s;
+                    arg = c;
+                }
+            }
+            labels[i] = arg;
+            dist[i] = best;
+        });
+    }
+
+    static double sq(double[] a, int offA, double[] b, int offB, int d) {
+        double s = 0;
+        for (int f = 0; f < d; f++) {
+            double diff = a[offA + f] - b[offB + f];
+            s += diff * diff;
+        }
+        return s;
+    }
+}

@@ -1,0 +1,269 @@
+package org.ncw.engine.cluster;
+
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.ncw.engine.core.TaskMonitor;
+
+/**
+ * Largest eigenpairs of a symmetric operator by thick-restarted Lanczos (symmetric Krylov-Schur) with full
+ * reorthogonalisation against the basis and against known eigenvectors (deflation). Pure Java, works on
+ * any matrix-vector product; memory is (ncv + 1) vectors of length n.
+ */
+final class LanczosSolver {
+    /** Vector length from which dot products and updates run on all cores. */
+    private static final int PARALLEL_LENGTH = 1 << 17;
+
+    /** Target bound on the angle between a returned vector and the wanted eigenspace. */
+    static final double VECTOR_TOLERANCE = 1e-5;
+
+    @FunctionalInterface
+    interface Operator {
+        void apply(double[] x, double[] y);
+    }
+
+    private LanczosSolver() {
+    }
+
+    /**
+     * @param deflated    orthonormal vectors already known to be eigenvectors; the result is orthogonal to them
+     * @param tolerance   converged when ||A x - theta x|| <= tolerance * max(|theta|, 1e-3) for every wanted pair
+     * @param maxRestarts cap on restarts; the best current Ritz pairs are returned when it is hit
+     */
+    static EigenPairs largest(int n, Operator op, int nev, double[][] deflated, long seed, double tolerance,
+                              int maxRestarts, TaskMonitor monitor) {
+        return largest(n, op, nev, deflated, null, seed, tolerance, maxRestarts, monitor);
+    }
+
+    /** @param start a start vector close to the wanted eigenvectors (e.g. from a coarse level), or null = random */
+    static EigenPairs largest(int n, Operator op, int nev, double[][] deflated, double[] start, long seed,
+                              double tolerance, int maxRestarts, TaskMonitor monitor) {
+        int free = n - deflated.length;
+        if (nev <= 0 || nev >= free) {
+            throw new IllegalArgumentException("Lanczos needs 0 < nev < n - deflated, got nev=" + nev + ", n=" + n
+                    + ", deflated=" + deflated.length);
+        }
+        int m = Math.min(free, Math.max(2 * nev + 1, n > 1_000_000 ? 12 : 20));
+        double[][] v = new double[m + 1][];
+        double[][] h = new double[m + 1][m];
+        SplittableRandom random = new SplittableRandom(seed);
+        v[0] = start == null ? randomStart(n, random, deflated, v, 0) : startFrom(start, deflated);
+        double[] w = new double[n];
+        int p = 0;
+        int matVecs = 0;
+        double[] theta = null;
+        double[][] y = null;
+        double[] residual = new double[m];
+        double beta = 0;
+        int restart = 0;
+        while (true) {
+            for (int j = p; j < m; j++) {
+                op.apply(v[j], w);
+                matVecs++;
+                orthogonalize(w, deflated, deflated.length, null, 0);
+                double before = norm(w);
+                orthogonalize(w, v, j + 1, h, j);
+                double after = norm(w);
+                if (after < 0.7071 * before) {
+                    orthogonalize(w, deflated, deflated.length, null, 0);
+                    orthogonalize(w, v, j + 1, h, j);
+                    after = norm(w);
+                }
+                if (v[j + 1] == null) {
+                    v[j + 1] = new double[n];
+                }
+                if (after <= 1e-13 * Math.max(1.0, before)) {
+                    // invariant subspace found: continue with a fresh direction, uncoupled
+                    double[] fresh = randomStart(n, random, deflated, v, j + 1);
+                    System.arraycopy(fresh, 0, v[j + 1], 0, n);
+                    h[j + 1][j] = 0;
+                } else {
+                    scale(w, 1.0 / after, v[j + 1]);
+                    h[j + 1][j] = after;
+                }
+            }
+            double[] t = new double[m * m];
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < m; j++) {
+                    t[i * m + j] = h[i][j];
+                }
+            }
+            SymmetricEigen ritz = SymmetricEigen.of(t, m);
+            theta = ritz.values();
+            y = ritz.vectors();
+            beta = h[m][m - 1];
+            boolean converged = true;
+            double worst = 0;
+            for (int i = 0; i < m; i++) {
+                residual[i] = Math.abs(beta * y[m - 1][i]);
+            }
+            double firstUnwanted = theta[nev];
+            for (int i = 0; i < nev; i++) {
+                worst = Math.max(worst, residual[i]);
+                // either the residual is tiny, or (Davis-Kahan) the vector's angle to the wanted invariant
+                // subspace, at most residual / gap, is below VECTOR_TOLERANCE
+                boolean small = residual[i] <= tolerance * Math.max(Math.abs(theta[i]), 1e-3);
+                boolean separated = residual[i] <= VECTOR_TOLERANCE * (theta[i] - firstUnwanted);
+                if (!small && !separated) {
+                    converged = false;
+                }
+            }
+            monitor.step(restart, maxRestarts);
+            if (converged || restart >= maxRestarts) {
+                double[][] x = combine(v, y, m, nev, n);
+                double[] values = java.util.Arrays.copyOf(theta, nev);
+                return new EigenPairs(values, x, "lanczos", matVecs, restart, worst, converged);
+            }
+            restart++;
+            // thick restart: keep p Ritz vectors, then the last Lanczos vector
+            p = Math.min(m - 1, nev + (m - nev) / 2);
+            rotateInPlace(v, y, m, p, n);
+            double[] last = v[m];
+            v[m] = v[p];
+            v[p] = last;
+            for (double[] row : h) {
+                java.util.Arrays.fill(row, 0);
+            }
+            for (int i = 0; i < p; i++) {
+                h[i][i] = theta[i];
+                h[p][i] = beta * y[m - 1][i];
+            }
+        }
+    }
+
+    private static double[] startFrom(double[] start, double[][] deflated) {
+        double[] v = start.clone();
+        for (int pass = 0; pass < 2; pass++) {
+            orthogonalize(v, deflated, deflated.length, null, 0);
+        }
+        scale(v, 1.0 / norm(v), v);
+        return v;
+    }
+
+    private static double[] randomStart(int n, SplittableRandom random, double[][] deflated, double[][] basis,
+                                        int basisSize) {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = 2 * random.nextDouble() - 1; // uniform(-1, 1) like sklearn's ARPACK v0
+        }
+        for (int pass = 0; pass < 2; pass++) {
+            orthogonalize(v, deflated, deflated.length, null, 0);
+            orthogonalize(v, basis, basisSize, null, 0);
+        }
+        double norm = norm(v);
+        scale(v, 1.0 / norm, v);
+        return v;
+    }
+
+    /** w -= sum_i (b_i . w) b_i over the first {@code count} vectors; coefficients are added to h[i][col]. */
+    private static void orthogonalize(double[] w, double[][] basis, int count, double[][] h, int col) {
+        if (count == 0) {
+            return;
+        }
+        double[] c = new double[count];
+        for (int i = 0; i < count; i++) {
+            c[i] = dot(basis[i], w);
+        }
+        int n = w.length;
+        forBlocks(n, (from, to) -> {
+            for (int i = 0; i < count; i++) {
+                double ci = c[i];
+                double[] b = basis[i];
+                for (int r = from; r < to; r++) {
+                    w[r] -= ci * b[r];
+                }
+            }
+        });
+        if (h != null) {
+            for (int i = 0; i < count; i++) {
+                h[i][col] += c[i];
+            }
+        }
+    }
+
+    /** x_c = sum_j v_j * y[j][c] for c < nev, as new arrays. */
+    private static double[][] combine(double[][] v, double[][] y, int m, int nev, int n) {
+        double[][] x = new double[nev][n];
+        forBlocks(n, (from, to) -> {
+            for (int c = 0; c < nev; c++) {
+                double[] xc = x[c];
+                for (int j = 0; j < m; j++) {
+                    double coef = y[j][c];
+                    double[] vj = v[j];
+                    for (int r = from; r < to; r++) {
+                        xc[r] += coef * vj[r];
+                    }
+                }
+            }
+        });
+        for (double[] xc : x) {
+            scale(xc, 1.0 / norm(xc), xc);
+        }
+        return x;
+    }
+
+    /** v_i <- sum_j v_j * y[j][i] for i < p, in place (row by row through a small buffer). */
+    private static void rotateInPlace(double[][] v, double[][] y, int m, int p, int n) {
+        forBlocks(n, (from, to) -> {
+            double[] tmp = new double[m];
+            for (int r = from; r < to; r++) {
+                for (int j = 0; j < m; j++) {
+                    tmp[j] = v[j][r];
+                }
+                for (int i = 0; i < p; i++) {
+                    double s = 0;
+                    for (int j = 0; j < m; j++) {
+                        s += tmp[j] * y[j][i];
+                    }
+                    v[i][r] = s;
+                }
+            }
+        });
+    }
+
+    static double dot(double[] a, double[] b) {
+        int n = a.length;
+        if (n < PARALLEL_LENGTH) {
+            double s = 0;
+            for (int i = 0; i < n; i++) {
+                s += a[i] * b[i];
+            }
+            return s;
+        }
+        int blocks = (n + PARALLEL_LENGTH - 1) / PARALLEL_LENGTH;
+        return IntStream.range(0, blocks).parallel().mapToDouble(bk -> {
+            double s = 0;
+            int end = Math.min(n, (bk + 1) * PARALLEL_LENGTH);
+            for (int i = bk * PARALLEL_LENGTH; i < end; i++) {
+                s += a[i] * b[i];
+            }
+            return s;
+        }).sum();
+    }
+
+    static double norm(double[] a) {
+        return Math.sqrt(dot(a, a));
+    }
+
+    private static void scale(double[] a, double f, double[] out) {
+        forBlocks(a.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                out[i] = a[i] * f;
+            }
+        });
+    }
+
+    @FunctionalInterface
+    private interface Block {
+        void run(int from, int to);
+    }
+
+    private static void forBlocks(int n, Block block) {
+        if (n < PARALLEL_LENGTH) {
+            block.run(0, n);
+            return;
+        }
+        int blocks = (n + PARALLEL_LENGTH - 1) / PARALLEL_LENGTH;
+        IntStream.range(0, blocks).parallel().forEach(bk ->
+                block.run(bk * PARALLEL_LENGTH, Math.min(n, (bk + 1) * PARALLEL_LENGTH)));
+    }
+}
