@@ -112,6 +112,23 @@ class QualityCommandsTest {
     }
 
     @Test
+    void denoiseDefaultsToTheBlindDenoiserAndImprovesSiSdr() throws IOException {
+        double[] clean = speechLike(3 * FS);
+        double[] noisy = plusNoise(clean, 0.05, 4);
+        Path in = write("noisy.wav", noisy, FS);
+        Path out = dir.resolve("den.wav");
+        Run r = run("denoise", in.toString(), "-o", out.toString(), "--float");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("method blind, blind denoiser"), r.out());
+        double[] y = org.ncw.engine.audio.AudioReader.readMono(out,
+                org.ncw.engine.audio.ChannelSelection.mixDown()).samples();
+        assertEquals(noisy.length, y.length);
+        assertTrue(SiSdr.compute(clean, y) > SiSdr.compute(clean, noisy) + 5, "blind denoiser gains > 5 dB");
+        Run production = run("denoise", in.toString(), "-o", dir.resolve("p.wav").toString(), "--preset", "default");
+        assertTrue(production.out().contains("method production"), production.out());
+    }
+
+    @Test
     void benchQualityWritesTableCsvJsonAndChart() throws IOException {
         StringBuilder index = new StringBuilder("[");
         for (int k = 0; k < 2; k++) {
