@@ -107,9 +107,10 @@ public final class IcaBatchCommand implements Callable<Integer> {
             if (r.error() != null) {
                 out.printf(Locale.ROOT, "  %-40s FAILED: %s%n", r.outputName(), r.error());
             } else {
-                out.printf(Locale.ROOT, "  %-40s %s %3d it, speech = output %d (%s %.3f vs %.3f)%s%n",
+                out.printf(Locale.ROOT, "  %-40s %s %3d it, speech = output %d (%s %s %.3f vs %.3f)%s%n",
                         r.outputName(), r.converged() ? "converged    " : "NOT converged", r.iterations(),
-                        r.speechOutput(), r.ranking().name().toLowerCase(Locale.ROOT), r.speechScore(),
+                        r.speechOutput(), r.ranking().name().toLowerCase(Locale.ROOT),
+                        IcaCommand.scoreUnit(r.ranking()), r.speechScore(),
                         r.noiseScore(), metricsText(r.speechMetrics()));
             }
         }
