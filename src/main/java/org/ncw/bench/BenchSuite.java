@@ -16,6 +16,8 @@ public final class BenchSuite {
         cases.add(() -> new ResampleBench(48000, 16000));
         cases.add(WavIoBench::new);
         cases.add(IcaBench::new);
+        cases.add(() -> new ProductionBench("default"));
+        cases.add(() -> new ProductionBench("gate-nonstationary"));
         cases.add(IcaPipelineBench::new);
         return cases;
     }

@@ -13,11 +13,14 @@ import java.io.PrintWriter;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 BenchCommand.class,
+                ClusterCommand.class,
                 InfoCommand.class,
+                DenoiseCommand.class,
                 IcaCommand.class,
                 IcaBatchCommand.class,
                 SpectrogramCommand.class,
                 TableCommand.class,
+                BenchQualityCommand.class,
         })
 public final class NcwMain implements Runnable {
 

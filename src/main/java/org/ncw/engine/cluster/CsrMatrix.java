@@ -131,6 +131,19 @@ public final class CsrMatrix implements AffinityMatrix {
         return n;
     }
 
+    /** Internal arrays, not copied (package use by the multilevel solver). */
+    int[] rowPtrArray() {
+        return rowPtr;
+    }
+
+    int[] colsArray() {
+        return cols;
+    }
+
+    float[] valuesArray() {
+        return values;
+    }
+
     public long nonZeros() {
         return rowPtr[n];
     }
