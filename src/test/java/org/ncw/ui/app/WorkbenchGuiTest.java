@@ -78,7 +78,7 @@ class WorkbenchGuiTest {
         LabelGrid labels = vm.lastResultProperty().get().labels();
         double speech = labels.speechFraction();
         assertTrue(speech > 0.05 && speech < 0.95, "labels split the bins, speech fraction " + speech);
-        assertTrue(resultNames().containsAll(List.of("ICA 1", "ICA 2")), resultNames().toString());
+        assertTrue(resultNames().containsAll(List.of("ICA speech", "ICA noise")), resultNames().toString());
         Output original = vm.results().items().get(0);
         assertEquals(4.5, original.siSdr(), 1.0, "the sample is mixed at 5 dB SNR over the speech span");
         for (Output o : vm.results().items()) {
@@ -142,7 +142,7 @@ class WorkbenchGuiTest {
         robot.interact(() -> window.exportTo(dir, written::set));
         waitUntil(() -> written.get() != null);
         for (String f : List.of("original.wav", "production.wav", "speech.wav", Exporter.LABELS, Exporter.TABLE,
-                Exporter.PARAMETERS, "waveform.png", "spectrogram.png", "scatter.png")) {
+                Exporter.PARAMETERS, Exporter.EXPERIMENT, "waveform.png", "spectrogram.png", "scatter.png")) {
             assertTrue(Files.size(dir.resolve(f)) > 0, f);
         }
         assertFalse(Files.exists(dir.resolve("residue.wav")), "unticked result is not exported");
@@ -154,6 +154,9 @@ class WorkbenchGuiTest {
         assertEquals(labels.frames() + 1, csv.get(1).split(",").length);
         assertEquals(vm.params().parametersProperty().get(),
                 ParameterSet.fromJson(Files.readString(dir.resolve(Exporter.PARAMETERS))));
+        assertEquals(org.ncw.ui.analysis.EngineBridge.experimentOptions(vm.params().parametersProperty().get()),
+                org.ncw.engine.core.Json.read(Files.readString(dir.resolve(Exporter.EXPERIMENT)),
+                        org.ncw.engine.pipeline.ExperimentOptions.class), "the CLI can reproduce the clustering");
         long rows;
         try (var lines = Files.lines(dir.resolve(Exporter.TABLE))) {
             rows = lines.count();
