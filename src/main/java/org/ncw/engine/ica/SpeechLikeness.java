@@ -21,13 +21,16 @@ import java.util.Arrays;
  * swings by many dB at 2–8 Hz; stationary and most environmental noise keeps a nearly flat level. The score is the
  * RMS, in dB, of the 10 ms frame-level envelope (log energy, floored 80 dB below its peak) restricted to
  * 2–8 Hz modulation frequencies. On the dev set (12 mixtures) clean speech scores 8.0–10.0 dB and the noise
- * (noisy − clean: pink, dishes) 1.2–1.4 dB. Kurtosis, the classic ICA non-Gaussianity measure, is not used: the
- * dishes noise has kurtosis 20–28 against 5–7 for speech.
+ * (noisy − clean: pink, dishes) 1.2–1.4 dB, but a binary mask's noise track (silent where the speech is loud) is
+ * modulated at the syllable rate too, so this rule is an option, not the default. Kurtosis, the classic ICA
+ * non-Gaussianity measure, is not used at all: the dishes noise has kurtosis 20–28 against 5–7 for speech.
  *
  * <p>{@link #referenceCorrelation}: the Pearson correlation with a reference track (e.g. the clustered speech),
  * for when one is at hand; it also fixes the sign.
  */
 public final class SpeechLikeness {
+    /** Frame length of the flatness measure, rounded down to a power of two (512 at 16 and 22.05 kHz). */
+    static final double FLATNESS_FRAME_SECONDS = 0.032;
     static final double FRAME_SECONDS = 0.010;
     static final double LOW_HZ = 2.0;
     static final double HIGH_HZ = 8.0;
@@ -35,9 +38,6 @@ public final class SpeechLikeness {
 
     private SpeechLikeness() {
     }
-
-    /** Frame length of the flatness measure, rounded down to a power of two (512 at 16 and 22.05 kHz). */
-    static final double FLATNESS_FRAME_SECONDS = 0.032;
 
     /**
      * Mean spectral flatness (dB, at most 0) of the louder half of ~32 ms frames; lower = more speech-like. DC and
