@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import org.ncw.engine.cluster.AffinityKind;
 import org.ncw.engine.cluster.ClusteringResult;
 import org.ncw.engine.cluster.EigenSolver;
+import org.ncw.engine.cluster.FeatureScaling;
 import org.ncw.engine.cluster.Points;
 import org.ncw.engine.cluster.SpectralClusterer;
 import org.ncw.engine.cluster.SpectralOptions;
@@ -16,7 +17,8 @@ import org.ncw.engine.core.TaskMonitor;
  * Micro-benchmark of the spectral clustering core on synthetic spectrogram-like data (no files needed).
  * {@code java -Xmx4g -cp target/classes:target/lib/* org.ncw.bench.ClusterCoreBench [case ...]} with cases
  * {@code dense1d} (rbf, one 683-bin column), {@code knn683x70} (kNN on a complete 683 x 70 (frame, bin, dB) table),
- * {@code knn1m}, {@code knn4m} (kNN on 1e6 / 4e6 (frame, bin, dB) rows). Prints one line per case.
+ * {@code knn1m}, {@code knn4m} (kNN on 1e6 / 4e6 (frame, bin, dB) rows), {@code knn4mstd} (the same, features
+ * standardised first). Prints one line per case.
  */
 public final class ClusterCoreBench {
     public static final int BINS = 683;
@@ -71,8 +73,11 @@ public final class ClusterCoreBench {
                     SpectralOptions.defaults().withAffinity(AffinityKind.NEAREST_NEIGHBORS));
             case "knn4m" -> measure(name, table(4_000_000 / BINS + 1, 4 + seed),
                     SpectralOptions.defaults().withAffinity(AffinityKind.NEAREST_NEIGHBORS));
+            case "knn4mstd" -> measure(name, table(4_000_000 / BINS + 1, 4 + seed),
+                    SpectralOptions.defaults().withAffinity(AffinityKind.NEAREST_NEIGHBORS)
+                            .withScaling(FeatureScaling.STANDARDIZE));
             default -> throw new IllegalArgumentException("unknown case '" + name
-                    + "'; expected dense1d, knn683x70, knn1m or knn4m");
+                    + "'; expected dense1d, knn683x70, knn1m, knn4m or knn4mstd");
         };
     }
 

@@ -17,6 +17,9 @@ import org.ncw.engine.core.TaskMonitor;
 final class MultilevelEigen {
     static final int COARSEST = 800;
     private static final int SMOOTHING_STEPS = 10;
+    /** Levels this large get only a few smoothing steps: they dominate the cost, and Lanczos polishes anyway. */
+    private static final int LARGE_LEVEL = 250_000;
+    private static final int LARGE_LEVEL_STEPS = 3;
     /**
      * Extra vectors carried through the levels: near-degenerate eigenvalues (long thin graphs) mix on coarse
      * levels, and a wider Rayleigh-Ritz subspace lets the finer levels sort them out.
@@ -112,19 +115,24 @@ final class MultilevelEigen {
         double[][] x = coarsestVectors(coarsest, k);
         for (int l = levels.size() - 2; l >= 0; l--) {
             Level fine = levels.get(l);
-            Level coarse = levels.get(l + 1);
-            double[][] prolonged = new double[x.length][fine.n];
-            for (int c = 0; c < x.length; c++) {
-                double[] xc = x[c];
-                double[] xf = prolonged[c];
-                int[] agg = fine.aggregate;
-                // piecewise constant in u = D^-1/2 x, the Galerkin prolongation of the generalised problem
-                CsrMatrix.parallel(fine.n, i -> xf[i] = fine.sqrtMass[i] * coarse.invSqrtMass[agg[i]] * xc[agg[i]]);
-            }
+            double[][] prolonged = prolong(x, fine, levels.set(l + 1, null)); // frees the coarse graph
+            fine.aggregate = null;
             // the finest level only gets the Rayleigh-Ritz step: the Lanczos polish that follows smooths it
-            x = smooth(fine, prolonged, l == 0 ? 0 : SMOOTHING_STEPS);
+            x = smooth(fine, prolonged, l == 0 ? 0 : fine.n > LARGE_LEVEL ? LARGE_LEVEL_STEPS : SMOOTHING_STEPS);
         }
         return Arrays.copyOf(x, k);
+    }
+
+    /** Piecewise constant in u = D^-1/2 x: the Galerkin prolongation of the generalised problem. */
+    private static double[][] prolong(double[][] x, Level fine, Level coarse) {
+        double[][] prolonged = new double[x.length][fine.n];
+        int[] agg = fine.aggregate;
+        for (int c = 0; c < x.length; c++) {
+            double[] xc = x[c];
+            double[] xf = prolonged[c];
+            CsrMatrix.parallel(fine.n, i -> xf[i] = fine.sqrtMass[i] * coarse.invSqrtMass[agg[i]] * xc[agg[i]]);
+        }
+        return prolonged;
     }
 
     private static double[][] coarsestVectors(Level level, int k) {
