@@ -19,6 +19,7 @@ public final class BenchSuite {
         cases.add(() -> new ProductionBench("default"));
         cases.add(() -> new ProductionBench("gate-nonstationary"));
         cases.add(IcaPipelineBench::new);
+        cases.add(DenoiseBench::new);
         return cases;
     }
 }
