@@ -13,6 +13,7 @@ public final class BenchSuite {
         List<Supplier<BenchCase>> cases = new ArrayList<>();
         cases.add(StftBench::new);
         cases.add(IcaBench::new);
+        cases.addAll(ClusterStrategyBench.cases());
         return cases;
     }
 }

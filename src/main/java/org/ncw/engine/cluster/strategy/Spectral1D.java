@@ -28,6 +28,8 @@ public final class Spectral1D {
     private static final double SHIFT = 1e-7;
     private static final double UNDERFLOW_EXPONENT = 745.0;
     private static final int MAX_LANCZOS = 80;
+    private static final int REFINE_SWEEPS = 2;
+    private static final double WEAK_DEGREE = 1e-6;
 
     /**
      * @param nClusters number of clusters (scikit-learn's n_clusters)
@@ -99,6 +101,8 @@ public final class Spectral1D {
     }
 
     private int lastGroups;
+    /** Eigenvalues of S for the embedding's columns (the first is 1), from the last call. */
+    private double[] lastEigenvalues = new double[0];
 
     /** Clusters the values reusing this instance's workspace (not thread-safe). */
     public int[] cluster(double[] values) {
@@ -233,14 +237,18 @@ public final class Spectral1D {
         double[][] emb = new double[m][k];
         for (int j = 0; j < k; j++) {
             double[] vec = j == 0 ? first : vectors[j - 1];
+            for (int u = 0; u < m; u++) {
+                emb[u][j] = vec[u] / Math.sqrt(count[u]) / Math.sqrt(degree[u]);
+            }
+        }
+        fixWeaklyConnected(m, k, emb, isolated);
+        for (int j = 0; j < k; j++) {
             double best = -1;
             double sign = 1;
             for (int u = 0; u < m; u++) {
-                double e = vec[u] / Math.sqrt(count[u]) / Math.sqrt(degree[u]);
-                emb[u][j] = e;
-                if (Math.abs(e) > best) {
-                    best = Math.abs(e);
-                    sign = Math.signum(e);
+                if (Math.abs(emb[u][j]) > best) {
+                    best = Math.abs(emb[u][j]);
+                    sign = Math.signum(emb[u][j]);
                 }
             }
             if (sign < 0) {
@@ -250,6 +258,45 @@ public final class Spectral1D {
             }
         }
         return emb;
+    }
+
+    /**
+     * Points far from every other point (degree below {@link #WEAK_DEGREE}) get their embedding from the
+     * eigenvector equation instead of the eigen solver: dividing by sqrt(degree) would magnify the solver's
+     * rounding in their entries (1e-17) by up to 1e24. Row u of S w = lambda w, written for the embedding
+     * e = w / sqrt(count * degree), reads e_u (lambda d_u - (c_u - 1)) = sum_{v != u} c_v W_uv e_v: the
+     * point sits at a weighted mean of its (accurately known) neighbours, scaled by 1 / lambda.
+     */
+    private void fixWeaklyConnected(int m, int k, double[][] emb, boolean[] isolated) {
+        double gamma = options.gamma();
+        // Gauss-Seidel sweeps: a weak point next to another weak point sees its already corrected value
+        for (int sweep = 0; sweep < 3; sweep++) {
+            fixSweep(m, k, emb, isolated, gamma);
+        }
+    }
+
+    private void fixSweep(int m, int k, double[][] emb, boolean[] isolated, double gamma) {
+        for (int u = 0; u < m; u++) {
+            if (isolated[u] || degree[u] >= WEAK_DEGREE) {
+                continue;
+            }
+            for (int j = 0; j < k; j++) {
+                double num = 0;
+                for (int v = 0; v < m; v++) {
+                    if (v != u && !isolated[v]) {
+                        double diff = rep[u] - rep[v];
+                        double e = gamma * diff * diff;
+                        if (e <= UNDERFLOW_EXPONENT) {
+                            num += count[v] * Math.exp(-e) * emb[v][j];
+                        }
+                    }
+                }
+                double den = lastEigenvalues[j] * degree[u] - (count[u] - 1.0);
+                if (den != 0 && num != 0) {
+                    emb[u][j] = num / den;
+                }
+            }
+        }
     }
 
     /**
@@ -427,6 +474,11 @@ public final class Spectral1D {
             q[j + 1] = w;
         }
         // eigenvalues of the tridiagonal come sorted descending from commons-math
+        lastEigenvalues = new double[count + 1];
+        lastEigenvalues[0] = 1.0;
+        for (int c = 0; c < count; c++) {
+            lastEigenvalues[c + 1] = 1.0 + SHIFT - 1.0 / ritz.getRealEigenvalue(c);
+        }
         double[][] out = new double[count][m];
         for (int c = 0; c < count; c++) {
             double[] y = ritz.getEigenvector(c).toArray();
@@ -438,6 +490,20 @@ public final class Spectral1D {
                 }
             }
             normalise(out[c]);
+        }
+        // Two inverse-iteration sweeps polish the Ritz vectors: the embedding divides by sqrt(degree), which
+        // magnifies any leftover component on weakly connected points (degree ~1e-20) into a fake outlier.
+        for (int sweep = 0; sweep < REFINE_SWEEPS; sweep++) {
+            for (int c = 0; c < count; c++) {
+                solve(m, out[c]);
+                for (int pass = 0; pass < 2; pass++) {
+                    orthogonalise(out[c], deflate);
+                    for (int p = 0; p < c; p++) {
+                        orthogonalise(out[c], out[p]);
+                    }
+                }
+                normalise(out[c]);
+            }
         }
         return out;
     }
