@@ -30,6 +30,7 @@ public final class Spectral1D {
     private static final int MAX_LANCZOS = 80;
     private static final int REFINE_SWEEPS = 2;
     private static final double WEAK_DEGREE = 1e-6;
+    private static final double DECOUPLE_DEGREE = 1e-12;
 
     /**
      * @param nClusters number of clusters (scikit-learn's n_clusters)
@@ -80,6 +81,8 @@ public final class Spectral1D {
     private int[] envOffset = new int[0];
     private double[] prefixMax = new double[0];
     private double[] env = new double[0];
+    private double[] scratch = new double[0];
+    private boolean[] decoupled = new boolean[0];
     private Integer[] order = new Integer[0];
 
     public Spectral1D(Options options) {
@@ -337,7 +340,8 @@ public final class Spectral1D {
      * Lower triangle of A = sigma*I - S in envelope storage (row i holds columns first[i]..i), where
      * S = C^1/2 D^-1/2 (W - C^-1) D^-1/2 C^1/2 is the normalised affinity on the groups. Entries of S below
      * 1e-15 are left out (they move eigenvalues by less than m * 1e-15); the bound uses the largest
-     * count/degree further down so sparse outliers, whose tiny affinities matter after normalisation, keep them.
+     * sqrt(count/degree) further down so sparse points, whose tiny affinities matter after normalisation, keep
+     * them.
      */
     private void buildShiftedEnvelope(int m, boolean[] isolated) {
         double gamma = options.gamma();
@@ -345,44 +349,79 @@ public final class Spectral1D {
             envFirst = new int[m];
             envOffset = new int[m + 1];
             prefixMax = new double[m];
+            scratch = new double[m];
         }
+        // singletons of (almost) no degree and couplings below 1e-6 are left out of the eigenproblem (their
+        // eigenvalue is ~0, far from the top; the error is ~1e-12) and embedded by fixWeaklyConnected
+        markDecoupled(m, isolated);
         double runningMax = 0;
         for (int v = 0; v < m; v++) {
-            runningMax = Math.max(runningMax, isolated[v] ? 0 : count[v] / degree[v]);
+            if (!decoupled(v, isolated)) {
+                runningMax = Math.max(runningMax, Math.sqrt(count[v] / degree[v]));
+            }
             prefixMax[v] = runningMax;
         }
+        double sigma = 1.0 + SHIFT;
         int size = 0;
         for (int i = 0; i < m; i++) {
             int f = i;
-            if (!isolated[i]) {
+            if (!decoupled(i, isolated)) {
                 double si = Math.sqrt(count[i] / degree[i]);
                 for (int v = i - 1; v >= 0; v--) {
                     double diff = rep[i] - rep[v];
                     double e = gamma * diff * diff;
-                    if (e > UNDERFLOW_EXPONENT || si * Math.sqrt(prefixMax[v]) * Math.exp(-e) < 1e-15) {
+                    if (e > UNDERFLOW_EXPONENT) {
                         break;
                     }
+                    double w = si * Math.exp(-e);
+                    if (w * prefixMax[v] < 1e-15) {
+                        break;
+                    }
+                    scratch[v] = decoupled(v, isolated) ? 0.0 : -w * Math.sqrt(count[v] / degree[v]);
                     f = v;
                 }
             }
             envFirst[i] = f;
             envOffset[i] = size;
-            size += i - f + 1;
+            int rowLength = i - f + 1;
+            if (env.length < size + rowLength) {
+                env = Arrays.copyOf(env, Math.max(size + rowLength, 2 * env.length + 64));
+            }
+            System.arraycopy(scratch, f, env, size, i - f);
+            env[size + i - f] = sigma - (count[i] - 1.0) / degree[i];
+            size += rowLength;
         }
         envOffset[m] = size;
-        if (env.length < size) {
-            env = new double[Math.max(size, env.length * 2)];
+    }
+
+    private boolean decoupled(int u, boolean[] isolated) {
+        return isolated[u] || decoupled[u];
+    }
+
+    /**
+     * Marks singletons of tiny degree whose every normalised coupling sqrt(c_v) W_uv / sqrt(d_u d_v) is below
+     * 1e-6 (a lone point next to a dense group); a lone pair far from the rest is strongly coupled within itself
+     * and stays in.
+     */
+    private void markDecoupled(int m, boolean[] isolated) {
+        if (decoupled.length < m) {
+            decoupled = new boolean[m];
         }
-        double sigma = 1.0 + SHIFT;
-        for (int i = 0; i < m; i++) {
-            int base = envOffset[i] - envFirst[i];
-            double si = Math.sqrt(count[i] / degree[i]);
-            for (int v = envFirst[i]; v < i; v++) {
-                double diff = rep[i] - rep[v];
-                double sv = isolated[v] ? 0.0 : si * Math.exp(-gamma * diff * diff) * Math.sqrt(count[v] / degree[v]);
-                env[base + v] = -sv;
+        double gamma = options.gamma();
+        for (int u = 0; u < m; u++) {
+            decoupled[u] = false;
+            if (isolated[u] || degree[u] >= DECOUPLE_DEGREE) {
+                continue;
             }
-            env[base + i] = sigma - (count[i] - 1.0) / degree[i];
+            double maxCoupling = 0;
+            for (int v = 0; v < m; v++) {
+                double diff = rep[u] - rep[v];
+                double e = gamma * diff * diff;
+                if (v != u && !isolated[v] && e <= UNDERFLOW_EXPONENT) {
+                    maxCoupling = Math.max(maxCoupling, Math.sqrt(count[v] / (degree[u] * degree[v])) * Math.exp(-e));
+                }
+            }
+            decoupled[u] = maxCoupling < 1e-6;
         }
     }
 
