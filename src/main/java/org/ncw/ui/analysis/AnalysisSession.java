@@ -45,7 +45,9 @@ public final class AnalysisSession {
         }
         Set<Stage> recomputed = EnumSet.noneOf(Stage.class);
         Map<Stage, Double> seconds = new EnumMap<>(Stage.class);
-        ExperimentResult experiment = pipeline.run(EngineBridge.experimentOptions(p), monitor.sub(0, 0.8));
+        ExperimentResult experiment = pipeline.run(EngineBridge.experimentOptions(p), monitor.sub(0, 0.8),
+                (db, clustering) -> labelsReady.accept(new Labels(EngineBridge.spectrum(db, input.sampleRate()),
+                        clustering.labels())));
         for (ExperimentResult.StageTiming t : experiment.stages()) {
             if (!t.cached()) {
                 Stage s = pipelineStage(t.stage());
@@ -55,7 +57,6 @@ public final class AnalysisSession {
         }
         Spectrum grid = EngineBridge.spectrum(experiment.analysisDb(), input.sampleRate());
         LabelGrid labels = experiment.clustering().labels();
-        labelsReady.accept(new Labels(grid, labels));
         Signal speech = experiment.separated().speech();
         Signal residue = experiment.separated().residue();
 

@@ -37,7 +37,7 @@ public final class ParamCatalog {
                     "kmeans", "discretize", "cluster_qr"),
             ParamSpec.choice("eigenSolver", "Eigen solver", Stage.CLUSTER, "eigenvector solver",
                     "auto", "arpack", "lanczos", "dense"),
-            ParamSpec.bool("exact", "Exact (no fast path)", Stage.CLUSTER, false,
+            ParamSpec.bool("exact", "Exact solver", Stage.CLUSTER, false,
                     "off: column-by-column rbf on the matrix uses the fast 1-D solver"),
             ParamSpec.integer("seed", "Seed", Stage.CLUSTER, 0, Integer.MAX_VALUE, 0, "random seed (k-means, ICA)"),
             ParamSpec.choice("maskMode", "Mask mode", Stage.MASK,

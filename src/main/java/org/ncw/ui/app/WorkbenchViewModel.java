@@ -50,6 +50,7 @@ import org.ncw.ui.timeline.TimeViewport;
 public final class WorkbenchViewModel implements AutoCloseable {
     public static final String SAMPLE = "speech-pink-22k";
     static final Duration DEBOUNCE = Duration.millis(150);
+    static final int MAX_DISPLAY_FRAMES = 20_000;
 
     private final JobService service = JobService.background(1);
     private final FxJobs jobs = new FxJobs(service);
@@ -177,7 +178,9 @@ public final class WorkbenchViewModel implements AutoCloseable {
             return;
         }
         int n = spectrogram.windowSizeProperty().get();
-        displaySpectrum.submit(() -> EngineBridge.spectrum(s, StftOptions.of(n, n / 4, n), TaskMonitor.none()),
+        // Long recordings get a longer hop so the display grid stays near MAX_DISPLAY_FRAMES columns (memory).
+        int hop = Math.max(n / 4, (int) Math.ceil(s.length() / (double) MAX_DISPLAY_FRAMES));
+        displaySpectrum.submit(() -> EngineBridge.spectrum(s, StftOptions.of(n, hop, n), TaskMonitor.none()),
                 spectrogram.spectrumProperty()::set);
     }
 
