@@ -39,7 +39,7 @@ public final class DenoiseCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "Input audio (WAV, AIFF, AU).")
     Path input;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.wav", description = "Denoised output WAV.")
+    @Option(names = {"-o", "--out", "--output"}, required = true, paramLabel = "OUT.wav", description = "Denoised output WAV.")
     Path output;
 
     @Option(names = "--residue", paramLabel = "R.wav",
