@@ -269,7 +269,8 @@ public final class ClusterCommand implements Callable<Integer> {
         try {
             text = Files.readString(file);
         } catch (java.nio.charset.CharacterCodingException e) {
-            throw new IOException(file + ": not a UTF-8 text file (expected an experiment JSON file)", e);
+            throw new org.ncw.engine.core.InvalidParameterException(file
+                    + ": not a UTF-8 text file (expected an experiment JSON file)");
         }
         try {
             return Json.read(text, ExperimentOptions.class);
