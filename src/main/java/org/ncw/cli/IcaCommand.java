@@ -57,7 +57,8 @@ public final class IcaCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "B", description = "Second input.")
     Path second;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "Output directory.")
+    @Option(names = {"-o", "--out", "--output"}, required = true, paramLabel = "DIR",
+            description = "Output directory (created if missing).")
     Path outputDir;
 
     @Option(names = "--name", description = "Base name of the outputs (default: STEM-A__STEM-B).")
@@ -70,20 +71,34 @@ public final class IcaCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PairSeparationOptions options = ica.toOptions();
+        String base = name != null ? name : stem(first) + "__" + stem(second);
+        OutputGuard guard = OutputGuard.protecting(inputs());
+        Path speechFile = outputDir.resolve(base + ".speech.wav");
+        Path noiseFile = outputDir.resolve(base + ".noise.wav");
+        Path reportFile = outputDir.resolve(base + ".json");
+        OutputPaths.checkDirectory(outputDir, "-o");
+        for (Path p : List.of(speechFile, noiseFile, reportFile)) {
+            OutputPaths.check(p, ica.overwrite, guard);
+        }
         Signal a = AudioReader.readMono(first, ica.channel());
         Signal b = AudioReader.readMono(second, ica.channel());
         Signal reference = ica.reference == null ? null : AudioReader.readMono(ica.reference, ica.channel());
         Signal clean = ica.clean == null ? null : AudioReader.readMono(ica.clean, ica.channel());
         long start = System.nanoTime();
-        AlignedPair pair = AlignedPair.align(a, b, reference, TaskMonitor.none());
-        PairSeparationResult res = PairSeparation.fit(pair, options, TaskMonitor.none());
+        AlignedPair pair;
+        PairSeparationResult res;
+        try {
+            pair = AlignedPair.align(a, b, reference, TaskMonitor.none());
+            res = PairSeparation.fit(pair, options, TaskMonitor.none());
+        } catch (org.ncw.engine.core.InvalidParameterException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            // a problem of the data (e.g. the same signal twice): say which files
+            throw new IllegalArgumentException(first + " and " + second + ": " + e.getMessage(), e);
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
 
-        String base = name != null ? name : stem(first) + "__" + stem(second);
-        Files.createDirectories(outputDir);
-        OutputGuard guard = OutputGuard.protecting(inputs());
-        Path speechFile = outputDir.resolve(base + ".speech.wav");
-        Path noiseFile = outputDir.resolve(base + ".noise.wav");
+        OutputPaths.createDirectory(outputDir, "-o");
         WriteReport ws = AudioWriter.write(res.speech(), speechFile, ica.format(), ica.writeMode(), guard);
         WriteReport wn = AudioWriter.write(res.noise(), noiseFile, ica.format(), ica.writeMode(), guard);
         ObjectNode report = report(options, pair, res, seconds, speechFile, noiseFile);
@@ -94,7 +109,7 @@ public final class IcaCommand implements Callable<Integer> {
             metrics.put("B", IcaBatch.scoreAgainst(IcaBatch.SI_SDR_AND_STOI, b, clean));
             report.set("metrics", Json.mapper().valueToTree(metrics));
         }
-        writeText(outputDir.resolve(base + ".json"), Json.write(report) + "\n", ica, guard);
+        writeText(reportFile, Json.write(report) + "\n", ica, guard);
 
         if (json) {
             out.println(Json.write(report));

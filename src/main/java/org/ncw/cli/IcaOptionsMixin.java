@@ -81,7 +81,7 @@ final class IcaOptionsMixin {
     @Option(names = "--float", description = "Write 32-bit float WAV instead of 16-bit PCM.")
     boolean float32;
 
-    @Option(names = "--overwrite", description = "Replace existing output files.")
+    @Option(names = {"--force", "--overwrite"}, description = "Replace existing output files (never an input).")
     boolean overwrite;
 
     PairSeparationOptions toOptions() {
