@@ -39,15 +39,16 @@ public final class DenoiseCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "Input audio (WAV, AIFF, AU).")
     Path input;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.wav", description = "Denoised output WAV.")
+    @Option(names = {"-o", "--out", "--output"}, required = true, paramLabel = "OUT.wav", description = "Denoised output WAV.")
     Path output;
 
     @Option(names = "--residue", paramLabel = "R.wav",
             description = "Residue WAV (default: OUT's name with .residue.wav, next to it).")
     Path residue;
 
-    @Option(names = "--method", paramLabel = "METHOD", defaultValue = DenoiseMethod.DEFAULT_NAME,
-            converter = MethodConverter.class, description = "Denoising method (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--method", paramLabel = "METHOD", converter = MethodConverter.class,
+            description = "Denoising method: blind (the blind denoiser) or production (default: "
+                    + DenoiseMethod.DEFAULT_NAME + "; production when production options are given).")
     DenoiseMethod method;
 
     @Option(names = "--channel", paramLabel = "mix|N", defaultValue = "mix", converter = ChannelConverter.class,
@@ -68,6 +69,9 @@ public final class DenoiseCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (production == null) {
             production = new ProductionMethodOptions();
+        }
+        if (method == null) {
+            method = production.anyGiven() ? DenoiseMethod.PRODUCTION : DenoiseMethod.parse(DenoiseMethod.DEFAULT_NAME);
         }
         if (method != DenoiseMethod.PRODUCTION && production.anyGiven()) {
             throw new IllegalArgumentException("the production options (--preset, --chain, --highpass, ...) apply to"
@@ -110,10 +114,13 @@ public final class DenoiseCommand implements Callable<Integer> {
     }
 
     /** Fails before any work when an output would replace the input, an existing file, or the other output. */
-    private void checkOutputs(Path residuePath) throws AudioFileException {
+    private void checkOutputs(Path residuePath) throws java.io.IOException {
         OutputGuard guard = OutputGuard.protecting(input);
         guard.check(output);
         guard.check(residuePath);
+        if (production.saveChain != null) {
+            OutputPaths.check(production.saveChain, force, guard);
+        }
         if (output.toAbsolutePath().normalize().equals(residuePath.toAbsolutePath().normalize())) {
             throw new IllegalArgumentException("the residue and the output are the same file: " + output);
         }

@@ -21,6 +21,7 @@ import java.io.PrintWriter;
                 SpectrogramCommand.class,
                 TableCommand.class,
                 BenchQualityCommand.class,
+                EvaluateCommand.class,
         })
 public final class NcwMain implements Runnable {
 
