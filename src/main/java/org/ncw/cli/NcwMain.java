@@ -12,6 +12,16 @@ import java.io.PrintWriter;
         description = "Noise Clustering Workbench: separate speech from background noise.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                BenchCommand.class,
+                ClusterCommand.class,
+                InfoCommand.class,
+                DenoiseCommand.class,
+                IcaCommand.class,
+                IcaBatchCommand.class,
+                SpectrogramCommand.class,
+                TableCommand.class,
+                BenchQualityCommand.class,
+                EvaluateCommand.class,
         })
 public final class NcwMain implements Runnable {
 

@@ -1,0 +1,418 @@
+package org.ncw.cli;
+
+import org.ncw.engine.audio.AtomicFileWriter;
+import org.ncw.engine.audio.AudioReader;
+import org.ncw.engine.audio.AudioWriter;
+import org.ncw.engine.audio.OutputGuard;
+import org.ncw.engine.audio.SampleFormat;
+import org.ncw.engine.audio.WriteMode;
+import org.ncw.engine.audio.WriteReport;
+import org.ncw.engine.cluster.AffinityKind;
+import org.ncw.engine.cluster.EigenSolver;
+import org.ncw.engine.cluster.LabelAssignment;
+import org.ncw.engine.cluster.SpectralOptions;
+import org.ncw.engine.cluster.strategy.ClusterSettings;
+import org.ncw.engine.cluster.strategy.DatasetKind;
+import org.ncw.engine.cluster.strategy.SpeechRoleRule;
+import org.ncw.engine.cluster.strategy.StrategyKind;
+import org.ncw.engine.cluster.strategy.StrategyOptions;
+import org.ncw.engine.core.CancellationToken;
+import org.ncw.engine.core.Json;
+import org.ncw.engine.core.Signal;
+import org.ncw.engine.core.TaskMonitor;
+import org.ncw.engine.dataset.LabelGrid;
+import org.ncw.engine.dataset.SpectrogramMatrix;
+import org.ncw.engine.dsp.Resolution;
+import org.ncw.engine.mask.MaskMode;
+import org.ncw.engine.mask.MaskOptions;
+import org.ncw.engine.pipeline.ClusterPipeline;
+import org.ncw.engine.pipeline.ExperimentOptions;
+import org.ncw.engine.pipeline.ExperimentResult;
+import org.ncw.render.RenderOptions;
+import org.ncw.render.SpectrogramRenderer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code ncw cluster FILE -o OUT}: spectral clustering of the spectrogram into speech and noise, then masking and
+ * resynthesis; writes the speech and noise tracks, the label grid (CSV), a PNG of the labels and the experiment.
+ */
+@Command(name = "cluster", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Separate speech from noise by clustering spectrogram bins, as in the study:",
+                "load -> analysis STFT -> dataset -> cluster -> stretch labels -> mask -> resynthesise.",
+                "Writes NAME.speech.wav, NAME.noise.wav, NAME.labels.csv, NAME.labels.png, NAME.experiment.json.",
+                "Options not given on the command line come from --options, else from the defaults."})
+public final class ClusterCommand implements Callable<Integer> {
+    @Mixin
+    VerboseOption verbose;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "Audio file (WAV, AIFF, AU), mixed down to mono.")
+    Path input;
+
+    @Option(names = {"-o", "--out", "--output"}, required = true, paramLabel = "OUTDIR|OUT.wav",
+            description = "A directory (files named after FILE) or the speech WAV (other files named after it).")
+    Path output;
+
+    @Option(names = "--options", paramLabel = "experiment.json", description = "Start from a saved experiment.")
+    Path optionsFile;
+
+    @Option(names = "--dataset", paramLabel = "matrix|table3d", description = "Dataset (default matrix).")
+    String dataset;
+
+    @Option(names = "--strategy", paramLabel = "complete|column", description = "Strategy (default column).")
+    String strategy;
+
+    @Option(names = "--clusterer", paramLabel = "spectral|kmeans", description = "Algorithm (default spectral).")
+    String clusterer;
+
+    @Option(names = "--clusters", paramLabel = "K", description = "Number of clusters (default 2).")
+    Integer clusters;
+
+    @Option(names = "--affinity", paramLabel = "rbf|knn", description = "Spectral affinity (default rbf).")
+    String affinity;
+
+    @Option(names = "--gamma", paramLabel = "G", description = "rbf coefficient (default 1.0).")
+    Double gamma;
+
+    @Option(names = "--neighbors", paramLabel = "K", description = "kNN neighbours (default 10).")
+    Integer neighbors;
+
+    @Option(names = "--labels", paramLabel = "kmeans|discretize|cluster_qr",
+            description = "How the embedding becomes labels (default kmeans).")
+    String labels;
+
+    @Option(names = "--solver", paramLabel = "auto|arpack|dense|lanczos", description = "Eigen solver (default auto).")
+    String solver;
+
+    @Option(names = "--exact", description = "Never take the fast one-dimensional path for matrix columns.")
+    Boolean exact;
+
+    @Option(names = "--quantum", paramLabel = "Q",
+            description = "Fast path value cell, in kernel widths (default 0.5; 0 = exact duplicates only).")
+    Double quantum;
+
+    @Option(names = "--scaling", paramLabel = "none|standardize|min_max",
+            description = "3-D table feature scaling (default standardize).")
+    String scaling;
+
+    @Option(names = "--centroid-distance", description = "3-D table: add the distance to the spectral centroid.")
+    Boolean centroidDistance;
+
+    @Option(names = "--speech-rule", paramLabel = "higher_mean_db|higher_mean_flux",
+            description = "Which cluster is speech (default higher_mean_db).")
+    String speechRule;
+
+    @Option(names = "--resolution", paramLabel = "low|regular", description = "Analysis grid (default low).")
+    String resolution;
+
+    @Option(names = "--synthesis", paramLabel = "low|regular", description = "Mask/resynthesis grid (default regular).")
+    String synthesis;
+
+    @Option(names = "--mask", paramLabel = "strict|reduce|soft", description = "Mask mode (default strict).")
+    String mask;
+
+    @Option(names = "--reduce-factor", paramLabel = "F", description = "Gain of noise bins with --mask reduce (default 0.2).")
+    Double reduceFactor;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of every random choice (default 0).")
+    Long seed;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Column workers (default: one per core).")
+    Integer threads;
+
+    @Option(names = "--force", description = "Replace existing outputs (an input file is never replaced).")
+    boolean force;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ExperimentOptions options = options();
+        Outputs files = Outputs.of(input, output);
+        OutputGuard guard = OutputGuard.protecting(input);
+        WriteMode mode = null;
+        for (Path p : files.all()) {
+            mode = OutputPaths.check(p, force, guard);
+        }
+
+        long t0 = System.nanoTime();
+        Signal signal = AudioReader.read(input).toMono();
+        double loadSeconds = (System.nanoTime() - t0) / 1e9;
+        ClusterPipeline pipeline = new ClusterPipeline(signal);
+        // Ctrl-C cancels the run: workers stop at the next column, and nothing has been written yet
+        CancellationToken token = new CancellationToken();
+        Thread onInterrupt = new Thread(token::cancel, "ncw-cluster-cancel");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        ExperimentResult r;
+        try {
+            r = pipeline.run(options, TaskMonitor.of(new StderrProgress(err), token));
+        } finally {
+            removeHook(onInterrupt);
+        }
+
+        long w0 = System.nanoTime();
+        WriteReport speech = AudioWriter.write(r.separated().speech(), files.speech(), SampleFormat.PCM16, mode, guard);
+        WriteReport noise = AudioWriter.write(r.separated().residue(), files.noise(), SampleFormat.PCM16, mode, guard);
+        writeCsv(r.analysisDb(), r.clustering().labels(), files.csv(), mode, guard);
+        SpectrogramRenderer.writePng(SpectrogramRenderer.render(r.analysisDb(), r.clustering().labels(),
+                RenderOptions.defaults().withTitle(input.getFileName() + ": speech bins (analysis grid)")),
+                files.png(), mode, guard);
+        writeText(files.json(), Json.write(options) + System.lineSeparator(), mode, guard);
+        double writeSeconds = (System.nanoTime() - w0) / 1e9;
+
+        summary(out, signal, r, loadSeconds, writeSeconds, speech, noise, files);
+        return 0;
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is already exiting (Ctrl-C): the hook has run
+        }
+    }
+
+    /** Defaults or --options, then every option given on the command line. */
+    ExperimentOptions options() throws IOException {
+        ExperimentOptions o = optionsFile == null ? ExperimentOptions.defaults() : readOptions(optionsFile);
+        StrategyOptions s = o.strategy();
+        if (dataset != null) {
+            s = s.withDataset(parse(DatasetKind.class, "--dataset", dataset));
+        }
+        if (strategy != null) {
+            s = s.withStrategy(parse(StrategyKind.class, "--strategy", strategy));
+        }
+        if (scaling != null) {
+            s = s.withScaling(parse(org.ncw.engine.cluster.FeatureScaling.class, "--scaling", scaling));
+        }
+        if (centroidDistance != null) {
+            s = s.withCentroidDistance(centroidDistance);
+        }
+        if (speechRule != null) {
+            s = s.withRoleRule(parse(SpeechRoleRule.class, "--speech-rule", speechRule));
+        }
+        if (threads != null) {
+            s = s.withThreads(threads);
+        }
+        ClusterSettings c = o.clusterer();
+        SpectralOptions sp = c.spectral();
+        if (clusterer != null) {
+            c = c.withAlgorithm(parse(ClusterSettings.Algorithm.class, "--clusterer", clusterer));
+        }
+        if (clusters != null) {
+            sp = sp.withNClusters(clusters);
+        }
+        if (affinity != null) {
+            sp = sp.withAffinity(affinity.equalsIgnoreCase("knn") ? AffinityKind.NEAREST_NEIGHBORS
+                    : parse(AffinityKind.class, "--affinity", affinity));
+        }
+        if (gamma != null) {
+            sp = sp.withGamma(gamma);
+        }
+        if (neighbors != null) {
+            sp = sp.withNNeighbors(neighbors);
+        }
+        if (labels != null) {
+            sp = sp.withAssignLabels(parse(LabelAssignment.class, "--labels", labels));
+        }
+        if (solver != null) {
+            sp = sp.withEigenSolver(parse(EigenSolver.class, "--solver", solver));
+        }
+        if (seed != null) {
+            sp = sp.withSeed(seed);
+        }
+        c = c.withSpectral(sp);
+        if (exact != null) {
+            c = c.withExact(exact);
+        }
+        if (quantum != null) {
+            c = c.withQuantum(quantum);
+        }
+        MaskOptions m = o.mask();
+        if (mask != null) {
+            m = m.withMode(parse(MaskMode.class, "--mask", mask));
+        }
+        if (reduceFactor != null) {
+            m = m.withReduceFactor(reduceFactor);
+        }
+        o = o.withStrategy(s).withClusterer(c).withMask(m);
+        if (resolution != null) {
+            o = o.withAnalysis(resolution("--resolution", resolution));
+        }
+        if (synthesis != null) {
+            o = o.withSynthesis(resolution("--synthesis", synthesis));
+        }
+        return o;
+    }
+
+    private static ExperimentOptions readOptions(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new IOException(file + ": is a directory, not an experiment JSON file");
+        }
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new org.ncw.engine.core.InvalidParameterException(file
+                    + ": not a UTF-8 text file (expected an experiment JSON file)");
+        }
+        try {
+            return Json.read(text, ExperimentOptions.class);
+        } catch (IllegalArgumentException e) {
+            throw new org.ncw.engine.core.InvalidParameterException(file + ": " + e.getMessage());
+        }
+    }
+
+    private static Resolution resolution(String option, String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "low" -> Resolution.LOW;
+            case "regular" -> Resolution.REGULAR;
+            default -> throw new IllegalArgumentException(option + " must be low or regular, got '" + text + "'");
+        };
+    }
+
+    static <E extends Enum<E>> E parse(Class<E> type, String option, String text) {
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(text.trim().replace('-', '_'))) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException(option + " must be one of " + java.util.Arrays.stream(type.getEnumConstants())
+                .map(e -> e.name().toLowerCase(Locale.ROOT)).toList() + ", got '" + text + "'");
+    }
+
+    /** Long-format label grid: one row per analysis bin. */
+    private static void writeCsv(SpectrogramMatrix db, LabelGrid labels, Path file, WriteMode mode, OutputGuard guard)
+            throws IOException {
+        AtomicFileWriter.write(file, mode, guard, stream -> {
+            BufferedWriter w = new BufferedWriter(new java.io.OutputStreamWriter(stream,
+                    java.nio.charset.StandardCharsets.UTF_8));
+            w.write("frame,bin,time_s,freq_hz,db,speech\n");
+            StringBuilder line = new StringBuilder(64);
+            for (int t = 0; t < labels.frames(); t++) {
+                for (int b = 0; b < labels.bins(); b++) {
+                    line.setLength(0);
+                    line.append(t).append(',').append(b).append(',')
+                            .append(String.format(Locale.ROOT, "%.6f,%.3f,%.3f", db.axes().timeSeconds(t),
+                                    db.axes().frequencyHz(b), db.values().get(b, t)))
+                            .append(',').append(labels.get(b, t)).append('\n');
+                    w.append(line);
+                }
+            }
+            w.flush();
+        });
+    }
+
+    private static void writeText(Path file, String text, WriteMode mode, OutputGuard guard) throws IOException {
+        AtomicFileWriter.write(file, mode, guard,
+                stream -> stream.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    private void summary(PrintWriter out, Signal signal, ExperimentResult r, double loadSeconds, double writeSeconds,
+                         WriteReport speech, WriteReport noise, Outputs files) {
+        ExperimentOptions o = r.options();
+        out.printf(Locale.ROOT, "input      %s: %.2f s at %d Hz%n", input, signal.durationSeconds(), signal.sampleRate());
+        out.printf(Locale.ROOT, "analysis   %d bins x %d frames (n_fft %d, hop %d)%n", r.analysisDb().bins(),
+                r.analysisDb().frames(), o.analysis().nFft(), o.analysis().hopLength());
+        out.printf(Locale.ROOT, "clustering %s, %s, %s%s: %d problem(s) of %d points%s%n",
+                lower(o.strategy().dataset()), lower(o.strategy().strategy()), lower(o.clusterer().algorithm()),
+                o.clusterer().algorithm() == ClusterSettings.Algorithm.SPECTRAL
+                        ? " (" + lower(o.clusterer().spectral().affinity()) + ", " + lower(o.clusterer().spectral()
+                        .assignLabels()) + ")" : "",
+                r.clustering().problems(), r.clustering().pointsPerProblem(),
+                r.clustering().fastPath() ? ", one-dimensional fast path" : "");
+        out.printf(Locale.ROOT, "synthesis  %d bins x %d frames (n_fft %d, hop %d), mask %s%n", r.labels().bins(),
+                r.labels().frames(), o.synthesis().nFft(), o.synthesis().hopLength(), lower(o.mask().mode()));
+        out.printf(Locale.ROOT, "speech     %.1f %% of analysis bins, %.1f %% of synthesis bins%n",
+                100 * r.clustering().labels().speechFraction(), 100 * r.labels().speechFraction());
+        StringBuilder times = new StringBuilder(String.format(Locale.ROOT, "load %.3f", loadSeconds));
+        for (ExperimentResult.StageTiming t : r.stages()) {
+            times.append(String.format(Locale.ROOT, ", %s %.3f", t.stage(), t.seconds()));
+        }
+        times.append(String.format(Locale.ROOT, ", write %.3f", writeSeconds));
+        out.println("seconds    " + times);
+        for (String w : r.clustering().warnings()) {
+            out.println("warning    " + w);
+        }
+        if (speech.clippedSamples() + noise.clippedSamples() > 0) {
+            out.printf("warning    %d samples clipped to [-1, 1] in the tracks%n",
+                    speech.clippedSamples() + noise.clippedSamples());
+        }
+        for (Path p : files.all()) {
+            out.println("wrote      " + p);
+        }
+        out.flush();
+    }
+
+    private static String lower(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The five output files. */
+    record Outputs(Path speech, Path noise, Path csv, Path png, Path json) {
+        static Outputs of(Path input, Path output) throws IOException {
+            String name = output.getFileName().toString();
+            Path dir;
+            String stem;
+            if (name.toLowerCase(Locale.ROOT).endsWith(".wav")) {
+                dir = output.toAbsolutePath().getParent();
+                stem = name.substring(0, name.length() - 4);
+                if (stem.toLowerCase(Locale.ROOT).endsWith(".speech")) {
+                    stem = stem.substring(0, stem.length() - 7);
+                }
+                OutputPaths.createDirectory(dir, "-o");
+                return new Outputs(output, dir.resolve(stem + ".noise.wav"), dir.resolve(stem + ".labels.csv"),
+                        dir.resolve(stem + ".labels.png"), dir.resolve(stem + ".experiment.json"));
+            }
+            OutputPaths.createDirectory(output, "-o (a directory, or a .wav file)");
+            String in = input.getFileName().toString();
+            int dot = in.lastIndexOf('.');
+            stem = dot > 0 ? in.substring(0, dot) : in;
+            return new Outputs(output.resolve(stem + ".speech.wav"), output.resolve(stem + ".noise.wav"),
+                    output.resolve(stem + ".labels.csv"), output.resolve(stem + ".labels.png"),
+                    output.resolve(stem + ".experiment.json"));
+        }
+
+        List<Path> all() {
+            return List.of(speech, noise, csv, png, json);
+        }
+    }
+
+    /** Progress on stderr: one line per stage and every 10 %. */
+    private static final class StderrProgress implements org.ncw.engine.core.ProgressListener {
+        private final PrintWriter err;
+        private String lastStage = "";
+        private int lastDecile = -1;
+
+        StderrProgress(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public synchronized void progress(double fraction, String stage) {
+            int decile = (int) Math.floor(fraction * 10);
+            if (!stage.equals(lastStage) || decile != lastDecile) {
+                lastStage = stage;
+                lastDecile = decile;
+                err.printf(Locale.ROOT, "%3d %% %s%n", Math.round(fraction * 100), stage);
+                err.flush();
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package org.ncw.cli;
+
+import org.ncw.engine.audio.AudioReader;
+import org.ncw.engine.audio.OutputGuard;
+import org.ncw.engine.audio.WriteMode;
+import org.ncw.engine.core.Signal;
+import org.ncw.engine.core.TaskMonitor;
+import org.ncw.engine.dataset.Intensity;
+import org.ncw.engine.dataset.SpectrogramMatrix;
+import org.ncw.engine.dsp.ComplexSpectrogram;
+import org.ncw.engine.dsp.Stft;
+import org.ncw.engine.dsp.StftOptions;
+import org.ncw.render.RenderOptions;
+import org.ncw.render.SpectrogramRenderer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code ncw spectrogram FILE --png OUT}: a dB spectrogram image of an audio file. */
+@Command(name = "spectrogram", mixinStandardHelpOptions = true,
+        description = {"Render the dB spectrogram of an audio file (mixed down to mono) as a PNG image.",
+                "STFT: Hann window, centred frames, reflect padding (librosa's defaults)."})
+public final class SpectrogramCommand implements Callable<Integer> {
+    @Mixin
+    VerboseOption verbose;
+
+    @Mixin
+    StftSizeOptions sizes;
+
+    @Mixin
+    DbScaleOptions db;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "Audio file (WAV, AIFF, AU).")
+    Path input;
+
+    @Option(names = {"--png", "-o", "--out"}, required = true, paramLabel = "OUT", description = "PNG file to write.")
+    Path png;
+
+    @Option(names = "--log-freq", description = "Logarithmic frequency axis.")
+    boolean logFrequency;
+
+    @Option(names = "--width", defaultValue = "1200", paramLabel = "PX",
+            description = "Image width in pixels (default ${DEFAULT-VALUE}).")
+    int width;
+
+    @Option(names = "--height", defaultValue = "600", paramLabel = "PX",
+            description = "Image height in pixels (default ${DEFAULT-VALUE}).")
+    int height;
+
+    @Option(names = "--title", paramLabel = "TEXT", description = "Title line (default: the file name).")
+    String title;
+
+    @Option(names = "--force", description = "Replace OUT if it exists (an input file is never replaced).")
+    boolean force;
+
+    @Override
+    public Integer call() throws Exception {
+        OutputGuard guard = OutputGuard.protecting(input);
+        WriteMode mode = OutputPaths.check(png, force, guard);
+        StftOptions options = sizes.toStftOptions();
+        RenderOptions look = RenderOptions.defaults().withSize(width, height).withLogFrequency(logFrequency)
+                .withTitle(title != null ? title : input.getFileName().toString());
+        Signal signal = AudioReader.read(input).toMono();
+        ComplexSpectrogram stft = Stft.forward(signal, options, TaskMonitor.none());
+        SpectrogramMatrix matrix = stft.toMatrix(Intensity.DB, db.toDbScale());
+        SpectrogramRenderer.writePng(SpectrogramRenderer.render(matrix, look), png, mode, guard);
+        spec.commandLine().getOut().printf(Locale.ROOT,
+                "%s: %d bins x %d frames (n_fft %d, hop %d, win %d), %.2f s at %d Hz, %.1f to %.1f dB%n",
+                png, stft.bins(), stft.frames(), options.nFft(), options.hopLength(), options.winLength(),
+                signal.durationSeconds(), signal.sampleRate(), matrix.values().min(), matrix.values().max());
+        return 0;
+    }
+}

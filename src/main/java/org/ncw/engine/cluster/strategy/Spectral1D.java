@@ -1,0 +1,584 @@
+package org.ncw.engine.cluster.strategy;
+
+import org.apache.commons.math3.linear.EigenDecomposition;
+import org.ncw.engine.core.Checks;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * Spectral clustering of one-dimensional points (the dB intensities of one spectrogram column): the problem
+ * scikit-learn's {@code SpectralClustering(affinity='rbf', gamma, assign_labels='kmeans')} solves, made small.
+ *
+ * <p>Points with equal values have equal rows in the rbf affinity matrix, so the leading eigenvectors of the
+ * normalised affinity are constant on each group of equal values and come from an m x m symmetric problem on the
+ * m distinct values, weighted by their counts (exact). Values are first grouped into cells of width
+ * {@code quantum / sqrt(gamma)} (a fraction of the kernel width; 0 keeps only exact duplicates), each group
+ * represented by its mean value. Affinities are truncated on the normalised matrix (entries below 1e-15), not on
+ * the kernel, because scikit-learn's normalisation makes even tiny affinities of sparse outliers decide the split;
+ * sorted values make the kept part an envelope (variable band) matrix with a cheap Cholesky factor.
+ *
+ * <p>Steps as in scikit-learn 1.2: affinity without self loops, symmetric normalisation by the degrees, the
+ * {@code nClusters} leading eigenvectors (the first one is known in closed form; the others by shift-invert
+ * Lanczos on the envelope Cholesky factor), division by sqrt(degree), deterministic sign flip, then k-means
+ * (k-means++ with {@code nInit} restarts, best inertia) on the weighted distinct rows.
+ */
+public final class Spectral1D {
+    /** Shift above the largest eigenvalue (1) of the normalised affinity for shift-invert. */
+    private static final double SHIFT = 1e-7;
+    private static final double UNDERFLOW_EXPONENT = 745.0;
+    private static final int MAX_LANCZOS = 80;
+    private static final int REFINE_SWEEPS = 2;
+    private static final double WEAK_DEGREE = 1e-6;
+    private static final double DECOUPLE_DEGREE = 1e-12;
+
+    /**
+     * @param nClusters number of clusters (scikit-learn's n_clusters)
+     * @param gamma     rbf kernel coefficient exp(-gamma * d^2)
+     * @param quantum   width of a value cell as a fraction of the kernel width 1/sqrt(gamma); 0 = exact
+     * @param nInit     k-means restarts
+     * @param seed      seed of the Lanczos start vector and k-means++
+     */
+    public record Options(int nClusters, double gamma, double quantum, int nInit, long seed) {
+        public Options {
+            Checks.atLeast("nClusters", nClusters, 2);
+            Checks.positive("gamma", gamma);
+            Checks.inRange("quantum", quantum, 0.0, 2.0);
+            Checks.positive("nInit", nInit);
+        }
+
+        public static Options defaults() {
+            return new Options(2, 1.0, 0.5, 10, 0L);
+        }
+
+        public Options withQuantum(double q) {
+            return new Options(nClusters, gamma, q, nInit, seed);
+        }
+
+        public Options withNClusters(int k) {
+            return new Options(k, gamma, quantum, nInit, seed);
+        }
+
+        public Options withGamma(double g) {
+            return new Options(nClusters, g, quantum, nInit, seed);
+        }
+
+        public Options withSeed(long s) {
+            return new Options(nClusters, gamma, quantum, nInit, s);
+        }
+    }
+
+    private final Options options;
+    // workspace, grown on demand and reused across columns (one instance per thread)
+    private int[] cellOf = new int[0];
+    private int[] cellCount = new int[0];
+    private double[] cellSum = new double[0];
+    private int[] uniqueOfCell = new int[0];
+    private double[] rep = new double[0];
+    private double[] count = new double[0];
+    private double[] degree = new double[0];
+    private int[] envFirst = new int[0];
+    private int[] envOffset = new int[0];
+    private double[] prefixMax = new double[0];
+    private double[] env = new double[0];
+    private double[] scratch = new double[0];
+    private boolean[] decoupled = new boolean[0];
+    private Integer[] order = new Integer[0];
+
+    public Spectral1D(Options options) {
+        this.options = Checks.notNull("options", options);
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    /** Clusters the values; labels in 0..nClusters-1 (numbering arbitrary, like scikit-learn's). */
+    public static int[] fit(double[] values, Options options) {
+        return new Spectral1D(options).cluster(values);
+    }
+
+    /** Number of distinct groups the last call worked on (the size m of the reduced problem). */
+    public int lastGroups() {
+        return lastGroups;
+    }
+
+    private int lastGroups;
+    /** Eigenvalues of S for the embedding's columns (the first is 1), from the last call. */
+    private double[] lastEigenvalues = new double[0];
+
+    /** Clusters the values reusing this instance's workspace (not thread-safe). */
+    public int[] cluster(double[] values) {
+        int n = values.length;
+        if (n == 0) {
+            throw new IllegalArgumentException("cannot cluster an empty column");
+        }
+        for (double v : values) {
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException("column contains a non-finite value: " + v);
+            }
+        }
+        int m = group(values);
+        lastGroups = m;
+        int k = options.nClusters();
+        int[] labels = new int[n];
+        if (m <= k) {
+            // fewer distinct values than clusters: each distinct value is its own cluster
+            for (int i = 0; i < n; i++) {
+                labels[i] = uniqueOfCell[cellOf[i]];
+            }
+            return labels;
+        }
+        double[][] embedding = embed(m, k);
+        int[] groupLabels = WeightedKMeans.fit(embedding, Arrays.copyOf(count, m), k, options.nInit(), options.seed());
+        for (int i = 0; i < n; i++) {
+            labels[i] = groupLabels[uniqueOfCell[cellOf[i]]];
+        }
+        return labels;
+    }
+
+    /** Groups values into cells; fills cellOf (per point), uniqueOfCell, rep, count; returns the group count m. */
+    private int group(double[] values) {
+        int n = values.length;
+        if (cellOf.length < n) {
+            cellOf = new int[n];
+        }
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : values) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        double width = options.quantum() / Math.sqrt(options.gamma());
+        double cellsD = width > 0 ? Math.floor((max - min) / width) + 1 : Double.POSITIVE_INFINITY;
+        if (cellsD <= 4.0 * n + 16) {
+            int cells = (int) cellsD;
+            ensureCells(cells);
+            Arrays.fill(cellCount, 0, cells, 0);
+            Arrays.fill(cellSum, 0, cells, 0.0);
+            for (int i = 0; i < n; i++) {
+                int c = Math.min(cells - 1, (int) ((values[i] - min) / width));
+                cellOf[i] = c;
+                cellCount[c]++;
+                cellSum[c] += values[i];
+            }
+            int m = 0;
+            for (int c = 0; c < cells; c++) {
+                if (cellCount[c] > 0) {
+                    m++;
+                }
+            }
+            ensureGroups(m);
+            int u = 0;
+            for (int c = 0; c < cells; c++) {
+                if (cellCount[c] > 0) {
+                    uniqueOfCell[c] = u;
+                    rep[u] = cellSum[c] / cellCount[c];
+                    count[u] = cellCount[c];
+                    u++;
+                }
+            }
+            return m;
+        }
+        // exact: group equal values (cell = rank of the distinct value)
+        if (order.length < n) {
+            order = new Integer[n];
+        }
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, 0, n, (a, b) -> Double.compare(values[a], values[b]));
+        ensureCells(n);
+        ensureGroups(n);
+        int m = 0;
+        for (int r = 0; r < n; r++) {
+            int i = order[r];
+            if (r == 0 || values[i] != values[order[r - 1]]) {
+                uniqueOfCell[m] = m;
+                rep[m] = values[i];
+                count[m] = 0;
+                m++;
+            }
+            cellOf[i] = m - 1;
+            count[m - 1]++;
+        }
+        return m;
+    }
+
+    private void ensureCells(int cells) {
+        if (cellCount.length < cells) {
+            cellCount = new int[cells];
+            cellSum = new double[cells];
+            uniqueOfCell = new int[cells];
+        }
+    }
+
+    private void ensureGroups(int m) {
+        if (rep.length < m) {
+            rep = new double[m];
+            count = new double[m];
+            degree = new double[m];
+        }
+    }
+
+    /** The spectral embedding (m x k) of the groups: leading eigenvectors / sqrt(degree), sign-flipped. */
+    private double[][] embed(int m, int k) {
+        boolean[] isolated = degrees(m);
+        double[] first = new double[m];
+        double norm = 0;
+        for (int u = 0; u < m; u++) {
+            first[u] = isolated[u] ? 0.0 : Math.sqrt(count[u] * degree[u]);
+            norm += first[u] * first[u];
+        }
+        norm = Math.sqrt(norm);
+        for (int u = 0; u < m; u++) {
+            first[u] /= norm;
+        }
+        buildShiftedEnvelope(m, isolated);
+        choleskyInPlace(m);
+        double[][] vectors = lanczosLargestOfInverse(m, first, k - 1);
+        double[][] emb = new double[m][k];
+        for (int j = 0; j < k; j++) {
+            double[] vec = j == 0 ? first : vectors[j - 1];
+            for (int u = 0; u < m; u++) {
+                emb[u][j] = vec[u] / Math.sqrt(count[u]) / Math.sqrt(degree[u]);
+            }
+        }
+        fixWeaklyConnected(m, k, emb, isolated);
+        for (int j = 0; j < k; j++) {
+            double best = -1;
+            double sign = 1;
+            for (int u = 0; u < m; u++) {
+                if (Math.abs(emb[u][j]) > best) {
+                    best = Math.abs(emb[u][j]);
+                    sign = Math.signum(emb[u][j]);
+                }
+            }
+            if (sign < 0) {
+                for (int u = 0; u < m; u++) {
+                    emb[u][j] = -emb[u][j];
+                }
+            }
+        }
+        return emb;
+    }
+
+    /**
+     * Points far from every other point (degree below {@link #WEAK_DEGREE}) get their embedding from the
+     * eigenvector equation instead of the eigen solver: dividing by sqrt(degree) would magnify the solver's
+     * rounding in their entries (1e-17) by up to 1e24. Row u of S w = lambda w, written for the embedding
+     * e = w / sqrt(count * degree), reads e_u (lambda d_u - (c_u - 1)) = sum_{v != u} c_v W_uv e_v: the
+     * point sits at a weighted mean of its (accurately known) neighbours, scaled by 1 / lambda.
+     */
+    private void fixWeaklyConnected(int m, int k, double[][] emb, boolean[] isolated) {
+        double gamma = options.gamma();
+        // Gauss-Seidel sweeps: a weak point next to another weak point sees its already corrected value
+        for (int sweep = 0; sweep < 3; sweep++) {
+            fixSweep(m, k, emb, isolated, gamma);
+        }
+    }
+
+    private void fixSweep(int m, int k, double[][] emb, boolean[] isolated, double gamma) {
+        for (int u = 0; u < m; u++) {
+            if (isolated[u] || degree[u] >= WEAK_DEGREE) {
+                continue;
+            }
+            for (int j = 0; j < k; j++) {
+                double num = 0;
+                for (int v = 0; v < m; v++) {
+                    if (v != u && !isolated[v]) {
+                        double diff = rep[u] - rep[v];
+                        double e = gamma * diff * diff;
+                        if (e <= UNDERFLOW_EXPONENT) {
+                            num += count[v] * Math.exp(-e) * emb[v][j];
+                        }
+                    }
+                }
+                double den = lastEigenvalues[j] * degree[u] - (count[u] - 1.0);
+                if (den != 0 && num != 0) {
+                    emb[u][j] = num / den;
+                }
+            }
+        }
+    }
+
+    /**
+     * Degrees of the groups' points: sum of count * affinity over the other points (self loop removed). The
+     * groups are sorted by value, so the affinity decays away from u and the sums stop once the rest cannot
+     * change them in the 17th digit. Returns which groups are isolated (degree 0; kept as 1 like scipy).
+     */
+    private boolean[] degrees(int m) {
+        double gamma = options.gamma();
+        double n = 0;
+        for (int u = 0; u < m; u++) {
+            n += count[u];
+        }
+        boolean[] isolated = new boolean[m];
+        for (int u = 0; u < m; u++) {
+            double d = count[u] - 1.0;
+            for (int dir = -1; dir <= 1; dir += 2) {
+                for (int v = u + dir; v >= 0 && v < m; v += dir) {
+                    double diff = rep[v] - rep[u];
+                    double e = gamma * diff * diff;
+                    if (e > UNDERFLOW_EXPONENT) {
+                        break;
+                    }
+                    double w = Math.exp(-e);
+                    d += count[v] * w;
+                    if (w * n < 1e-17 * d) {
+                        break;
+                    }
+                }
+            }
+            isolated[u] = !(d > 0);
+            degree[u] = isolated[u] ? 1.0 : d;
+        }
+        return isolated;
+    }
+
+    /**
+     * Lower triangle of A = sigma*I - S in envelope storage (row i holds columns first[i]..i), where
+     * S = C^1/2 D^-1/2 (W - C^-1) D^-1/2 C^1/2 is the normalised affinity on the groups. Entries of S below
+     * 1e-15 are left out (they move eigenvalues by less than m * 1e-15); the bound uses the largest
+     * sqrt(count/degree) further down so sparse points, whose tiny affinities matter after normalisation, keep
+     * them.
+     */
+    private void buildShiftedEnvelope(int m, boolean[] isolated) {
+        double gamma = options.gamma();
+        if (envFirst.length < m) {
+            envFirst = new int[m];
+            envOffset = new int[m + 1];
+            prefixMax = new double[m];
+            scratch = new double[m];
+        }
+        // singletons of (almost) no degree and couplings below 1e-6 are left out of the eigenproblem (their
+        // eigenvalue is ~0, far from the top; the error is ~1e-12) and embedded by fixWeaklyConnected
+        markDecoupled(m, isolated);
+        double runningMax = 0;
+        for (int v = 0; v < m; v++) {
+            if (!decoupled(v, isolated)) {
+                runningMax = Math.max(runningMax, Math.sqrt(count[v] / degree[v]));
+            }
+            prefixMax[v] = runningMax;
+        }
+        double sigma = 1.0 + SHIFT;
+        int size = 0;
+        for (int i = 0; i < m; i++) {
+            int f = i;
+            if (!decoupled(i, isolated)) {
+                double si = Math.sqrt(count[i] / degree[i]);
+                for (int v = i - 1; v >= 0; v--) {
+                    double diff = rep[i] - rep[v];
+                    double e = gamma * diff * diff;
+                    if (e > UNDERFLOW_EXPONENT) {
+                        break;
+                    }
+                    double w = si * Math.exp(-e);
+                    if (w * prefixMax[v] < 1e-15) {
+                        break;
+                    }
+                    scratch[v] = decoupled(v, isolated) ? 0.0 : -w * Math.sqrt(count[v] / degree[v]);
+                    f = v;
+                }
+            }
+            envFirst[i] = f;
+            envOffset[i] = size;
+            int rowLength = i - f + 1;
+            if (env.length < size + rowLength) {
+                env = Arrays.copyOf(env, Math.max(size + rowLength, 2 * env.length + 64));
+            }
+            System.arraycopy(scratch, f, env, size, i - f);
+            env[size + i - f] = sigma - (count[i] - 1.0) / degree[i];
+            size += rowLength;
+        }
+        envOffset[m] = size;
+    }
+
+    private boolean decoupled(int u, boolean[] isolated) {
+        return isolated[u] || decoupled[u];
+    }
+
+    /**
+     * Marks singletons of tiny degree whose every normalised coupling sqrt(c_v) W_uv / sqrt(d_u d_v) is below
+     * 1e-6 (a lone point next to a dense group); a lone pair far from the rest is strongly coupled within itself
+     * and stays in.
+     */
+    private void markDecoupled(int m, boolean[] isolated) {
+        if (decoupled.length < m) {
+            decoupled = new boolean[m];
+        }
+        double gamma = options.gamma();
+        for (int u = 0; u < m; u++) {
+            decoupled[u] = false;
+            if (isolated[u] || degree[u] >= DECOUPLE_DEGREE) {
+                continue;
+            }
+            double maxCoupling = 0;
+            for (int v = 0; v < m; v++) {
+                double diff = rep[u] - rep[v];
+                double e = gamma * diff * diff;
+                if (v != u && !isolated[v] && e <= UNDERFLOW_EXPONENT) {
+                    maxCoupling = Math.max(maxCoupling, Math.sqrt(count[v] / (degree[u] * degree[v])) * Math.exp(-e));
+                }
+            }
+            decoupled[u] = maxCoupling < 1e-6;
+        }
+    }
+
+    /** Cholesky factor L (lower, same envelope) of the envelope matrix, in place. */
+    private void choleskyInPlace(int m) {
+        for (int i = 0; i < m; i++) {
+            int fi = envFirst[i];
+            int bi = envOffset[i] - fi;
+            for (int j = fi; j <= i; j++) {
+                int fj = envFirst[j];
+                int bj = envOffset[j] - fj;
+                double x = env[bi + j];
+                for (int p = Math.max(fi, fj); p < j; p++) {
+                    x -= env[bi + p] * env[bj + p];
+                }
+                if (j < i) {
+                    env[bi + j] = x / env[bj + j];
+                } else {
+                    // tiny negative pivots come from rounding when S has the eigenvalue 1 more than once
+                    env[bi + i] = Math.sqrt(x > 0 ? x : SHIFT * 1e-3);
+                }
+            }
+        }
+    }
+
+    /** Solves L L^T x = b in place with the envelope factor. */
+    private void solve(int m, double[] b) {
+        for (int i = 0; i < m; i++) {
+            int bi = envOffset[i] - envFirst[i];
+            double x = b[i];
+            for (int p = envFirst[i]; p < i; p++) {
+                x -= env[bi + p] * b[p];
+            }
+            b[i] = x / env[bi + i];
+        }
+        for (int i = m - 1; i >= 0; i--) {
+            int bi = envOffset[i] - envFirst[i];
+            double x = b[i] / env[bi + i];
+            b[i] = x;
+            for (int p = envFirst[i]; p < i; p++) {
+                b[p] -= env[bi + p] * x;
+            }
+        }
+    }
+
+    /**
+     * The {@code count} eigenvectors of the largest eigenvalues of A^-1 (= the largest of S) orthogonal to
+     * {@code deflate}, by Lanczos with full reorthogonalisation; A is given by its Cholesky factor.
+     */
+    private double[][] lanczosLargestOfInverse(int m, double[] deflate, int count) {
+        int maxIter = Math.min(m - 1, MAX_LANCZOS);
+        double[][] q = new double[maxIter + 1][];
+        double[] alpha = new double[maxIter];
+        double[] beta = new double[maxIter];
+        SplittableRandom rnd = new SplittableRandom(options.seed() ^ 0x9E3779B97F4A7C15L);
+        double[] v = new double[m];
+        for (int u = 0; u < m; u++) {
+            v[u] = rnd.nextDouble(-1, 1);
+        }
+        orthogonalise(v, deflate);
+        normalise(v);
+        q[0] = v;
+        int steps = 0;
+        EigenDecomposition ritz = null;
+        for (int j = 0; j < maxIter; j++) {
+            double[] w = q[j].clone();
+            solve(m, w);
+            orthogonalise(w, deflate);
+            alpha[j] = dot(q[j], w);
+            for (int pass = 0; pass < 2; pass++) {
+                for (int p = 0; p <= j; p++) {
+                    orthogonalise(w, q[p]);
+                }
+                orthogonalise(w, deflate);
+            }
+            double b = Math.sqrt(dot(w, w));
+            beta[j] = b;
+            steps = j + 1;
+            boolean exhausted = b < 1e-12 * Math.abs(alpha[j]) || j + 1 == maxIter;
+            if (steps >= count && (exhausted || steps % 4 == 0)) {
+                ritz = new EigenDecomposition(Arrays.copyOf(alpha, steps), Arrays.copyOf(beta, steps - 1));
+                if (exhausted || converged(ritz, steps, count, b)) {
+                    break;
+                }
+            }
+            for (int u = 0; u < m; u++) {
+                w[u] /= b;
+            }
+            q[j + 1] = w;
+        }
+        // eigenvalues of the tridiagonal come sorted descending from commons-math
+        lastEigenvalues = new double[count + 1];
+        lastEigenvalues[0] = 1.0;
+        for (int c = 0; c < count; c++) {
+            lastEigenvalues[c + 1] = 1.0 + SHIFT - 1.0 / ritz.getRealEigenvalue(c);
+        }
+        double[][] out = new double[count][m];
+        for (int c = 0; c < count; c++) {
+            double[] y = ritz.getEigenvector(c).toArray();
+            for (int p = 0; p < steps; p++) {
+                double yp = y[p];
+                double[] qp = q[p];
+                for (int u = 0; u < m; u++) {
+                    out[c][u] += yp * qp[u];
+                }
+            }
+            normalise(out[c]);
+        }
+        // Two inverse-iteration sweeps polish the Ritz vectors: the embedding divides by sqrt(degree), which
+        // magnifies any leftover component on weakly connected points (degree ~1e-20) into a fake outlier.
+        for (int sweep = 0; sweep < REFINE_SWEEPS; sweep++) {
+            for (int c = 0; c < count; c++) {
+                solve(m, out[c]);
+                for (int pass = 0; pass < 2; pass++) {
+                    orthogonalise(out[c], deflate);
+                    for (int p = 0; p < c; p++) {
+                        orthogonalise(out[c], out[p]);
+                    }
+                }
+                normalise(out[c]);
+            }
+        }
+        return out;
+    }
+
+    private static boolean converged(EigenDecomposition ritz, int steps, int count, double b) {
+        for (int c = 0; c < count; c++) {
+            double theta = ritz.getRealEigenvalue(c);
+            double last = ritz.getEigenvector(c).getEntry(steps - 1);
+            if (Math.abs(b * last) > 1e-10 * Math.abs(theta)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    private static void orthogonalise(double[] w, double[] q) {
+        double d = dot(w, q);
+        for (int i = 0; i < w.length; i++) {
+            w[i] -= d * q[i];
+        }
+    }
+
+    private static void normalise(double[] v) {
+        double n = Math.sqrt(dot(v, v));
+        if (n > 0) {
+            for (int i = 0; i < v.length; i++) {
+                v[i] /= n;
+            }
+        }
+    }
+}
