@@ -14,6 +14,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,9 +43,12 @@ public final class BenchQualityCommand implements Callable<Integer> {
             completionCandidates = MethodNames.class)
     List<String> methods;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "PREFIX", defaultValue = "bench-quality",
+    @Option(names = {"-o", "--out", "--output"}, paramLabel = "PREFIX", defaultValue = "bench-quality",
             description = "Output prefix for .csv, .json and .png (default: ${DEFAULT-VALUE}).")
     String out;
+
+    @Option(names = "--force", description = "Replace existing PREFIX.csv/.json/.png.")
+    boolean force;
 
     @Option(names = "--list", description = "List the methods and exit.")
     boolean list;
@@ -80,6 +84,14 @@ public final class BenchQualityCommand implements Callable<Integer> {
                         "unknown method '" + name + "'; known: " + String.join(", ", new MethodNames()))));
             }
         }
+        Path csv = Path.of(out + ".csv");
+        Path json = Path.of(out + ".json");
+        Path png = Path.of(out + ".png");
+        org.ncw.engine.audio.OutputGuard guard = org.ncw.engine.audio.OutputGuard.none();
+        org.ncw.engine.audio.WriteMode mode = null;
+        for (Path p : List.of(csv, json, png)) {
+            mode = OutputPaths.check(p, force, guard);
+        }
         EvaluationSet set = EvaluationSet.load(dir);
         PrintWriter err = spec.commandLine().getErr();
         ProgressListener progress = (fraction, stage) -> { };
@@ -91,25 +103,28 @@ public final class BenchQualityCommand implements Callable<Integer> {
         printTable(o, "Per SNR", result.perSnr(), false);
         printTable(o, "Per noise type", result.perNoise(), false);
 
-        Path csv = Path.of(out + ".csv");
-        Path json = Path.of(out + ".json");
-        Path png = Path.of(out + ".png");
         Path parent = csv.toAbsolutePath().getParent();
         if (parent != null) {
-            Files.createDirectories(parent);
+            OutputPaths.createDirectory(parent, "-o");
         }
-        Files.writeString(csv, QualityBenchmark.toCsv(result));
+        writeText(csv, QualityBenchmark.toCsv(result), mode);
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("set", dir.toString());
         doc.put("overall", result.overall());
         doc.put("per_snr", result.perSnr());
         doc.put("per_noise", result.perNoise());
         doc.put("rows", result.rows());
-        Files.writeString(json, Json.write(doc));
-        QualityChart.write(result.overall(), "Quality benchmark: " + set.items().size() + " mixtures of " + dir.getFileName(), png);
+        writeText(json, Json.write(doc), mode);
+        QualityChart.write(result.overall(), "Quality benchmark: " + set.items().size() + " mixtures of "
+                + dir.getFileName(), png, mode, guard);
         o.printf("wrote %s, %s, %s%n", csv, json, png);
         err.flush();
         return 0;
+    }
+
+    private static void writeText(Path file, String text, org.ncw.engine.audio.WriteMode mode) throws IOException {
+        org.ncw.engine.audio.AtomicFileWriter.write(file, mode, org.ncw.engine.audio.OutputGuard.none(),
+                stream -> stream.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private static void printTable(PrintWriter o, String title, List<QualityBenchmark.Summary> rows, boolean runtime) {

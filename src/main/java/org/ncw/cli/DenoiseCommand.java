@@ -39,7 +39,7 @@ public final class DenoiseCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "Input audio (WAV, AIFF, AU).")
     Path input;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.wav", description = "Denoised output WAV.")
+    @Option(names = {"-o", "--out", "--output"}, required = true, paramLabel = "OUT.wav", description = "Denoised output WAV.")
     Path output;
 
     @Option(names = "--residue", paramLabel = "R.wav",
@@ -114,10 +114,13 @@ public final class DenoiseCommand implements Callable<Integer> {
     }
 
     /** Fails before any work when an output would replace the input, an existing file, or the other output. */
-    private void checkOutputs(Path residuePath) throws AudioFileException {
+    private void checkOutputs(Path residuePath) throws java.io.IOException {
         OutputGuard guard = OutputGuard.protecting(input);
         guard.check(output);
         guard.check(residuePath);
+        if (production.saveChain != null) {
+            OutputPaths.check(production.saveChain, force, guard);
+        }
         if (output.toAbsolutePath().normalize().equals(residuePath.toAbsolutePath().normalize())) {
             throw new IllegalArgumentException("the residue and the output are the same file: " + output);
         }

@@ -48,7 +48,8 @@ public final class IcaBatchCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "Directory of input audio files (not recursive).")
     Path inputDir;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "Output directory.")
+    @Option(names = {"-o", "--out", "--output"}, required = true, paramLabel = "OUT",
+            description = "Output directory (created if missing).")
     Path outputDir;
 
     @Option(names = "--glob", description = "Which files of DIR are inputs (default: ${DEFAULT-VALUE}).")
@@ -57,6 +58,24 @@ public final class IcaBatchCommand implements Callable<Integer> {
     private static String metricsText(java.util.Map<String, Double> m) {
         return m.isEmpty() ? "" : String.format(Locale.ROOT, "; SI-SDR %.2f dB, STOI %.3f", m.get("si_sdr_db"),
                 m.get("stoi"));
+    }
+
+    /** Fails before any work when an output would replace an input or (without --force) an existing file. */
+    private void checkOutputs(List<IcaBatch.Input> inputs, OutputGuard guard) throws IOException {
+        OutputPaths.checkDirectory(outputDir, "-o");
+        List<Path> outputs = new ArrayList<>(List.of(outputDir.resolve("summary.csv"),
+                outputDir.resolve("summary.json")));
+        int pair = 0;
+        for (int i = 0; i < inputs.size(); i++) {
+            for (int j = i + 1; j < inputs.size(); j++) {
+                String base = IcaBatch.outputName(++pair, inputs.get(i).name(), inputs.get(j).name());
+                outputs.add(outputDir.resolve(base + ".speech.wav"));
+                outputs.add(outputDir.resolve(base + ".noise.wav"));
+            }
+        }
+        for (Path p : outputs) {
+            OutputPaths.check(p, ica.overwrite, guard);
+        }
     }
 
     @Override
@@ -88,7 +107,8 @@ public final class IcaBatchCommand implements Callable<Integer> {
             }
         }
         OutputGuard guard = OutputGuard.protecting(protectedFiles);
-        Files.createDirectories(outputDir);
+        checkOutputs(inputs, guard);
+        OutputPaths.createDirectory(outputDir, "-o");
 
         IcaBatch.Result result = IcaBatch.run(inputs, reference, clean, options, IcaBatch.SI_SDR_AND_STOI, (row, res) -> {
             AudioWriter.write(res.speech(), outputDir.resolve(row.outputName() + ".speech.wav"), ica.format(),
@@ -107,10 +127,10 @@ public final class IcaBatchCommand implements Callable<Integer> {
             if (r.error() != null) {
                 out.printf(Locale.ROOT, "  %-40s FAILED: %s%n", r.outputName(), r.error());
             } else {
-                out.printf(Locale.ROOT, "  %-40s %s %3d it, speech = output %d (%s %.3f vs %.3f)%s%n",
+                out.printf(Locale.ROOT, "  %-40s %s %3d it, speech = output %d (%s %.3f vs %.3f %s)%s%n",
                         r.outputName(), r.converged() ? "converged    " : "NOT converged", r.iterations(),
                         r.speechOutput(), r.ranking().name().toLowerCase(Locale.ROOT), r.speechScore(),
-                        r.noiseScore(), metricsText(r.speechMetrics()));
+                        r.noiseScore(), IcaCommand.scoreUnit(r.ranking()), metricsText(r.speechMetrics()));
             }
         }
         out.printf("summary: %s, %s%n", outputDir.resolve("summary.csv"), outputDir.resolve("summary.json"));

@@ -15,6 +15,7 @@ import org.ncw.engine.ica.IcaBatch;
 import org.ncw.engine.ica.PairSeparation;
 import org.ncw.engine.ica.PairSeparationOptions;
 import org.ncw.engine.ica.PairSeparationResult;
+import org.ncw.engine.ica.SpeechRanking;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -56,7 +57,8 @@ public final class IcaCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "B", description = "Second input.")
     Path second;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "Output directory.")
+    @Option(names = {"-o", "--out", "--output"}, required = true, paramLabel = "DIR",
+            description = "Output directory (created if missing).")
     Path outputDir;
 
     @Option(names = "--name", description = "Base name of the outputs (default: STEM-A__STEM-B).")
@@ -69,20 +71,34 @@ public final class IcaCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PairSeparationOptions options = ica.toOptions();
+        String base = name != null ? name : stem(first) + "__" + stem(second);
+        OutputGuard guard = OutputGuard.protecting(inputs());
+        Path speechFile = outputDir.resolve(base + ".speech.wav");
+        Path noiseFile = outputDir.resolve(base + ".noise.wav");
+        Path reportFile = outputDir.resolve(base + ".json");
+        OutputPaths.checkDirectory(outputDir, "-o");
+        for (Path p : List.of(speechFile, noiseFile, reportFile)) {
+            OutputPaths.check(p, ica.overwrite, guard);
+        }
         Signal a = AudioReader.readMono(first, ica.channel());
         Signal b = AudioReader.readMono(second, ica.channel());
         Signal reference = ica.reference == null ? null : AudioReader.readMono(ica.reference, ica.channel());
         Signal clean = ica.clean == null ? null : AudioReader.readMono(ica.clean, ica.channel());
         long start = System.nanoTime();
-        AlignedPair pair = AlignedPair.align(a, b, reference, TaskMonitor.none());
-        PairSeparationResult res = PairSeparation.fit(pair, options, TaskMonitor.none());
+        AlignedPair pair;
+        PairSeparationResult res;
+        try {
+            pair = AlignedPair.align(a, b, reference, TaskMonitor.none());
+            res = PairSeparation.fit(pair, options, TaskMonitor.none());
+        } catch (org.ncw.engine.core.InvalidParameterException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            // a problem of the data (e.g. the same signal twice): say which files
+            throw new IllegalArgumentException(first + " and " + second + ": " + e.getMessage(), e);
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
 
-        String base = name != null ? name : stem(first) + "__" + stem(second);
-        Files.createDirectories(outputDir);
-        OutputGuard guard = OutputGuard.protecting(inputs());
-        Path speechFile = outputDir.resolve(base + ".speech.wav");
-        Path noiseFile = outputDir.resolve(base + ".noise.wav");
+        OutputPaths.createDirectory(outputDir, "-o");
         WriteReport ws = AudioWriter.write(res.speech(), speechFile, ica.format(), ica.writeMode(), guard);
         WriteReport wn = AudioWriter.write(res.noise(), noiseFile, ica.format(), ica.writeMode(), guard);
         ObjectNode report = report(options, pair, res, seconds, speechFile, noiseFile);
@@ -93,7 +109,7 @@ public final class IcaCommand implements Callable<Integer> {
             metrics.put("B", IcaBatch.scoreAgainst(IcaBatch.SI_SDR_AND_STOI, b, clean));
             report.set("metrics", Json.mapper().valueToTree(metrics));
         }
-        writeText(outputDir.resolve(base + ".json"), Json.write(report) + "\n", ica, guard);
+        writeText(reportFile, Json.write(report) + "\n", ica, guard);
 
         if (json) {
             out.println(Json.write(report));
@@ -107,9 +123,9 @@ public final class IcaCommand implements Callable<Integer> {
                     .toLowerCase(Locale.ROOT), options.ica().contrast().name().toLowerCase(Locale.ROOT),
                     fit.convergenceSummary(), options.restarts() > 1
                             ? " (best of " + options.restarts() + " runs by negentropy)" : "", seconds);
-            out.printf(Locale.ROOT, "  speech = ICA output %d by %s (%s %.3f vs %.3f)%n", res.speechComponent() + 1,
-                    res.rule().name().toLowerCase(Locale.ROOT), res.rule().name().equals("REFERENCE") ? "|r|" : "dB",
-                    res.speechScore(), res.noiseScore());
+            out.printf(Locale.ROOT, "  speech = ICA output %d by %s (%.3f vs %.3f %s)%n", res.speechComponent() + 1,
+                    res.rule().name().toLowerCase(Locale.ROOT), res.speechScore(), res.noiseScore(),
+                    scoreUnit(res.rule()));
             for (Map.Entry<String, Map<String, Double>> e : metrics.entrySet()) {
                 out.printf(Locale.ROOT, "  %-6s vs clean: SI-SDR %6.2f dB, STOI %.3f%n", e.getKey(),
                         e.getValue().get("si_sdr_db"), e.getValue().get("stoi"));
@@ -162,6 +178,10 @@ public final class IcaCommand implements Callable<Integer> {
     static void writeText(Path file, String text, IcaOptionsMixin ica, OutputGuard guard) throws IOException {
         AtomicFileWriter.write(file, ica.writeMode(), guard,
                 out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    static String scoreUnit(SpeechRanking rule) {
+        return rule == SpeechRanking.REFERENCE ? "|r|" : "dB";
     }
 
     static String stem(Path p) {

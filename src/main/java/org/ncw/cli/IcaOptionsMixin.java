@@ -61,9 +61,11 @@ final class IcaOptionsMixin {
                     + "inputs, as the baseline).")
     Path clean;
 
-    @Option(names = "--ranking", paramLabel = "auto|modulation|reference", converter = RankingConverter.class,
-            description = "Speech ranking rule; auto = reference when --reference is given, else modulation "
-                    + "(default: auto).")
+    @Option(names = "--ranking", paramLabel = "auto|flatness|modulation|reference",
+            converter = RankingConverter.class,
+            description = "Speech ranking rule: flatness = lower spectral flatness, modulation = deeper 2-8 Hz "
+                    + "level modulation, reference = higher |r| with --reference; auto = reference when --reference "
+                    + "is given, else flatness (default: auto).")
     SpeechRanking ranking = SpeechRanking.AUTO;
 
     @Option(names = "--target-rms", paramLabel = "DBFS", description = "Output RMS level (default: ${DEFAULT-VALUE}).")
@@ -79,7 +81,7 @@ final class IcaOptionsMixin {
     @Option(names = "--float", description = "Write 32-bit float WAV instead of 16-bit PCM.")
     boolean float32;
 
-    @Option(names = "--overwrite", description = "Replace existing output files.")
+    @Option(names = {"--force", "--overwrite"}, description = "Replace existing output files (never an input).")
     boolean overwrite;
 
     PairSeparationOptions toOptions() {

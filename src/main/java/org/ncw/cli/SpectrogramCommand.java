@@ -43,7 +43,7 @@ public final class SpectrogramCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "Audio file (WAV, AIFF, AU).")
     Path input;
 
-    @Option(names = "--png", required = true, paramLabel = "OUT", description = "PNG file to write.")
+    @Option(names = {"--png", "-o", "--out"}, required = true, paramLabel = "OUT", description = "PNG file to write.")
     Path png;
 
     @Option(names = "--log-freq", description = "Logarithmic frequency axis.")

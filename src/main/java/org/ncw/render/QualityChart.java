@@ -2,7 +2,6 @@ package org.ncw.render;
 
 import org.ncw.engine.metrics.QualityBenchmark;
 
-import javax.imageio.ImageIO;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -25,6 +24,13 @@ public final class QualityChart {
     }
 
     public static void write(List<QualityBenchmark.Summary> overall, String title, Path file) throws IOException {
+        write(overall, title, file, org.ncw.engine.audio.WriteMode.OVERWRITE, org.ncw.engine.audio.OutputGuard.none());
+    }
+
+    /** Writes the chart atomically (as {@link SpectrogramRenderer#writePng}). */
+    public static void write(List<QualityBenchmark.Summary> overall, String title, Path file,
+                             org.ncw.engine.audio.WriteMode mode, org.ncw.engine.audio.OutputGuard guard)
+            throws IOException {
         int rows = overall.size();
         int width = LABEL_W + 2 * PANEL_W + 40;
         int height = TOP + rows * ROW_H + 50;
@@ -46,7 +52,7 @@ public final class QualityChart {
         panel(g, LABEL_W, "mean \u0394SI-SDR (dB)", si, "%+.2f", new Color(0x3B6FB6));
         panel(g, LABEL_W + PANEL_W + 20, "mean \u0394STOI", st, "%+.3f", new Color(0xD0782A));
         g.dispose();
-        ImageIO.write(img, "png", file.toFile());
+        SpectrogramRenderer.writePng(img, file, mode, guard);
     }
 
     private static void panel(Graphics2D g, int x0, String title, double[] values, String format, Color color) {

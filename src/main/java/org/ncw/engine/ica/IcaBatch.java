@@ -160,7 +160,7 @@ public final class IcaBatch {
                 Input b = inputs.get(j);
                 TaskMonitor sub = monitor.sub((double) pair / total, (double) (pair + 1) / total);
                 pair++;
-                String outputName = String.format(java.util.Locale.ROOT, "%02d_%s__%s", pair, a.name(), b.name());
+                String outputName = outputName(pair, a.name(), b.name());
                 PairRow row;
                 try {
                     AlignedPair aligned = AlignedPair.align(a.signal(), b.signal(), reference, sub.sub(0, 0.1));
@@ -185,6 +185,11 @@ public final class IcaBatch {
             }
         }
         return new Result(rows, new ArrayList<>(metricNames), inputMetrics);
+    }
+
+    /** The base name of pair {@code pair} (1-based, in the order i < j over the inputs): {@code NN_A__B}. */
+    public static String outputName(int pair, String nameA, String nameB) {
+        return String.format(java.util.Locale.ROOT, "%02d_%s__%s", pair, nameA, nameB);
     }
 
     /** The scorer's values for {@code estimate} against {@code clean}, after aligning rate and length. */

@@ -163,6 +163,11 @@ public record ProductionChain(String description, List<ProductionStage> stages) 
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InvalidParameterException(file + ": not a UTF-8 text file (expected a chain JSON file)");
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new UncheckedIOException(new java.nio.file.NoSuchFileException(file.toString(), null,
+                    "chain file not found"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read chain file " + file + ": " + e.getMessage(), e);
         }

@@ -88,7 +88,7 @@ public final class MainWindow extends BorderPane {
 
         ParamsView params = new ParamsView(vm.params());
         params.setId("params");
-        params.setPrefWidth(300);
+        params.setPrefWidth(320);
         ResultsView results = new ResultsView(vm.results());
         results.setId("results");
         results.setPrefWidth(290);
@@ -112,7 +112,7 @@ public final class MainWindow extends BorderPane {
         centre.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         SplitPane main = new SplitPane(params, centre, results);
-        main.setDividerPositions(0.19, 0.81);
+        main.setDividerPositions(0.205, 0.805);
         SplitPane.setResizableWithParent(params, false);
         SplitPane.setResizableWithParent(results, false);
 
