@@ -11,7 +11,8 @@ import numpy as np
 import scipy
 import sklearn
 from scipy.sparse.csgraph import laplacian as csgraph_laplacian
-from sklearn.cluster import SpectralClustering
+from sklearn.cluster import AgglomerativeClustering, KMeans, SpectralClustering
+from sklearn.mixture import GaussianMixture
 from sklearn.datasets import make_blobs, make_moons
 from sklearn.manifold import spectral_embedding
 from sklearn.metrics import adjusted_rand_score
@@ -88,7 +89,16 @@ def main():
             evals = np.linalg.eigvalsh(lap)[:4]
             emb = spectral_embedding(a, n_components=k, drop_first=False, random_state=SEED)
             spectra[affinity] = {"eigenvalues": evals.tolist(), "embedding": emb.tolist()}
-        fixture = {"name": name, "n_clusters": k, "scaling": scaling, "min_ari": min_ari,
+        km = KMeans(n_clusters=k, n_init=10, random_state=SEED).fit(xs)
+        gmm_full = GaussianMixture(n_components=k, covariance_type="full", random_state=SEED).fit(xs)
+        gmm_diag = GaussianMixture(n_components=k, covariance_type="diag", random_state=SEED).fit(xs)
+        baselines = {
+            "kmeans": km.labels_.tolist(), "kmeans_inertia": km.inertia_,
+            "ward": AgglomerativeClustering(n_clusters=k, linkage="ward").fit_predict(xs).tolist(),
+            "gmm_full": gmm_full.predict(xs).tolist(), "gmm_full_loglik": gmm_full.score(xs),
+            "gmm_diag": gmm_diag.predict(xs).tolist(), "gmm_diag_loglik": gmm_diag.score(xs),
+        }
+        fixture = {"name": name, "baselines": baselines, "n_clusters": k, "scaling": scaling, "min_ari": min_ari,
                    "sklearn": sklearn.__version__, "scipy": scipy.__version__,
                    "x": np.asarray(x).tolist(), "runs": runs, "spectra": spectra}
         with open(os.path.join(OUT, name + ".json"), "w") as f:

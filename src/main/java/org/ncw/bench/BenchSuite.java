@@ -12,7 +12,14 @@ public final class BenchSuite {
     public static List<Supplier<BenchCase>> all() {
         List<Supplier<BenchCase>> cases = new ArrayList<>();
         cases.add(StftBench::new);
+        cases.add(() -> new ResampleBench(22050, 16000));
+        cases.add(() -> new ResampleBench(48000, 16000));
+        cases.add(WavIoBench::new);
         cases.add(IcaBench::new);
+        cases.add(() -> new ProductionBench("default"));
+        cases.add(() -> new ProductionBench("gate-nonstationary"));
+        cases.add(IcaPipelineBench::new);
+        cases.add(DenoiseBench::new);
         cases.addAll(ClusterStrategyBench.cases());
         return cases;
     }

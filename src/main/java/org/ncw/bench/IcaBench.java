@@ -57,6 +57,11 @@ public final class IcaBench implements BenchCase {
         }
     }
 
+    /** The two mixtures (valid after {@link #setUp()}). */
+    double[][] mixtures() {
+        return mixtures;
+    }
+
     @Override
     public Object run() {
         last = FastIca.fit(mixtures, FastIcaOptions.defaults(), TaskMonitor.none());

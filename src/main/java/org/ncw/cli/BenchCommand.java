@@ -49,7 +49,13 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Pattern p = Pattern.compile(filter, Pattern.CASE_INSENSITIVE);
+        Pattern p;
+        try {
+            p = Pattern.compile(filter, Pattern.CASE_INSENSITIVE);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new org.ncw.engine.core.InvalidParameterException("--filter is not a regular expression: "
+                    + e.getDescription() + " in '" + filter + "'");
+        }
         List<BenchCase> cases = new ArrayList<>();
         for (Supplier<BenchCase> s : BenchSuite.all()) {
             BenchCase c = s.get();

@@ -1,5 +1,6 @@
 package org.ncw.cli;
 
+import org.ncw.engine.audio.AtomicFileWriter;
 import org.ncw.engine.audio.AudioReader;
 import org.ncw.engine.audio.AudioWriter;
 import org.ncw.engine.audio.OutputGuard;
@@ -41,7 +42,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -65,7 +65,7 @@ public final class ClusterCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "Audio file (WAV, AIFF, AU), mixed down to mono.")
     Path input;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUTDIR|OUT.wav",
+    @Option(names = {"-o", "--out", "--output"}, required = true, paramLabel = "OUTDIR|OUT.wav",
             description = "A directory (files named after FILE) or the speech WAV (other files named after it).")
     Path output;
 
@@ -169,11 +169,11 @@ public final class ClusterCommand implements Callable<Integer> {
         long w0 = System.nanoTime();
         WriteReport speech = AudioWriter.write(r.separated().speech(), files.speech(), SampleFormat.PCM16, mode, guard);
         WriteReport noise = AudioWriter.write(r.separated().residue(), files.noise(), SampleFormat.PCM16, mode, guard);
-        writeCsv(r.analysisDb(), r.clustering().labels(), files.csv(), mode);
+        writeCsv(r.analysisDb(), r.clustering().labels(), files.csv(), mode, guard);
         SpectrogramRenderer.writePng(SpectrogramRenderer.render(r.analysisDb(), r.clustering().labels(),
                 RenderOptions.defaults().withTitle(input.getFileName() + ": speech bins (analysis grid)")),
                 files.png(), mode, guard);
-        writeText(files.json(), Json.write(options) + System.lineSeparator(), mode);
+        writeText(files.json(), Json.write(options) + System.lineSeparator(), mode, guard);
         double writeSeconds = (System.nanoTime() - w0) / 1e9;
 
         summary(out, signal, r, loadSeconds, writeSeconds, speech, noise, files);
@@ -190,8 +190,7 @@ public final class ClusterCommand implements Callable<Integer> {
 
     /** Defaults or --options, then every option given on the command line. */
     ExperimentOptions options() throws IOException {
-        ExperimentOptions o = optionsFile == null ? ExperimentOptions.defaults()
-                : Json.read(Files.readString(optionsFile), ExperimentOptions.class);
+        ExperimentOptions o = optionsFile == null ? ExperimentOptions.defaults() : readOptions(optionsFile);
         StrategyOptions s = o.strategy();
         if (dataset != null) {
             s = s.withDataset(parse(DatasetKind.class, "--dataset", dataset));
@@ -262,6 +261,24 @@ public final class ClusterCommand implements Callable<Integer> {
         return o;
     }
 
+    private static ExperimentOptions readOptions(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new IOException(file + ": is a directory, not an experiment JSON file");
+        }
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new org.ncw.engine.core.InvalidParameterException(file
+                    + ": not a UTF-8 text file (expected an experiment JSON file)");
+        }
+        try {
+            return Json.read(text, ExperimentOptions.class);
+        } catch (IllegalArgumentException e) {
+            throw new org.ncw.engine.core.InvalidParameterException(file + ": " + e.getMessage());
+        }
+    }
+
     private static Resolution resolution(String option, String text) {
         return switch (text.toLowerCase(Locale.ROOT)) {
             case "low" -> Resolution.LOW;
@@ -281,8 +298,11 @@ public final class ClusterCommand implements Callable<Integer> {
     }
 
     /** Long-format label grid: one row per analysis bin. */
-    private static void writeCsv(SpectrogramMatrix db, LabelGrid labels, Path file, WriteMode mode) throws IOException {
-        try (BufferedWriter w = Files.newBufferedWriter(file, openOptions(mode))) {
+    private static void writeCsv(SpectrogramMatrix db, LabelGrid labels, Path file, WriteMode mode, OutputGuard guard)
+            throws IOException {
+        AtomicFileWriter.write(file, mode, guard, stream -> {
+            BufferedWriter w = new BufferedWriter(new java.io.OutputStreamWriter(stream,
+                    java.nio.charset.StandardCharsets.UTF_8));
             w.write("frame,bin,time_s,freq_hz,db,speech\n");
             StringBuilder line = new StringBuilder(64);
             for (int t = 0; t < labels.frames(); t++) {
@@ -295,18 +315,13 @@ public final class ClusterCommand implements Callable<Integer> {
                     w.append(line);
                 }
             }
-        }
+            w.flush();
+        });
     }
 
-    private static void writeText(Path file, String text, WriteMode mode) throws IOException {
-        Files.writeString(file, text, openOptions(mode));
-    }
-
-    private static StandardOpenOption[] openOptions(WriteMode mode) {
-        return mode == WriteMode.OVERWRITE
-                ? new StandardOpenOption[] {StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE}
-                : new StandardOpenOption[] {StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE};
+    private static void writeText(Path file, String text, WriteMode mode, OutputGuard guard) throws IOException {
+        AtomicFileWriter.write(file, mode, guard,
+                stream -> stream.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private void summary(PrintWriter out, Signal signal, ExperimentResult r, double loadSeconds, double writeSeconds,
@@ -361,14 +376,11 @@ public final class ClusterCommand implements Callable<Integer> {
                 if (stem.toLowerCase(Locale.ROOT).endsWith(".speech")) {
                     stem = stem.substring(0, stem.length() - 7);
                 }
-                Files.createDirectories(dir);
+                OutputPaths.createDirectory(dir, "-o");
                 return new Outputs(output, dir.resolve(stem + ".noise.wav"), dir.resolve(stem + ".labels.csv"),
                         dir.resolve(stem + ".labels.png"), dir.resolve(stem + ".experiment.json"));
             }
-            if (Files.exists(output) && !Files.isDirectory(output)) {
-                throw new IOException(output + ": not a directory (give a directory or a .wav file for -o)");
-            }
-            Files.createDirectories(output);
+            OutputPaths.createDirectory(output, "-o (a directory, or a .wav file)");
             String in = input.getFileName().toString();
             int dot = in.lastIndexOf('.');
             stem = dot > 0 ? in.substring(0, dot) : in;

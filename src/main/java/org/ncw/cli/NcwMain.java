@@ -15,8 +15,13 @@ import java.io.PrintWriter;
                 BenchCommand.class,
                 ClusterCommand.class,
                 InfoCommand.class,
+                DenoiseCommand.class,
+                IcaCommand.class,
+                IcaBatchCommand.class,
                 SpectrogramCommand.class,
                 TableCommand.class,
+                BenchQualityCommand.class,
+                EvaluateCommand.class,
         })
 public final class NcwMain implements Runnable {
 

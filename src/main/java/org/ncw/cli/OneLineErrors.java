@@ -16,7 +16,7 @@ final class OneLineErrors implements CommandLine.IExecutionExceptionHandler, Com
     public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
         PrintWriter err = cmd.getErr();
         boolean verbose = Arrays.asList(parseResult.originalArgs().toArray(new String[0])).contains("--verbose");
-        if (ex instanceof CancelledException) {
+        if (isCancellation(ex)) {
             err.println("ncw: cancelled");
             return 130;
         }
@@ -31,14 +31,51 @@ final class OneLineErrors implements CommandLine.IExecutionExceptionHandler, Com
     @Override
     public int handleParseException(CommandLine.ParameterException ex, String[] args) {
         PrintWriter err = ex.getCommandLine().getErr();
-        err.println("ncw: error: " + ex.getMessage());
+        err.println("ncw: error: " + parseMessage(ex));
         err.println("Try 'ncw " + ex.getCommandLine().getCommandName().replace("ncw", "").trim()
                 + (ex.getCommandLine().getCommandName().equals("ncw") ? "" : " ") + "--help' for usage.");
         err.flush();
         return 2;
     }
 
+    /** A cancellation, also when a worker thread's exception wraps it. */
+    private static boolean isCancellation(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof CancelledException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * picocli's message for a converter's exception repeats the Java type and exception class ("cannot convert 'x'
+     * to Contrast (java.lang.IllegalArgumentException: ...)"); the converter's own message already says it all.
+     */
+    static String parseMessage(CommandLine.ParameterException ex) {
+        Throwable cause = ex.getCause();
+        CommandLine.Model.ArgSpec arg = ex.getArgSpec();
+        if (cause instanceof IllegalArgumentException && cause.getMessage() != null && arg != null) {
+            String name = arg instanceof CommandLine.Model.OptionSpec o ? o.longestName() : arg.paramLabel();
+            return "invalid value for " + name + ": " + cause.getMessage().replace('\n', ' ');
+        }
+        return ex.getMessage();
+    }
+
     static String describe(Throwable ex) {
+        if (ex instanceof java.io.UncheckedIOException && ex.getCause() != null) {
+            return describe(ex.getCause());
+        }
+        if (ex instanceof java.nio.file.FileSystemException fs && fs.getFile() != null) {
+            // the JDK's messages are bare paths ("missing.json"); say what is wrong with the path
+            String problem = ex instanceof java.nio.file.NoSuchFileException ? "no such file or directory"
+                    : ex instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : ex instanceof java.nio.file.FileAlreadyExistsException ? "already exists"
+                    : ex instanceof java.nio.file.NotDirectoryException ? "not a directory"
+                    : ex instanceof java.nio.file.DirectoryNotEmptyException ? "directory not empty"
+                    : fs.getReason() != null ? fs.getReason() : ex.getClass().getSimpleName();
+            return fs.getFile() + (fs.getOtherFile() != null ? " -> " + fs.getOtherFile() : "") + ": " + problem;
+        }
         String msg = ex.getMessage();
         if (msg == null || msg.isBlank()) {
             msg = ex.getClass().getSimpleName();

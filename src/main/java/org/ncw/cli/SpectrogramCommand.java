@@ -43,19 +43,21 @@ public final class SpectrogramCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "Audio file (WAV, AIFF, AU).")
     Path input;
 
-    @Option(names = "--png", required = true, paramLabel = "OUT", description = "PNG file to write.")
+    @Option(names = {"--png", "-o", "--out"}, required = true, paramLabel = "OUT", description = "PNG file to write.")
     Path png;
 
     @Option(names = "--log-freq", description = "Logarithmic frequency axis.")
     boolean logFrequency;
 
-    @Option(names = "--width", defaultValue = "1200", description = "Image width in pixels (default ${DEFAULT-VALUE}).")
+    @Option(names = "--width", defaultValue = "1200", paramLabel = "PX",
+            description = "Image width in pixels (default ${DEFAULT-VALUE}).")
     int width;
 
-    @Option(names = "--height", defaultValue = "600", description = "Image height in pixels (default ${DEFAULT-VALUE}).")
+    @Option(names = "--height", defaultValue = "600", paramLabel = "PX",
+            description = "Image height in pixels (default ${DEFAULT-VALUE}).")
     int height;
 
-    @Option(names = "--title", description = "Title line (default: the file name).")
+    @Option(names = "--title", paramLabel = "TEXT", description = "Title line (default: the file name).")
     String title;
 
     @Option(names = "--force", description = "Replace OUT if it exists (an input file is never replaced).")

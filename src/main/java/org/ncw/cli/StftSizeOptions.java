@@ -23,6 +23,11 @@ public final class StftSizeOptions {
         int n = nFft != null ? nFft : StftOptions.DEFAULT_N_FFT;
         int w = win != null ? win : n;
         int h = hop != null ? hop : Math.max(1, w / 4);
-        return StftOptions.of(n, h, w);
+        try {
+            return StftOptions.of(n, h, w);
+        } catch (org.ncw.engine.core.InvalidParameterException e) {
+            throw new org.ncw.engine.core.InvalidParameterException("bad STFT sizes (--n-fft " + n + ", --hop " + h
+                    + ", --win " + w + "): " + e.getMessage());
+        }
     }
 }

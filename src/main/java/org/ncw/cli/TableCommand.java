@@ -52,7 +52,7 @@ public final class TableCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "Audio file (WAV, AIFF, AU).")
     Path input;
 
-    @Option(names = "--out", required = true, paramLabel = "T.tsv|T.csv", description = "Table file to write.")
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "T.tsv|T.csv", description = "Table file to write.")
     Path out;
 
     @Option(names = "--resolution", defaultValue = "low", paramLabel = "low|regular|custom",

@@ -12,9 +12,13 @@ import org.ncw.engine.core.Checks;
  * @param overlayAlpha   opacity of the speech tint of a label overlay, in [0, 1]
  */
 public record RenderOptions(int width, int height, boolean logFrequency, String title, double overlayAlpha) {
+    /** Largest width or height accepted. */
+    public static final int MAX_PIXELS_PER_SIDE = 16384;
+
     public RenderOptions {
-        Checks.atLeast("width", width, 200);
-        Checks.atLeast("height", height, 150);
+        // the upper limits keep the image (4 bytes a pixel) well inside memory: 16384 x 16384 is 1 GiB
+        Checks.inRange("width", width, 200, MAX_PIXELS_PER_SIDE);
+        Checks.inRange("height", height, 150, MAX_PIXELS_PER_SIDE);
         Checks.notNull("title", title);
         Checks.inRange("overlayAlpha", overlayAlpha, 0, 1);
     }

@@ -90,6 +90,15 @@ class SpectrogramRendererTest {
     }
 
     @Test
+    void optionsValidateAndRoundTripThroughJson() {
+        RenderOptions o = RenderOptions.defaults().withSize(800, 300).withLogFrequency(true).withTitle("t")
+                .withOverlayAlpha(0.3);
+        assertEquals(o, org.ncw.engine.core.Json.read(org.ncw.engine.core.Json.write(o), RenderOptions.class));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> o.withSize(100, 300)).getMessage()
+                .startsWith("width"));
+    }
+
+    @Test
     void ticksAreNiceNumbers() {
         assertEquals(1.0, SpectrogramRenderer.niceStep(11.4, 12), 1e-12);
         assertEquals(2000, SpectrogramRenderer.niceStep(11025, 6), 1e-9);

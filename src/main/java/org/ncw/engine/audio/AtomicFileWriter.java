@@ -15,9 +15,17 @@ import java.nio.file.StandardOpenOption;
 /**
  * Writes a file so that it either appears complete or not at all: the bytes go to a temporary file in the target's
  * directory, which is flushed to disk and then renamed over the target ({@code ATOMIC_MOVE}, falling back to a plain
- * move where the file system has none). The temporary file is deleted on any failure.
+ * move where the file system has none). The temporary file is deleted on any failure, and also when the JVM shuts
+ * down while it is being written (Ctrl-C), so an interrupted command leaves no {@code .NAME.RANDOM.tmp} behind.
  */
 public final class AtomicFileWriter {
+    /** Temporary files being written now; a shutdown hook deletes those left when the JVM exits mid-write. */
+    private static final java.util.Set<Path> IN_PROGRESS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(AtomicFileWriter::deleteInProgress, "ncw-temp-cleanup"));
+    }
+
     /** Writes the content of a file to a stream. */
     @FunctionalInterface
     public interface Content {
@@ -42,10 +50,11 @@ public final class AtomicFileWriter {
         }
         Path temp;
         try {
-            temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+            temp = createSibling(dir, target.getFileName().toString());
         } catch (IOException e) {
             throw new AudioFileException(target, "cannot write in " + dir + ": " + e.getMessage(), e);
         }
+        IN_PROGRESS.add(temp);
         boolean moved = false;
         try {
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE);
@@ -66,8 +75,44 @@ public final class AtomicFileWriter {
             if (!moved) {
                 Files.deleteIfExists(temp);
             }
+            IN_PROGRESS.remove(temp);
         }
     }
+
+    /** Deletes the temporary files of writes still in progress (run at JVM shutdown). */
+    static void deleteInProgress() {
+        for (Path temp : IN_PROGRESS) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException e) {
+                // best effort while the JVM exits
+            }
+        }
+    }
+
+    /** The temporary files being written now (for tests). */
+    static java.util.Set<Path> inProgress() {
+        return java.util.Set.copyOf(IN_PROGRESS);
+    }
+
+    /**
+     * Creates the temporary file with the process's default permissions (umask), unlike
+     * {@code Files.createTempFile}, whose owner-only mode would end up on the finished output.
+     */
+    private static Path createSibling(Path dir, String name) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path candidate = dir.resolve("." + name + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+            try {
+                return Files.createFile(candidate);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= 100) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private static void move(Path temp, Path target, WriteMode mode) throws IOException {
         if (mode == WriteMode.FAIL_IF_EXISTS) {

@@ -13,6 +13,9 @@ final class LanczosSolver {
     /** Vector length from which dot products and updates run on all cores. */
     private static final int PARALLEL_LENGTH = 1 << 17;
 
+    /** Target bound on the angle between a returned vector and the wanted eigenspace. */
+    static final double VECTOR_TOLERANCE = 1e-5;
+
     @FunctionalInterface
     interface Operator {
         void apply(double[] x, double[] y);
@@ -28,6 +31,12 @@ final class LanczosSolver {
      */
     static EigenPairs largest(int n, Operator op, int nev, double[][] deflated, long seed, double tolerance,
                               int maxRestarts, TaskMonitor monitor) {
+        return largest(n, op, nev, deflated, null, seed, tolerance, maxRestarts, monitor);
+    }
+
+    /** @param start a start vector close to the wanted eigenvectors (e.g. from a coarse level), or null = random */
+    static EigenPairs largest(int n, Operator op, int nev, double[][] deflated, double[] start, long seed,
+                              double tolerance, int maxRestarts, TaskMonitor monitor) {
         int free = n - deflated.length;
         if (nev <= 0 || nev >= free) {
             throw new IllegalArgumentException("Lanczos needs 0 < nev < n - deflated, got nev=" + nev + ", n=" + n
@@ -37,7 +46,7 @@ final class LanczosSolver {
         double[][] v = new double[m + 1][];
         double[][] h = new double[m + 1][m];
         SplittableRandom random = new SplittableRandom(seed);
-        v[0] = randomStart(n, random, deflated, v, 0);
+        v[0] = start == null ? randomStart(n, random, deflated, v, 0) : startFrom(start, deflated);
         double[] w = new double[n];
         int p = 0;
         int matVecs = 0;
@@ -87,9 +96,14 @@ final class LanczosSolver {
             for (int i = 0; i < m; i++) {
                 residual[i] = Math.abs(beta * y[m - 1][i]);
             }
+            double firstUnwanted = theta[nev];
             for (int i = 0; i < nev; i++) {
                 worst = Math.max(worst, residual[i]);
-                if (residual[i] > tolerance * Math.max(Math.abs(theta[i]), 1e-3)) {
+                // either the residual is tiny, or (Davis-Kahan) the vector's angle to the wanted invariant
+                // subspace, at most residual / gap, is below VECTOR_TOLERANCE
+                boolean small = residual[i] <= tolerance * Math.max(Math.abs(theta[i]), 1e-3);
+                boolean separated = residual[i] <= VECTOR_TOLERANCE * (theta[i] - firstUnwanted);
+                if (!small && !separated) {
                     converged = false;
                 }
             }
@@ -114,6 +128,15 @@ final class LanczosSolver {
                 h[p][i] = beta * y[m - 1][i];
             }
         }
+    }
+
+    private static double[] startFrom(double[] start, double[][] deflated) {
+        double[] v = start.clone();
+        for (int pass = 0; pass < 2; pass++) {
+            orthogonalize(v, deflated, deflated.length, null, 0);
+        }
+        scale(v, 1.0 / norm(v), v);
+        return v;
     }
 
     private static double[] randomStart(int n, SplittableRandom random, double[][] deflated, double[][] basis,

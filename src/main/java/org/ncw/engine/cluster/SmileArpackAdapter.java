@@ -14,7 +14,7 @@ final class SmileArpackAdapter {
     private SmileArpackAdapter() {
     }
 
-    static EigenPairs largest(int n, LanczosSolver.Operator op, int nev, double tol, int maxRestarts) {
+    static EigenPairs largest(int n, LanczosSolver.Operator op, int nev, double tol) {
         int ncv = Math.min(n, Math.max(2 * nev + 1, 20));
         int[] matVecs = new int[1];
         IMatrix matrix = new OperatorMatrix(n, op, matVecs);

@@ -54,7 +54,13 @@ public final class SpectralClusterer implements Clusterer {
         Map<String, Double> diagnostics = new LinkedHashMap<>();
         diagnostics.put("time.affinity.ms", affinityMs);
         diagnostics.putAll(result.diagnostics());
-        return new ClusteringResult(result.labels(), result.k(), result.warnings(), diagnostics);
+        List<String> warnings = new ArrayList<>(result.warnings());
+        int distinct = points.countDistinct(options.nClusters());
+        if (distinct < options.nClusters()) {
+            warnings.add("only " + distinct + " distinct points for nClusters=" + options.nClusters()
+                    + "; identical points are split arbitrarily");
+        }
+        return new ClusteringResult(result.labels(), result.k(), warnings, diagnostics);
     }
 
     /** Spectral clustering of a given symmetric affinity graph (sklearn's {@code spectral_clustering}). */
@@ -64,7 +70,7 @@ public final class SpectralClusterer implements Clusterer {
         checkSize(n, k);
         long t0 = System.nanoTime();
         Embedding embedding = SpectralEmbedding.compute(affinity, k, options.eigenSolver(), options.seed(),
-                monitor.sub(0, 0.8).stage("embedding"));
+                options.eigenTolerance(), options.maxEigenIterations(), monitor.sub(0, 0.8).stage("embedding"));
         long t1 = System.nanoTime();
         List<String> warnings = new ArrayList<>(embedding.warnings());
         Map<String, Double> diagnostics = new LinkedHashMap<>();

@@ -19,20 +19,24 @@ public final class SpectralEmbedding {
     public static final int AUTO_DENSE_LIMIT = 1000;
     /** The dense solver refuses larger graphs (O(n^3) time, n^2 memory). */
     public static final int DENSE_LIMIT = 6000;
+    /** Sparse graphs from this size get a multilevel start vector for Lanczos. */
+    public static final int MULTILEVEL_FROM = 20_000;
     static final double DEFAULT_TOLERANCE = 1e-10;
     static final int DEFAULT_MAX_RESTARTS = 1000;
+    /** Auto restart cap of multilevel-started Lanczos: about this many stored-entry visits in total. */
+    static final double MULTILEVEL_WORK_BUDGET = 3e8;
 
     private SpectralEmbedding() {
     }
 
     public static Embedding compute(AffinityMatrix affinity, int k, EigenSolver solver, long seed,
                                     TaskMonitor monitor) {
-        return compute(affinity, k, solver, seed, DEFAULT_TOLERANCE, DEFAULT_MAX_RESTARTS, monitor);
+        return compute(affinity, k, solver, seed, 0, 0, monitor);
     }
 
     /**
      * @param tolerance   Lanczos/ARPACK relative residual target (sklearn's eigen_tol; 0 = default 1e-10)
-     * @param maxRestarts Lanczos/ARPACK restart cap; when hit, the current Ritz vectors are used and a warning
+     * @param maxRestarts Lanczos/ARPACK restart cap (0 = auto); when hit, the current Ritz vectors are used and a warning
      *                    says so
      */
     public static Embedding compute(AffinityMatrix affinity, int k, EigenSolver solver, long seed, double tolerance,
@@ -65,8 +69,7 @@ public final class SpectralEmbedding {
             pairs = null;
             if (chosen == EigenSolver.ARPACK) {
                 try {
-                    pairs = SmileArpackAdapter.largest(n, (x, y) -> affinity.multiplyScaled(invDd, x, y), k, tol,
-                            maxRestarts);
+                    pairs = SmileArpackAdapter.largest(n, (x, y) -> affinity.multiplyScaled(invDd, x, y), k, tol);
                 } catch (RuntimeException | LinkageError e) {
                     warnings.add("ARPACK unavailable (" + e.getClass().getSimpleName() + ": " + e.getMessage()
                             + "); used the Java Lanczos solver");
@@ -186,8 +189,26 @@ public final class SpectralEmbedding {
             Arrays.fill(ones, 1.0);
             return new EigenPairs(ones, deflated, "lanczos", 0, 0, 0.0, true);
         }
+        double[] start = null;
+        int levels = 0;
+        int restarts = maxRestarts > 0 ? maxRestarts : DEFAULT_MAX_RESTARTS;
+        if (affinity instanceof CsrMatrix csr && n >= MULTILEVEL_FROM) {
+            if (maxRestarts == 0) {
+                restarts = (int) Math.max(5, Math.min(DEFAULT_MAX_RESTARTS,
+                        MULTILEVEL_WORK_BUDGET / (6.0 * affinity.storedEntries())));
+            }
+            int[] levelsOut = new int[1];
+            double[][] approx = MultilevelEigen.approximate(csr, k, seed, levelsOut, monitor.sub(0, 0.3));
+            levels = levelsOut[0];
+            start = new double[n];
+            for (double[] a : approx) {
+                for (int i = 0; i < n; i++) {
+                    start[i] += a[i];
+                }
+            }
+        }
         EigenPairs rest = LanczosSolver.largest(n, (x, y) -> affinity.multiplyScaled(invDd, x, y), nev, deflated,
-                seed, tol, maxRestarts, monitor);
+                start, seed, tol, restarts, monitor.sub(0.3, 1));
         double[] values = new double[k];
         double[][] vectors = new double[k][];
         for (int c = 0; c < known.size(); c++) {
@@ -198,7 +219,8 @@ public final class SpectralEmbedding {
             values[known.size() + c] = rest.values()[c];
             vectors[known.size() + c] = rest.vectors()[c];
         }
-        return new EigenPairs(values, vectors, rest.solver(), rest.matVecs(), rest.restarts(), rest.residual(),
+        String solver = levels > 0 ? "multilevel(" + levels + " levels)+lanczos" : rest.solver();
+        return new EigenPairs(values, vectors, solver, rest.matVecs(), rest.restarts(), rest.residual(),
                 rest.converged());
     }
 }

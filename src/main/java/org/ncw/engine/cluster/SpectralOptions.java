@@ -17,10 +17,15 @@ import org.ncw.engine.core.InvalidParameterException;
  * @param seed         seed of every random choice (ARPACK/Lanczos start vector, k-means++, discretize rotation)
  * @param rbfTolerance 0 = exact dense rbf; > 0 drops weights below it and builds a sparse graph
  * @param scaling      per-feature scaling before the affinity
+ * @param eigenTolerance     Lanczos/ARPACK residual target relative to the eigenvalue (sklearn eigen_tol; 0 = auto:
+ *                           1e-10, or a vector angle below 1e-5 by the Davis-Kahan bound)
+ * @param maxEigenIterations cap on Lanczos restarts (0 = auto: 1000 for small graphs, a work budget of about
+ *                           3e8 / stored entries restarts for graphs with a multilevel start)
  */
 public record SpectralOptions(int nClusters, AffinityKind affinity, double gamma, int nNeighbors,
                               LabelAssignment assignLabels, EigenSolver eigenSolver, int nInit, long seed,
-                              double rbfTolerance, FeatureScaling scaling) {
+                              double rbfTolerance, FeatureScaling scaling, double eigenTolerance,
+                              int maxEigenIterations) {
     public SpectralOptions {
         Checks.atLeast("nClusters", nClusters, 1);
         Checks.notNull("affinity", affinity);
@@ -35,61 +40,76 @@ public record SpectralOptions(int nClusters, AffinityKind affinity, double gamma
                     + rbfTolerance);
         }
         Checks.notNull("scaling", scaling);
+        Checks.finite("eigenTolerance", eigenTolerance);
+        if (eigenTolerance < 0 || eigenTolerance >= 1) {
+            throw new InvalidParameterException("eigenTolerance must be in [0, 1) (0 = auto), got " + eigenTolerance);
+        }
+        Checks.atLeast("maxEigenIterations", maxEigenIterations, 0);
     }
 
     /** scikit-learn's defaults (except nClusters = 2), seed 0, exact rbf, no scaling. */
     public static SpectralOptions defaults() {
         return new SpectralOptions(2, AffinityKind.RBF, 1.0, 10, LabelAssignment.KMEANS, EigenSolver.AUTO, 10, 0L,
-                0.0, FeatureScaling.NONE);
+                0.0, FeatureScaling.NONE, 0.0, 0);
     }
 
     public SpectralOptions withNClusters(int v) {
         return new SpectralOptions(v, affinity, gamma, nNeighbors, assignLabels, eigenSolver, nInit, seed,
-                rbfTolerance, scaling);
+                rbfTolerance, scaling, eigenTolerance, maxEigenIterations);
     }
 
     public SpectralOptions withAffinity(AffinityKind v) {
         return new SpectralOptions(nClusters, v, gamma, nNeighbors, assignLabels, eigenSolver, nInit, seed,
-                rbfTolerance, scaling);
+                rbfTolerance, scaling, eigenTolerance, maxEigenIterations);
     }
 
     public SpectralOptions withGamma(double v) {
         return new SpectralOptions(nClusters, affinity, v, nNeighbors, assignLabels, eigenSolver, nInit, seed,
-                rbfTolerance, scaling);
+                rbfTolerance, scaling, eigenTolerance, maxEigenIterations);
     }
 
     public SpectralOptions withNNeighbors(int v) {
         return new SpectralOptions(nClusters, affinity, gamma, v, assignLabels, eigenSolver, nInit, seed,
-                rbfTolerance, scaling);
+                rbfTolerance, scaling, eigenTolerance, maxEigenIterations);
     }
 
     public SpectralOptions withAssignLabels(LabelAssignment v) {
         return new SpectralOptions(nClusters, affinity, gamma, nNeighbors, v, eigenSolver, nInit, seed,
-                rbfTolerance, scaling);
+                rbfTolerance, scaling, eigenTolerance, maxEigenIterations);
     }
 
     public SpectralOptions withEigenSolver(EigenSolver v) {
         return new SpectralOptions(nClusters, affinity, gamma, nNeighbors, assignLabels, v, nInit, seed,
-                rbfTolerance, scaling);
+                rbfTolerance, scaling, eigenTolerance, maxEigenIterations);
     }
 
     public SpectralOptions withNInit(int v) {
         return new SpectralOptions(nClusters, affinity, gamma, nNeighbors, assignLabels, eigenSolver, v, seed,
-                rbfTolerance, scaling);
+                rbfTolerance, scaling, eigenTolerance, maxEigenIterations);
     }
 
     public SpectralOptions withSeed(long v) {
         return new SpectralOptions(nClusters, affinity, gamma, nNeighbors, assignLabels, eigenSolver, nInit, v,
-                rbfTolerance, scaling);
+                rbfTolerance, scaling, eigenTolerance, maxEigenIterations);
     }
 
     public SpectralOptions withRbfTolerance(double v) {
         return new SpectralOptions(nClusters, affinity, gamma, nNeighbors, assignLabels, eigenSolver, nInit, seed,
-                v, scaling);
+                v, scaling, eigenTolerance, maxEigenIterations);
     }
 
     public SpectralOptions withScaling(FeatureScaling v) {
         return new SpectralOptions(nClusters, affinity, gamma, nNeighbors, assignLabels, eigenSolver, nInit, seed,
-                rbfTolerance, v);
+                rbfTolerance, v, eigenTolerance, maxEigenIterations);
+    }
+
+    public SpectralOptions withEigenTolerance(double v) {
+        return new SpectralOptions(nClusters, affinity, gamma, nNeighbors, assignLabels, eigenSolver, nInit, seed,
+                rbfTolerance, scaling, v, maxEigenIterations);
+    }
+
+    public SpectralOptions withMaxEigenIterations(int v) {
+        return new SpectralOptions(nClusters, affinity, gamma, nNeighbors, assignLabels, eigenSolver, nInit, seed,
+                rbfTolerance, scaling, eigenTolerance, v);
     }
 }

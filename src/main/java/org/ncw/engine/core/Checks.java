@@ -26,6 +26,13 @@ public final class Checks {
         return value;
     }
 
+    public static int inRange(String name, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new InvalidParameterException(name + " must be in [" + min + ", " + max + "], got " + value);
+        }
+        return value;
+    }
+
     public static double inRange(String name, double value, double min, double max) {
         if (!(value >= min && value <= max)) {
             throw new InvalidParameterException(name + " must be in [" + min + ", " + max + "], got " + value);

@@ -13,6 +13,9 @@ import org.ncw.engine.core.TaskMonitor;
  *
  * <p>When hop &gt; win_length the frames do not cover the whole signal: the samples between windows are not
  * represented in the spectrogram and the inverse returns 0 there (librosa does the same).
+ *
+ * <p>Large transforms run frame blocks on the common fork-join pool; the monitor's listener may then be called from
+ * worker threads, and cancellation is checked once per block.
  */
 public final class Stft {
     private Stft() {

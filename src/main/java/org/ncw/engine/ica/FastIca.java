@@ -38,7 +38,8 @@ public final class FastIca {
                                     TaskMonitor monitor) {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(monitor, "monitor");
-        int n = checkInput(x);
+        double[] sums = checkedSums(x);
+        int n = x[0].length;
         int m = x.length;
         int p = options.componentsFor(m);
         double[] wInit = initialUnmixing == null ? gaussian(p, options.seed()) : flatten(initialUnmixing, p);
@@ -49,7 +50,7 @@ public final class FastIca {
         double[][] white;
         if (options.whiten()) {
             for (int i = 0; i < m; i++) {
-                mean[i] = mean(x[i]);
+                mean[i] = sums[i] / n;
             }
             covariance = scatter(x, mean);
             whitening = whitening(covariance, p);
@@ -220,6 +221,25 @@ public final class FastIca {
         int m = x.length;
         int n = x[0].length;
         double[][] cov = new double[m][m];
+        if (m == 2) {
+            double[] a = x[0];
+            double[] b = x[1];
+            double s00 = 0;
+            double s01 = 0;
+            double s11 = 0;
+            for (int t = 0; t < n; t++) {
+                double da = a[t] - mean[0];
+                double db = b[t] - mean[1];
+                s00 += da * da;
+                s01 += da * db;
+                s11 += db * db;
+            }
+            cov[0][0] = s00;
+            cov[0][1] = s01;
+            cov[1][0] = s01;
+            cov[1][1] = s11;
+            return cov;
+        }
         for (int i = 0; i < m; i++) {
             for (int j = i; j < m; j++) {
                 double[] a = x[i];
@@ -271,7 +291,7 @@ public final class FastIca {
         return k;
     }
 
-    /** rows = a (x - mean) * factor, computed signal by signal. */
+    /** rows = a (x - mean) * factor: one pass per input signal and output row (one in all for pairs). */
     private static double[][] project(double[][] a, double[][] x, double[] mean, double factor) {
         int n = x[0].length;
         double[][] out = new double[a.length][n];
@@ -279,41 +299,60 @@ public final class FastIca {
             double[] row = out[i];
             double offset = 0;
             for (int j = 0; j < x.length; j++) {
+                offset += a[i][j] * factor * mean[j];
+            }
+            double c0 = a[i][0] * factor;
+            double[] x0 = x[0];
+            if (x.length == 2) {
+                double c1 = a[i][1] * factor;
+                double[] x1 = x[1];
+                for (int t = 0; t < n; t++) {
+                    row[t] = c0 * x0[t] + c1 * x1[t] - offset;
+                }
+                continue;
+            }
+            for (int t = 0; t < n; t++) {
+                row[t] = c0 * x0[t] - offset;
+            }
+            for (int j = 1; j < x.length; j++) {
                 double c = a[i][j] * factor;
-                offset += c * mean[j];
                 double[] xj = x[j];
                 for (int t = 0; t < n; t++) {
                     row[t] += c * xj[t];
                 }
             }
-            for (int t = 0; t < n; t++) {
-                row[t] -= offset;
-            }
         }
         return out;
     }
 
-    private static int checkInput(double[][] x) {
+    /** Checks shape and finiteness; returns each signal's sum (reused for the mean). */
+    private static double[] checkedSums(double[][] x) {
         if (x == null || x.length == 0) {
             throw new InvalidParameterException("x must hold at least one signal (rows = signals)");
         }
         int n = x[0] == null ? 0 : x[0].length;
+        double[] sums = new double[x.length];
         for (int i = 0; i < x.length; i++) {
             if (x[i] == null || x[i].length != n) {
                 throw new InvalidParameterException("all signals must have the same length: signal 0 has " + n
                         + " samples, signal " + i + " has " + (x[i] == null ? "none" : x[i].length));
             }
-            for (int t = 0; t < n; t++) {
-                if (!Double.isFinite(x[i][t])) {
-                    throw new InvalidParameterException("signal " + i + " has a non-finite sample at index " + t
-                            + ": " + x[i][t]);
+            sums[i] = sum(x[i]);
+            if (!Double.isFinite(sums[i])) { // a NaN or infinite sample makes the sum non-finite
+                for (int t = 0; t < n; t++) {
+                    if (!Double.isFinite(x[i][t])) {
+                        throw new InvalidParameterException("signal " + i + " has a non-finite sample at index " + t
+                                + ": " + x[i][t]);
+                    }
                 }
+                throw new InvalidParameterException("signal " + i + " has samples too large to sum (|x| near "
+                        + Double.MAX_VALUE + ")");
             }
         }
         if (n < 2) {
             throw new InvalidParameterException("signals need at least 2 samples, got " + n);
         }
-        return n;
+        return sums;
     }
 
     private static double[] gaussian(int p, long seed) {
@@ -378,20 +417,25 @@ public final class FastIca {
     }
 
     static double mean(double[] v) {
-        double s = 0;
-        for (double e : v) {
-            s += e;
-        }
-        return s / v.length;
+        return sum(v) / v.length;
     }
 
-    /** Population variance (numpy's default ddof=0). */
-    static double variance(double[] v) {
-        double mu = mean(v);
-        double s = 0;
-        for (double e : v) {
-            s += (e - mu) * (e - mu);
+    /** Sum with four partial sums (independent add chains run in parallel). */
+    static double sum(double[] v) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int t = 0;
+        for (; t + 3 < v.length; t += 4) {
+            s0 += v[t];
+            s1 += v[t + 1];
+            s2 += v[t + 2];
+            s3 += v[t + 3];
         }
-        return s / v.length;
+        for (; t < v.length; t++) {
+            s0 += v[t];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 }

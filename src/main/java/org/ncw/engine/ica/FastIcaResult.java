@@ -33,6 +33,11 @@ public record FastIcaResult(double[][] sources, double[][] unmixing, double[][] 
         return sources[i].clone();
     }
 
+    /** The sources without a copy, for read-only use inside the package. */
+    double[][] sourcesView() {
+        return sources;
+    }
+
     @Override
     public double[][] sources() {
         return copy(sources);

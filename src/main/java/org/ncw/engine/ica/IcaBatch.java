@@ -3,6 +3,8 @@ package org.ncw.engine.ica;
 import org.ncw.engine.core.InvalidParameterException;
 import org.ncw.engine.core.Signal;
 import org.ncw.engine.core.TaskMonitor;
+import org.ncw.engine.metrics.QualityMetrics;
+import org.ncw.engine.metrics.QualityScores;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,6 +40,15 @@ public final class IcaBatch {
         Map<String, Double> score(Signal estimate, Signal clean);
     }
 
+    /** SI-SDR (dB) and STOI of the project's metrics package, as columns {@code si_sdr_db} and {@code stoi}. */
+    public static final CleanScorer SI_SDR_AND_STOI = (estimate, clean) -> {
+        QualityScores q = QualityMetrics.score(clean, estimate);
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("si_sdr_db", q.siSdrDb());
+        m.put("stoi", q.stoi());
+        return m;
+    };
+
     /** Receives each separated pair (e.g. to write its two outputs). */
     @FunctionalInterface
     public interface Sink {
@@ -61,11 +72,15 @@ public final class IcaBatch {
         }
     }
 
-    /** Every pair's row, and the metric names in column order. */
-    public record Result(List<PairRow> rows, List<String> metricNames) {
+    /**
+     * Every pair's row, the metric names in column order, and the same metrics of each input as it is (the
+     * baseline a separation should beat; empty without a clean signal).
+     */
+    public record Result(List<PairRow> rows, List<String> metricNames, Map<String, Map<String, Double>> inputMetrics) {
         public Result {
             rows = List.copyOf(rows);
             metricNames = List.copyOf(metricNames);
+            inputMetrics = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(inputMetrics));
         }
 
         public long failures() {
@@ -129,6 +144,12 @@ public final class IcaBatch {
         if (clean != null) {
             Objects.requireNonNull(scorer, "scorer (a clean signal was given)");
         }
+        Map<String, Map<String, Double>> inputMetrics = new LinkedHashMap<>();
+        if (clean != null) {
+            for (Input in : inputs) {
+                inputMetrics.put(in.name(), scoreAgainst(scorer, in.signal(), clean));
+            }
+        }
         int total = inputs.size() * (inputs.size() - 1) / 2;
         List<PairRow> rows = new ArrayList<>();
         Set<String> metricNames = new LinkedHashSet<>();
@@ -139,15 +160,14 @@ public final class IcaBatch {
                 Input b = inputs.get(j);
                 TaskMonitor sub = monitor.sub((double) pair / total, (double) (pair + 1) / total);
                 pair++;
-                String outputName = String.format(java.util.Locale.ROOT, "%02d_%s__%s", pair, a.name(), b.name());
+                String outputName = outputName(pair, a.name(), b.name());
                 PairRow row;
                 try {
                     AlignedPair aligned = AlignedPair.align(a.signal(), b.signal(), reference, sub.sub(0, 0.1));
                     PairSeparationResult res = PairSeparation.fit(aligned, options, sub.sub(0.1, 0.9));
                     Map<String, Double> metrics = new LinkedHashMap<>();
                     if (clean != null) {
-                        AlignedPair withClean = AlignedPair.align(res.speech(), clean, null, sub.sub(0.9, 0.95));
-                        metrics.putAll(scorer.score(withClean.first(), withClean.second()));
+                        metrics.putAll(scoreAgainst(scorer, res.speech(), clean));
                         metricNames.addAll(metrics.keySet());
                     }
                     row = new PairRow(pair, a.name(), b.name(), outputName, aligned.sampleRate(), aligned.length(),
@@ -164,6 +184,17 @@ public final class IcaBatch {
                 sub.done();
             }
         }
-        return new Result(rows, new ArrayList<>(metricNames));
+        return new Result(rows, new ArrayList<>(metricNames), inputMetrics);
+    }
+
+    /** The base name of pair {@code pair} (1-based, in the order i < j over the inputs): {@code NN_A__B}. */
+    public static String outputName(int pair, String nameA, String nameB) {
+        return String.format(java.util.Locale.ROOT, "%02d_%s__%s", pair, nameA, nameB);
+    }
+
+    /** The scorer's values for {@code estimate} against {@code clean}, after aligning rate and length. */
+    public static Map<String, Double> scoreAgainst(CleanScorer scorer, Signal estimate, Signal clean) {
+        AlignedPair aligned = AlignedPair.align(estimate, clean, null, TaskMonitor.none());
+        return scorer.score(aligned.first(), aligned.second());
     }
 }

@@ -10,7 +10,8 @@ import java.util.Objects;
  * The study's pair separation: two signals of one recording (original, production-filtered, clustered speech or
  * noise of any strategy, or an earlier ICA output — chaining is just feeding an output back in), optionally mixed
  * with a 2 x 2 matrix, separated by FastICA into two sources, ranked by {@link SpeechRanking} and
- * loudness-normalised. In theory an invertible pre-mixing does not change what ICA finds (ICA is equivariant);
+ * loudness-normalised. FastICA runs {@code restarts} times from successive seeds and keeps the converged run of
+ * highest negentropy (see {@link Negentropy} for why). In theory an invertible pre-mixing does not change what ICA finds (ICA is equivariant);
  * it is offered for parity with the study.
  */
 public final class PairSeparation {
@@ -21,7 +22,7 @@ public final class PairSeparation {
         Objects.requireNonNull(pair, "pair");
         Objects.requireNonNull(options, "options");
         SpeechRanking rule = options.ranking() == SpeechRanking.AUTO
-                ? (pair.reference() != null ? SpeechRanking.REFERENCE : SpeechRanking.MODULATION)
+                ? (pair.reference() != null ? SpeechRanking.REFERENCE : SpeechRanking.FLATNESS)
                 : options.ranking();
         if (rule == SpeechRanking.REFERENCE && pair.reference() == null) {
             throw new InvalidParameterException("ranking REFERENCE needs a reference track (e.g. the clustered speech)");
@@ -33,8 +34,22 @@ public final class PairSeparation {
             a = mixed[0];
             b = mixed[1];
         }
-        FastIcaResult ica = FastIca.fit(new double[][] {a.samples(), b.samples()},
-                options.ica().withNComponents(2), monitor.sub(0, 0.9));
+        double[][] x = {a.samples(), b.samples()};
+        FastIcaResult ica = null;
+        double bestNegentropy = Double.NEGATIVE_INFINITY;
+        int restarts = options.restarts();
+        for (int r = 0; r < restarts; r++) {
+            FastIcaOptions o = options.ica().withNComponents(2).withSeed(options.ica().seed() + r);
+            FastIcaResult fit = FastIca.fit(x, o, monitor.sub(0.9 * r / restarts, 0.9 * (r + 1) / restarts));
+            double j = Negentropy.total(fit, o.contrast(), o.alpha());
+            // a converged run beats any unconverged one; among equals, the higher negentropy
+            boolean better = ica == null || (fit.converged() && !ica.converged())
+                    || (fit.converged() == ica.converged() && j > bestNegentropy);
+            if (better) {
+                ica = fit;
+                bestNegentropy = j;
+            }
+        }
 
         Signal[] sources = {a.withSamples(ica.source(0)), a.withSamples(ica.source(1))};
         double[] score = new double[2];
@@ -45,16 +60,19 @@ public final class PairSeparation {
                 if (r < 0) {
                     sources[i] = negate(sources[i]);
                 }
+            } else if (rule == SpeechRanking.FLATNESS) {
+                score[i] = SpeechLikeness.spectralFlatnessDb(sources[i]);
             } else {
                 score[i] = SpeechLikeness.syllabicModulationDb(sources[i]);
             }
         }
-        int speech = score[1] > score[0] ? 1 : 0;
+        boolean lowerIsSpeech = rule == SpeechRanking.FLATNESS;
+        int speech = (lowerIsSpeech ? score[1] < score[0] : score[1] > score[0]) ? 1 : 0;
         Loudness.Normalized s = Loudness.normalize(sources[speech], options.loudness());
         Loudness.Normalized n = Loudness.normalize(sources[1 - speech], options.loudness());
         monitor.done();
-        return new PairSeparationResult(s.signal(), n.signal(), ica, speech, rule, score[speech], score[1 - speech],
-                s.gain(), n.gain());
+        return new PairSeparationResult(s.signal(), n.signal(), ica, bestNegentropy, speech, rule, score[speech],
+                score[1 - speech], s.gain(), n.gain());
     }
 
     private static Signal negate(Signal s) {

@@ -2,6 +2,11 @@ package org.ncw.engine.production;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.ncw.engine.core.Checks;
 import org.ncw.engine.core.InvalidParameterException;
 import org.ncw.engine.core.Json;
@@ -25,6 +30,8 @@ public record ProductionChain(String description, List<ProductionStage> stages) 
     public static final List<String> PRESETS = List.of("default", "voice-bandpass", "gate-stationary",
             "gate-nonstationary", "median-floor", "centroid-floor");
     private static final String PRESET_ROOT = "/org/ncw/assets/presets/production/";
+    private static final ObjectReader STRICT_READER = Json.mapper().readerFor(ProductionChain.class)
+            .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public ProductionChain {
         description = description == null ? "" : description;
@@ -78,12 +85,12 @@ public record ProductionChain(String description, List<ProductionStage> stages) 
 
     /**
      * Switches every spectral gate to {@code mode} (a gate of the other mode is replaced by that mode's defaults,
-     * keeping its amount, smoothing, noise span and STFT size), or appends a gate with the mode's defaults.
+     * keeping its amount, smoothing and STFT size), or appends a gate with the mode's defaults.
      */
     public ProductionChain withGate(SpectralGate.Mode mode) {
         return replaceOrInsert(SpectralGate.class, g -> g.mode() == mode ? g : SpectralGate.defaults(mode)
                         .withAmount(g.amount()).withSmoothing(g.timeSmoothingMs(), g.freqSmoothingHz())
-                        .withNoiseSpan(g.noiseSpan()).withStft(g.nFft(), g.hop()),
+                        .withStft(g.nFft(), g.hop()),
                 SpectralGate.defaults(mode), stages.size());
     }
 
@@ -121,8 +128,34 @@ public record ProductionChain(String description, List<ProductionStage> stages) 
         return Json.write(this);
     }
 
+    /**
+     * Parses a chain. Unlike the shared {@link Json} reader, unknown fields are errors: a misspelt option in a
+     * hand-written chain file ({@code "amout"}) must not be silently ignored.
+     */
     public static ProductionChain fromJson(String json) {
-        return Json.read(json, ProductionChain.class);
+        Checks.notNull("json", json);
+        try {
+            return STRICT_READER.readValue(json);
+        } catch (UnrecognizedPropertyException e) {
+            throw new InvalidParameterException("unknown field '" + e.getPropertyName() + "' in " + kindOf(e)
+                    + "; known fields: " + e.getKnownPropertyIds().stream().map(Object::toString).sorted().toList());
+        } catch (JsonProcessingException e) {
+            if (e.getCause() instanceof IllegalArgumentException cause) {
+                throw new InvalidParameterException("cannot read chain: " + cause.getMessage());
+            }
+            throw new InvalidParameterException("cannot read chain: " + e.getOriginalMessage());
+        }
+    }
+
+    private static String kindOf(UnrecognizedPropertyException e) {
+        Class<?> type = e.getReferringClass();
+        JsonSubTypes.Type[] kinds = ProductionStage.class.getAnnotation(JsonSubTypes.class).value();
+        for (JsonSubTypes.Type kind : kinds) {
+            if (kind.value() == type) {
+                return "a '" + kind.name() + "' stage";
+            }
+        }
+        return type == null ? "the chain" : "a " + type.getSimpleName();
     }
 
     /** Reads a chain from a JSON file; the message names the file when it cannot. */
@@ -130,6 +163,11 @@ public record ProductionChain(String description, List<ProductionStage> stages) 
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InvalidParameterException(file + ": not a UTF-8 text file (expected a chain JSON file)");
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new UncheckedIOException(new java.nio.file.NoSuchFileException(file.toString(), null,
+                    "chain file not found"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read chain file " + file + ": " + e.getMessage(), e);
         }

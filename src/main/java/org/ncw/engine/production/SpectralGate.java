@@ -12,6 +12,7 @@ import org.ncw.engine.dsp.ComplexSpectrogram;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 /**
  * Spectral gating with a noise profile, after noisereduce. Each STFT bin is compared with a per-frequency noise
@@ -185,7 +186,7 @@ public record SpectralGate(Mode mode,
     int[] noiseFrames(ComplexSpectrogram x) {
         int frames = x.frames();
         if (noiseSpan != null) {
-            int[] inside = java.util.stream.IntStream.range(0, frames)
+            int[] inside = IntStream.range(0, frames)
                     .filter(t -> noiseSpan.contains(x.frameTimeSeconds(t))).toArray();
             if (inside.length == 0) {
                 throw new InvalidParameterException("gate noiseSpan " + noiseSpan + " contains no STFT frame of a "

@@ -53,6 +53,20 @@ class AudioWriterTest {
     }
 
     @Test
+    void outputGetsDefaultPermissionsNotTheTempFilesOwnerOnlyMode() throws IOException {
+        java.nio.file.attribute.PosixFileAttributeView view =
+                Files.getFileAttributeView(dir, java.nio.file.attribute.PosixFileAttributeView.class);
+        org.junit.jupiter.api.Assumptions.assumeTrue(view != null, "POSIX permissions only");
+        Path plain = Files.createFile(dir.resolve("plain.bin"));
+        Path f = dir.resolve("perm.wav");
+        AudioWriter.write(noise(1, 100, 8000, 0.5, 1), f, SampleFormat.PCM16, WriteMode.FAIL_IF_EXISTS);
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(f));
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(0, left.filter(p -> p.getFileName().toString().endsWith(".tmp")).count());
+        }
+    }
+
+    @Test
     void float32RoundTripIsExact() throws IOException {
         AudioClip clip = noise(2, 1234, 44100, 3.0, 7); // float keeps values beyond [-1, 1]
         Path f = dir.resolve("f.wav");

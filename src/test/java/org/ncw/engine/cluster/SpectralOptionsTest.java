@@ -26,7 +26,7 @@ class SpectralOptionsTest {
         SpectralOptions o = SpectralOptions.defaults().withAffinity(AffinityKind.NEAREST_NEIGHBORS).withNNeighbors(7)
                 .withAssignLabels(LabelAssignment.DISCRETIZE).withEigenSolver(EigenSolver.LANCZOS).withSeed(42)
                 .withRbfTolerance(1e-4).withScaling(FeatureScaling.MIN_MAX).withGamma(0.5).withNInit(3)
-                .withNClusters(3);
+                .withNClusters(3).withEigenTolerance(1e-6).withMaxEigenIterations(50);
         assertEquals(o, Json.read(Json.write(o), SpectralOptions.class));
     }
 
@@ -42,7 +42,7 @@ class SpectralOptionsTest {
         InvalidParameterException fromJson = assertThrows(InvalidParameterException.class,
                 () -> Json.read("{\"nClusters\":2,\"affinity\":\"RBF\",\"gamma\":0,\"nNeighbors\":10,"
                         + "\"assignLabels\":\"KMEANS\",\"eigenSolver\":\"AUTO\",\"nInit\":10,\"seed\":0,"
-                        + "\"rbfTolerance\":0,\"scaling\":\"NONE\"}", SpectralOptions.class));
+                        + "\"rbfTolerance\":0,\"scaling\":\"NONE\",\"eigenTolerance\":0,\"maxEigenIterations\":0}", SpectralOptions.class));
         assertTrue(fromJson.getMessage().contains("gamma"), fromJson.getMessage());
     }
 }

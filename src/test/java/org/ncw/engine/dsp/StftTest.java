@@ -197,6 +197,25 @@ class StftTest {
         assertEquals(0, Stft.inverse(spec, 0, TaskMonitor.none()).length());
     }
 
+    @Test
+    void paddingMatchesNumpyPadEvenBeyondOneReflection() {
+        double[] x = {1, 2, 3, 4};
+        // np.pad([1,2,3,4], (7,7), mode='reflect') and mode='edge' with (3,3); np.pad([5], (2,2), 'reflect').
+        double[] reflect = {2, 1, 2, 3, 4, 3, 2, 1, 2, 3, 4, 3, 2, 1, 2, 3, 4, 3};
+        for (int i = 0; i < reflect.length; i++) {
+            assertEquals(reflect[i], PadMode.REFLECT.sampleAt(x, i - 7), "reflect index " + (i - 7));
+        }
+        double[] edge = {1, 1, 1, 1, 2, 3, 4, 4, 4, 4};
+        for (int i = 0; i < edge.length; i++) {
+            assertEquals(edge[i], PadMode.EDGE.sampleAt(x, i - 3), "edge index " + (i - 3));
+        }
+        assertEquals(5.0, PadMode.REFLECT.sampleAt(new double[] {5}, -2));
+        assertEquals(0.0, PadMode.CONSTANT.sampleAt(x, -1));
+        // A signal shorter than n_fft/2 still transforms (numpy reflects repeatedly).
+        assertEquals(1 + 100 / 16, Stft.forward(new Signal(new double[100], 8000), StftOptions.of(512, 16, 512))
+                .frames());
+    }
+
     private static double sq(double v) {
         return v * v;
     }

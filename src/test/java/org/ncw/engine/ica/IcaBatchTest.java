@@ -34,13 +34,16 @@ class IcaBatchTest {
         assertEquals(List.of("01_a__b", "03_b__a2"), written);
         assertEquals(1, result.failures());
         assertEquals(List.of("r_clean"), result.metricNames());
+        assertEquals(List.of("a", "b", "a2"), List.copyOf(result.inputMetrics().keySet()));
+        double baseline = result.inputMetrics().get("a").get("r_clean");
+        assertTrue(baseline > 0.5 && baseline < 0.99, "input a alone: r = " + baseline);
 
         IcaBatch.PairRow ab = result.rows().get(0);
         assertEquals("a", ab.inputA());
         assertEquals("b", ab.inputB());
         assertTrue(ab.converged());
         assertTrue(ab.iterations() >= 1);
-        assertEquals(SpeechRanking.MODULATION, ab.ranking());
+        assertEquals(SpeechRanking.FLATNESS, ab.ranking());
         assertTrue(Math.abs(ab.speechMetrics().get("r_clean")) > 0.99);
         assertNull(ab.error());
 
@@ -55,6 +58,25 @@ class IcaBatchTest {
         assertTrue(csv[1].startsWith("1,a,b,01_a__b,16000,64000," + ab.iterations() + ",true,"), csv[1]);
         assertTrue(csv[2].startsWith("2,a,a2,02_a__a2,0,0,0,false,,0,,,,,\"the input signals are linearly"), csv[2]);
         assertTrue(Json.write(result).contains("\"speechMetrics\""));
+    }
+
+    @Test
+    void siSdrAndStoiScorerUsesTheMetricsPackage() {
+        Signal clean = PairSeparationTest.SPEECH;
+        Map<String, Double> perfect = IcaBatch.scoreAgainst(IcaBatch.SI_SDR_AND_STOI, clean, clean);
+        assertEquals(List.of("si_sdr_db", "stoi"), List.copyOf(perfect.keySet()));
+        assertTrue(perfect.get("si_sdr_db") > 100, perfect.toString());
+        assertEquals(1.0, perfect.get("stoi"), 1e-6);
+        // SI-SDR of speech + noise at a known power ratio: 10 log10(Ps / Pn) (speech and noise nearly orthogonal)
+        Signal noisy = PairSeparationTest.mix(1, 1);
+        double ps = 0;
+        double pn = 0;
+        for (int t = 0; t < clean.length(); t++) {
+            ps += clean.samples()[t] * clean.samples()[t];
+            pn += PairSeparationTest.NOISE.samples()[t] * PairSeparationTest.NOISE.samples()[t];
+        }
+        assertEquals(10 * Math.log10(ps / pn), IcaBatch.scoreAgainst(IcaBatch.SI_SDR_AND_STOI, noisy, clean)
+                .get("si_sdr_db"), 0.1);
     }
 
     @Test

@@ -44,11 +44,21 @@ class PairSeparationTest {
             Signal b = mix(0.4, 1);
             PairSeparationResult res = PairSeparation.fit(swapped ? pair(b, a, null) : pair(a, b, null),
                     PairSeparationOptions.defaults(), TaskMonitor.none());
-            assertEquals(SpeechRanking.MODULATION, res.rule());
+            assertEquals(SpeechRanking.FLATNESS, res.rule());
             assertTrue(res.ica().converged(), res.ica().convergenceSummary());
             assertTrue(Math.abs(r(res.speech(), SPEECH)) > 0.99, "speech r = " + r(res.speech(), SPEECH));
             assertTrue(Math.abs(r(res.noise(), NOISE)) > 0.99, "noise r = " + r(res.noise(), NOISE));
-            assertTrue(res.speechScore() > res.noiseScore());
+            assertTrue(res.speechScore() < res.noiseScore(), "flatness: lower is speech");
+        }
+    }
+
+    @Test
+    void everyRuleRanksTheSpeechFirst() {
+        for (SpeechRanking rule : List.of(SpeechRanking.FLATNESS, SpeechRanking.MODULATION, SpeechRanking.REFERENCE)) {
+            PairSeparationResult res = PairSeparation.fit(pair(mix(0.4, 1), mix(1, 0.6), mix(1, 0.3)),
+                    PairSeparationOptions.defaults().withRanking(rule), TaskMonitor.none());
+            assertEquals(rule, res.rule());
+            assertTrue(Math.abs(r(res.speech(), SPEECH)) > 0.99, rule + ": speech r = " + r(res.speech(), SPEECH));
         }
     }
 
@@ -104,6 +114,29 @@ class PairSeparationTest {
     }
 
     @Test
+    void restartsKeepTheRunOfHighestNegentropy() {
+        AlignedPair p = pair(mix(1, 0.6), mix(0.4, 1), null);
+        double best = Double.NEGATIVE_INFINITY;
+        int bestSeed = -1;
+        for (int seed = 10; seed < 14; seed++) {
+            FastIcaResult fit = FastIca.fit(new double[][] {p.first().samples(), p.second().samples()},
+                    FastIcaOptions.defaults().withSeed(seed), TaskMonitor.none());
+            double j = Negentropy.total(fit.sources(), FastIcaOptions.Contrast.LOGCOSH, 1);
+            if (fit.converged() && j > best) {
+                best = j;
+                bestSeed = seed;
+            }
+        }
+        PairSeparationResult res = PairSeparation.fit(p, PairSeparationOptions.defaults()
+                .withIca(FastIcaOptions.defaults().withSeed(10)).withRestarts(4), TaskMonitor.none());
+        assertEquals(best, res.negentropy(), 1e-12);
+        FastIcaResult chosen = FastIca.fit(new double[][] {p.first().samples(), p.second().samples()},
+                FastIcaOptions.defaults().withSeed(bestSeed), TaskMonitor.none());
+        assertEquals(chosen.iterations(), res.ica().iterations());
+        assertEquals(chosen.unmixing()[0][0], res.ica().unmixing()[0][0], 1e-12);
+    }
+
+    @Test
     void nonConvergenceIsCarriedIntoTheResult() {
         PairSeparationResult res = PairSeparation.fit(pair(mix(1, 0.6), mix(0.4, 1), null),
                 PairSeparationOptions.defaults().withIca(FastIcaOptions.defaults().withMaxIter(1)), TaskMonitor.none());
@@ -128,7 +161,7 @@ class PairSeparationTest {
     void optionsRoundTripThroughJson() {
         PairSeparationOptions o = PairSeparationOptions.defaults().withMixing(MixingMatrix.study())
                 .withRanking(SpeechRanking.REFERENCE).withIca(FastIcaOptions.defaults().withSeed(5))
-                .withLoudness(LoudnessOptions.defaults().withTargetRmsDbfs(-18));
+                .withLoudness(LoudnessOptions.defaults().withTargetRmsDbfs(-18)).withRestarts(5);
         assertEquals(o, Json.read(Json.write(o), PairSeparationOptions.class));
         assertEquals(PairSeparationOptions.defaults(),
                 Json.read(Json.write(PairSeparationOptions.defaults()), PairSeparationOptions.class));

@@ -1,6 +1,10 @@
 package org.ncw.engine.production;
 
+import org.ncw.engine.core.CancellationToken;
+import org.ncw.engine.core.CancelledException;
 import org.ncw.engine.core.InvalidParameterException;
+import org.ncw.engine.core.ProgressListener;
+import org.ncw.engine.core.TaskMonitor;
 import org.ncw.engine.core.Signal;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +75,14 @@ class ProductionChainTest {
         assertTrue(assertThrows(InvalidParameterException.class,
                 () -> ProductionChain.fromJson("{\"stages\": [{\"type\": \"eq\", \"bands\": [{\"type\": \"notch\", \"hz\": 50, \"gainDb\": 1}]}]}"))
                 .getMessage().contains("peaking, lowshelf or highshelf"));
+        String typo = assertThrows(InvalidParameterException.class,
+                () -> ProductionChain.fromJson("{\"stages\": [{\"type\": \"gate\", \"amout\": 0.5}]}")).getMessage();
+        assertTrue(typo.contains("unknown field 'amout' in a 'gate' stage") && typo.contains("amount"), typo);
+        assertTrue(assertThrows(InvalidParameterException.class,
+                () -> ProductionChain.fromJson("{\"stages\": [{\"type\": \"gate\", \"amount\": 2}]}"))
+                .getMessage().contains("gate amount must be in [0.0, 1.0], got 2.0"));
+        assertTrue(assertThrows(InvalidParameterException.class, () -> ProductionChain.fromJson("{\"stages\": ["))
+                .getMessage().startsWith("cannot read chain"));
     }
 
     @Test
@@ -126,5 +138,23 @@ class ProductionChainTest {
         assertEquals(8, result.stages().size());
         assertTrue(result.stages().get(0).description().startsWith("high-pass 70 Hz"));
         assertArrayEquals(original, x, "the input is left untouched");
+    }
+
+    @Test
+    void progressRisesToOneAndCancellationStopsTheChain() {
+        Signal in = SpectralStagesTest.noiseWithToneBurst(9);
+        List<Double> fractions = new java.util.ArrayList<>();
+        ProductionDenoiser.fit(in, ProductionChain.defaults(),
+                TaskMonitor.of((fraction, stage) -> fractions.add(fraction), CancellationToken.none()));
+        assertTrue(fractions.size() > 3, "progress reported per stage and inside the gate");
+        for (int i = 1; i < fractions.size(); i++) {
+            assertTrue(fractions.get(i) >= fractions.get(i - 1) - 1e-12, "progress never goes back: " + fractions);
+        }
+        assertEquals(1.0, fractions.get(fractions.size() - 1), 1e-12);
+
+        CancellationToken token = new CancellationToken();
+        token.cancel();
+        assertThrows(CancelledException.class,
+                () -> ProductionDenoiser.fit(in, ProductionChain.defaults(), TaskMonitor.of(ProgressListener.NONE, token)));
     }
 }

@@ -1,0 +1,148 @@
+package org.ncw.cli;
+
+import org.ncw.engine.core.Json;
+import org.ncw.engine.core.ProgressListener;
+import org.ncw.engine.core.TaskMonitor;
+import org.ncw.engine.core.CancellationToken;
+import org.ncw.engine.denoise.DenoisingMethod;
+import org.ncw.engine.denoise.DenoisingMethods;
+import org.ncw.engine.metrics.EvaluationSet;
+import org.ncw.engine.metrics.QualityBenchmark;
+import org.ncw.render.QualityChart;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code ncw bench-quality DIR}: every denoising method over an evaluation set, scored with SI-SDR and STOI. */
+@Command(name = "bench-quality", mixinStandardHelpOptions = true,
+        description = {"Runs every denoising method (documented defaults, blind: no method sees the clean reference)",
+                "over an evaluation set in the index.json format and prints mean SI-SDR, \u0394SI-SDR, STOI, \u0394STOI,",
+                "runtime and real-time factor per method, overall and per SNR and noise type.",
+                "Writes PREFIX.csv (per file), PREFIX.json (everything) and PREFIX.png (bar chart)."})
+public final class BenchQualityCommand implements Callable<Integer> {
+    @Mixin
+    VerboseOption verbose;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "Directory with index.json, STEM.noisy.wav, STEM.clean.wav.")
+    Path dir;
+
+    @Option(names = "--methods", split = ",", paramLabel = "NAME",
+            description = "Only these methods (comma-separated); default: all. Known: ${COMPLETION-CANDIDATES}",
+            completionCandidates = MethodNames.class)
+    List<String> methods;
+
+    @Option(names = {"-o", "--out", "--output"}, paramLabel = "PREFIX", defaultValue = "bench-quality",
+            description = "Output prefix for .csv, .json and .png (default: ${DEFAULT-VALUE}).")
+    String out;
+
+    @Option(names = "--force", description = "Replace existing PREFIX.csv/.json/.png.")
+    boolean force;
+
+    @Option(names = "--list", description = "List the methods and exit.")
+    boolean list;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    static final class MethodNames extends ArrayList<String> {
+        MethodNames() {
+            super(DenoisingMethods.all().stream().map(DenoisingMethod::name).toList());
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter o = spec.commandLine().getOut();
+        if (list) {
+            DenoisingMethods.all().forEach(m -> o.println(m.name()));
+            return 0;
+        }
+        if (dir == null) {
+            throw new IllegalArgumentException("give the evaluation set directory DIR (or --list)");
+        }
+        List<DenoisingMethod> chosen = new ArrayList<>();
+        if (methods == null || methods.isEmpty()) {
+            chosen.addAll(DenoisingMethods.all());
+        } else {
+            if (!methods.contains(DenoisingMethods.UNPROCESSED.name())) {
+                chosen.add(DenoisingMethods.UNPROCESSED);
+            }
+            for (String name : methods) {
+                chosen.add(DenoisingMethods.byName(name).orElseThrow(() -> new IllegalArgumentException(
+                        "unknown method '" + name + "'; known: " + String.join(", ", new MethodNames()))));
+            }
+        }
+        Path csv = Path.of(out + ".csv");
+        Path json = Path.of(out + ".json");
+        Path png = Path.of(out + ".png");
+        org.ncw.engine.audio.OutputGuard guard = org.ncw.engine.audio.OutputGuard.none();
+        org.ncw.engine.audio.WriteMode mode = null;
+        for (Path p : List.of(csv, json, png)) {
+            mode = OutputPaths.check(p, force, guard);
+        }
+        EvaluationSet set = EvaluationSet.load(dir);
+        PrintWriter err = spec.commandLine().getErr();
+        ProgressListener progress = (fraction, stage) -> { };
+        QualityBenchmark.Result result = QualityBenchmark.fit(set, chosen,
+                TaskMonitor.of(progress, new CancellationToken()));
+
+        o.printf("Quality benchmark: %d mixtures in %s, %d methods%n", set.items().size(), dir, chosen.size());
+        printTable(o, "Overall (means over all mixtures)", result.overall(), true);
+        printTable(o, "Per SNR", result.perSnr(), false);
+        printTable(o, "Per noise type", result.perNoise(), false);
+
+        Path parent = csv.toAbsolutePath().getParent();
+        if (parent != null) {
+            OutputPaths.createDirectory(parent, "-o");
+        }
+        writeText(csv, QualityBenchmark.toCsv(result), mode);
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("set", dir.toString());
+        doc.put("overall", result.overall());
+        doc.put("per_snr", result.perSnr());
+        doc.put("per_noise", result.perNoise());
+        doc.put("rows", result.rows());
+        writeText(json, Json.write(doc), mode);
+        QualityChart.write(result.overall(), "Quality benchmark: " + set.items().size() + " mixtures of "
+                + dir.getFileName(), png, mode, guard);
+        o.printf("wrote %s, %s, %s%n", csv, json, png);
+        err.flush();
+        return 0;
+    }
+
+    private static void writeText(Path file, String text, org.ncw.engine.audio.WriteMode mode) throws IOException {
+        org.ncw.engine.audio.AtomicFileWriter.write(file, mode, org.ncw.engine.audio.OutputGuard.none(),
+                stream -> stream.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    private static void printTable(PrintWriter o, String title, List<QualityBenchmark.Summary> rows, boolean runtime) {
+        o.println();
+        o.println(title);
+        o.printf(Locale.ROOT, "%-34s %-8s %3s %8s %8s %7s %7s%s%n", "method", "group", "n", "SI-SDR", "\u0394SI-SDR",
+                "STOI", "\u0394STOI", runtime ? "   time s     RTF" : "");
+        for (QualityBenchmark.Summary s : rows) {
+            if (s.count() == 0) {
+                o.printf(Locale.ROOT, "%-34s %-8s %3d   failed: %s%n", s.method(), s.group(), s.count(), s.firstError());
+                continue;
+            }
+            o.printf(Locale.ROOT, "%-34s %-8s %3d %8.2f %+8.2f %7.3f %+7.3f%s%n", s.method(), s.group(), s.count(),
+                    s.siSdr(), s.deltaSiSdr(), s.stoi(), s.deltaStoi(),
+                    runtime ? String.format(Locale.ROOT, " %9.2f %7.4f", s.seconds(), s.realTimeFactor()) : "");
+            if (s.failures() > 0) {
+                o.printf(Locale.ROOT, "%-34s   (%d failed: %s)%n", "", s.failures(), s.firstError());
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.ncw.engine.cluster;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.ncw.engine.core.TaskMonitor;
+
+/** Agglomerative (hierarchical) clustering with Ward linkage, cut into k clusters. O(n^2) memory. */
+public final class AgglomerativeClusterer implements Clusterer {
+    private final AgglomerativeOptions options;
+
+    public AgglomerativeClusterer(AgglomerativeOptions options) {
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    @Override
+    public ClusteringResult fit(double[][] x, TaskMonitor monitor) {
+        return fit(Points.of(x), options, monitor);
+    }
+
+    @Override
+    public ClusteringResult fit(Points points, TaskMonitor monitor) {
+        return fit(points, options, monitor);
+    }
+
+    public static ClusteringResult fit(Points points, AgglomerativeOptions options, TaskMonitor monitor) {
+        int n = points.n();
+        if (n > options.maxPoints()) {
+            long mb = (long) n * (n - 1) / 2 * 4 >> 20;
+            throw new IllegalArgumentException("agglomerative clustering of " + n + " points needs about " + mb
+                    + " MB for the pairwise distances; the limit is maxPoints=" + options.maxPoints()
+                    + " (subsample, or use k-means / spectral clustering)");
+        }
+        if (n < options.nClusters()) {
+            throw new IllegalArgumentException("cannot make nClusters=" + options.nClusters() + " clusters of " + n
+                    + " points");
+        }
+        monitor.step(0, 1);
+        Points scaled = FeatureScaler.apply(points, options.scaling());
+        int[] labels = options.nClusters() == 1 ? new int[n] : SmileWardAdapter.ward(scaled.toRows(),
+                options.nClusters());
+        monitor.done();
+        Map<String, Double> diagnostics = new LinkedHashMap<>();
+        diagnostics.put("n", (double) n);
+        return new ClusteringResult(labels, options.nClusters(), List.of(), diagnostics);
+    }
+}

@@ -1,0 +1,176 @@
+package org.ncw.engine.denoise;
+
+import org.ncw.engine.core.Checks;
+import org.ncw.engine.core.Signal;
+import org.ncw.engine.core.TaskMonitor;
+import org.ncw.engine.dataset.TfMatrix;
+import org.ncw.engine.dsp.ComplexSpectrogram;
+import org.ncw.engine.dsp.Stft;
+import org.ncw.engine.dsp.StftOptions;
+
+/**
+ * Blind single-channel speech denoiser: needs neither the clean reference nor a hand-given noise profile, and
+ * has no trained model.
+ * <ol>
+ *   <li>STFT (128 ms Hann frames, 75 % overlap at the defaults).</li>
+ *   <li>Noise-only frames by clustering band energies ({@link NoiseFrameClustering}); their mean spectrum is
+ *       the first noise estimate.</li>
+ *   <li>Noise tracking: cells whose locally averaged SNR stays under a threshold are noise-only; each bin's noise
+ *       power is the mean of its noise-only cells over a sliding window (seconds), re-estimated against the refined
+ *       spectrum. Follows slow changes of the noise level and colour.</li>
+ *   <li>Gain: a Wiener gain from an a-priori SNR that is averaged over a small time-frequency neighbourhood
+ *       (the averaging suppresses the isolated peaks that make musical noise), blended by a speech-presence
+ *       probability (logistic in the log of a wider-averaged SNR) with a gain floor where speech is absent.</li>
+ *   <li>Inverse STFT to the input length.</li>
+ * </ol>
+ */
+public final class BlindDenoiser {
+    private static final double XI_MIN = Math.pow(10, -2.5);
+
+    private BlindDenoiser() {
+    }
+
+    /**
+     * The denoised signal and what the denoiser estimated.
+     *
+     * @param enhanced    denoised signal, same length and rate as the input
+     * @param gain        the real gain applied to every STFT cell (bins x frames)
+     * @param noisePower  the tracked noise power of every cell
+     * @param noiseFrames frames the clustering found noise-only
+     * @param stft        the STFT parameters used
+     */
+    public record Result(Signal enhanced, TfMatrix gain, TfMatrix noisePower, boolean[] noiseFrames,
+                         StftOptions stft, BlindDenoiserOptions options) {
+        public Result {
+            noiseFrames = noiseFrames.clone();
+        }
+
+        @Override
+        public boolean[] noiseFrames() {
+            return noiseFrames.clone();
+        }
+
+        /** Share of frames the clustering took as noise-only. */
+        public double noiseFrameShare() {
+            int n = 0;
+            for (boolean b : noiseFrames) {
+                n += b ? 1 : 0;
+            }
+            return noiseFrames.length == 0 ? 0 : (double) n / noiseFrames.length;
+        }
+    }
+
+    public static Signal apply(Signal noisy) {
+        return fit(noisy, BlindDenoiserOptions.defaults(), TaskMonitor.none()).enhanced();
+    }
+
+    public static Result fit(Signal noisy, BlindDenoiserOptions options, TaskMonitor monitor) {
+        Checks.notNull("noisy", noisy);
+        Checks.notNull("options", options);
+        Checks.notNull("monitor", monitor);
+        int rate = noisy.sampleRate();
+        int nFft = options.nFft(rate);
+        int hop = options.hop(rate);
+        StftOptions stftOptions = StftOptions.of(nFft, hop, nFft);
+        if (noisy.length() == 0) {
+            throw new IllegalArgumentException("cannot denoise an empty signal");
+        }
+        for (double v : noisy.samples()) {
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException("the signal contains NaN or infinite samples");
+            }
+        }
+        ComplexSpectrogram spec = Stft.forward(noisy, stftOptions, monitor.sub(0, 0.2));
+        int bins = spec.bins();
+        int frames = spec.frames();
+        double[] re = spec.re();
+        double[] im = spec.im();
+        double[] power = new double[re.length];
+        double meanPower = 0;
+        for (int i = 0; i < power.length; i++) {
+            power[i] = re[i] * re[i] + im[i] * im[i];
+            meanPower += power[i] / power.length;
+        }
+        // A floor keeps ratios finite on digital silence; far below any real noise.
+        double floor = 1e-10 * meanPower + 1e-30;
+        double binHz = (double) rate / nFft;
+        double frameSeconds = (double) hop / rate;
+
+        NoiseFrameClustering.Result clusters = NoiseFrameClustering.fit(power, bins, frames, options.clusterBands());
+        monitor.step(3, 10);
+        double[] noise = trackNoise(power, bins, frames, clusters.noisePsd(), floor, options, binHz, frameSeconds,
+                monitor.sub(0.3, 0.6));
+
+        double[] ratio = new double[power.length];
+        for (int i = 0; i < power.length; i++) {
+            ratio[i] = power[i] / noise[i];
+        }
+        double[] snr = BoxFilter.mean(ratio, bins, frames,
+                BlindDenoiserOptions.oddCount(options.snrSmoothHz(), binHz),
+                BlindDenoiserOptions.oddCount(options.snrSmoothSeconds(), frameSeconds));
+        double[] presenceStat = BoxFilter.mean(ratio, bins, frames,
+                BlindDenoiserOptions.oddCount(options.presenceSmoothHz(), binHz),
+                BlindDenoiserOptions.oddCount(options.presenceSmoothSeconds(), frameSeconds));
+        double gainFloor = Math.pow(10, options.gainFloorDb() / 20);
+        double logThreshold = Math.log(options.presenceThreshold());
+        double[] gain = new double[power.length];
+        double[] outRe = new double[re.length];
+        double[] outIm = new double[im.length];
+        for (int i = 0; i < gain.length; i++) {
+            double xi = Math.max(snr[i] - 1, XI_MIN);
+            double wiener = xi / (1 + xi);
+            double p = presenceStat[i] > 0
+                    ? 1 / (1 + Math.exp(-options.presenceSlope() * (Math.log(presenceStat[i]) - logThreshold)))
+                    : 0;
+            gain[i] = p * wiener + (1 - p) * gainFloor;
+            outRe[i] = re[i] * gain[i];
+            outIm[i] = im[i] * gain[i];
+        }
+        monitor.step(7, 10);
+        Signal enhanced = Stft.inverse(spec.withValues(outRe, outIm), noisy.length(), monitor.sub(0.7, 1.0));
+        monitor.done();
+        return new Result(enhanced, new TfMatrix(bins, frames, gain), new TfMatrix(bins, frames, noise),
+                clusters.noiseFrames(), stftOptions, options);
+    }
+
+    /** Noise power per cell: the sliding-window mean of each bin's noise-only cells, refined iteratively. */
+    static double[] trackNoise(double[] power, int bins, int frames, double[] initialPsd, double floor,
+                               BlindDenoiserOptions o, double binHz, double frameSeconds, TaskMonitor monitor) {
+        double[] base = new double[bins];
+        for (int k = 0; k < bins; k++) {
+            base[k] = Math.max(initialPsd[k], floor);
+        }
+        double[] noise = new double[power.length];
+        for (int t = 0; t < frames; t++) {
+            System.arraycopy(base, 0, noise, t * bins, bins);
+        }
+        int smoothBins = BlindDenoiserOptions.oddCount(o.absenceSmoothHz(), binHz);
+        int smoothFrames = BlindDenoiserOptions.oddCount(o.absenceSmoothSeconds(), frameSeconds);
+        int window = BlindDenoiserOptions.oddCount(o.trackingSeconds(), frameSeconds);
+        double[] ratio = new double[power.length];
+        double[] absentPower = new double[power.length];
+        double[] absent = new double[power.length];
+        for (int it = 0; it < o.trackingIterations(); it++) {
+            monitor.step(it, o.trackingIterations());
+            for (int i = 0; i < power.length; i++) {
+                ratio[i] = power[i] / noise[i];
+            }
+            double[] local = BoxFilter.mean(ratio, bins, frames, smoothBins, smoothFrames);
+            for (int i = 0; i < power.length; i++) {
+                boolean isAbsent = local[i] < o.absenceThreshold();
+                absent[i] = isAbsent ? 1 : 0;
+                absentPower[i] = isAbsent ? power[i] : 0;
+            }
+            double[] sum = BoxFilter.alongTime(absentPower, bins, frames, window);
+            double[] share = BoxFilter.alongTime(absent, bins, frames, window);
+            for (int t = 0; t < frames; t++) {
+                for (int k = 0; k < bins; k++) {
+                    int i = t * bins + k;
+                    // Too few noise-only cells nearby: keep the clustered estimate.
+                    noise[i] = share[i] > 0.05 ? Math.max(sum[i] / share[i], floor) : base[k];
+                }
+            }
+        }
+        return noise;
+    }
+}

@@ -1,0 +1,79 @@
+package org.ncw.ui.analysis;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ncw.engine.dsp.Resolution;
+import org.ncw.engine.mask.MaskOptions;
+import org.ncw.engine.production.ProductionChain;
+
+/** Every engine setting the workbench exposes, in panel order. */
+public final class ParamCatalog {
+    private static final List<ParamSpec> ALL = List.of(
+            ParamSpec.choice("resolution", "Clustering grid", Stage.SPECTROGRAM,
+                    "which STFT grid is clustered; masking always uses the regular grid", "low", "regular"),
+            ParamSpec.integer("lowNfft", "Low: FFT size", Stage.SPECTROGRAM, 16, 65536, Resolution.LOW.nFft(),
+                    "FFT and window length of the low-resolution grid (study: 1364)"),
+            ParamSpec.integer("lowHop", "Low: hop", Stage.SPECTROGRAM, 1, 1 << 20, Resolution.LOW.hopLength(),
+                    "hop in samples of the low-resolution grid (study: 3600)"),
+            ParamSpec.integer("regularNfft", "Regular: FFT size", Stage.SPECTROGRAM, 16, 65536,
+                    Resolution.REGULAR.nFft(), "FFT and window length of the regular grid (study: 4096)"),
+            ParamSpec.integer("regularHop", "Regular: hop", Stage.SPECTROGRAM, 1, 1 << 20,
+                    Resolution.REGULAR.hopLength(), "hop in samples of the regular grid (study: 128)"),
+            ParamSpec.choice("dataset", "Dataset", Stage.DATASET,
+                    "spectrogram matrix (dB per bin), or 3D table rows (time, frequency, dB)", "matrix", "table3d"),
+            ParamSpec.choice("scaling", "Feature scaling", Stage.DATASET, "3D table: per-feature scaling",
+                    "standardize", "min_max", "none"),
+            ParamSpec.bool("centroidDistance", "Centroid distance", Stage.DATASET, false,
+                    "3D table: add each bin's distance to the spectral centroid as a feature"),
+            ParamSpec.choice("strategy", "Strategy", Stage.CLUSTER,
+                    "each time column on its own, or the whole grid at once", "column", "complete"),
+            ParamSpec.choice("algorithm", "Algorithm", Stage.CLUSTER, "spectral clustering (the study's) or k-means",
+                    "spectral", "kmeans"),
+            ParamSpec.choice("affinity", "Affinity", Stage.CLUSTER, "similarity graph", "rbf", "knn"),
+            ParamSpec.real("gamma", "RBF gamma", Stage.CLUSTER, 1e-9, 1e9, 1.0, "rbf kernel: exp(-gamma d^2)"),
+            ParamSpec.integer("neighbors", "kNN k", Stage.CLUSTER, 1, 1000, 10, "neighbours of the kNN graph"),
+            ParamSpec.choice("assignLabels", "Label assignment", Stage.CLUSTER, "how the embedding becomes labels",
+                    "kmeans", "discretize", "cluster_qr"),
+            ParamSpec.choice("eigenSolver", "Eigen solver", Stage.CLUSTER, "eigenvector solver",
+                    "auto", "arpack", "lanczos", "dense"),
+            ParamSpec.bool("exact", "Exact solver", Stage.CLUSTER, false,
+                    "off: column-by-column rbf on the matrix uses the fast 1-D solver"),
+            ParamSpec.integer("seed", "Seed", Stage.CLUSTER, 0, Integer.MAX_VALUE, 0, "random seed (k-means, ICA)"),
+            ParamSpec.choice("maskMode", "Mask mode", Stage.MASK,
+                    "strict: noise bins to 0; reduce: scaled by the factor; soft: gain = mask", "strict", "reduce",
+                    "soft"),
+            ParamSpec.real("reduction", "Reduction factor", Stage.MASK, 0, 1, MaskOptions.DEFAULT_REDUCE_FACTOR,
+                    "gain kept on noise bins in reduce mode"),
+            ParamSpec.bool("production", "Production chain", Stage.PRODUCTION, true, "run the production filters"),
+            new ParamSpec("productionPreset", "Preset", Stage.PRODUCTION, ParamSpec.Kind.CHOICE,
+                    ProductionChain.PRESETS, 0, 0, ProductionChain.PRESETS.get(0),
+                    "shipped production chain (filters, spectral gates, noise floors)"),
+            ParamSpec.bool("ica", "Run ICA", Stage.ICA, true, "FastICA on a pair of signals"),
+            ParamSpec.choice("icaInputs", "ICA inputs", Stage.ICA, "the two mixtures given to FastICA",
+                    "noisy+speech", "speech+residue", "noisy+production"),
+            ParamSpec.choice("icaFunction", "ICA contrast", Stage.ICA, "FastICA non-linearity G",
+                    "logcosh", "exp", "cube"),
+            ParamSpec.choice("icaAlgorithm", "ICA algorithm", Stage.ICA, "symmetric or one component at a time",
+                    "parallel", "deflation"),
+            ParamSpec.integer("icaMaxIter", "ICA max iterations", Stage.ICA, 1, 100000, 200, "iteration limit"),
+            ParamSpec.real("icaTol", "ICA tolerance", Stage.ICA, 1e-12, 1, 1e-4, "convergence tolerance"));
+
+    private ParamCatalog() {
+    }
+
+    public static List<ParamSpec> all() {
+        return ALL;
+    }
+
+    public static ParamSpec get(String key) {
+        return ALL.stream().filter(p -> p.key().equals(key)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown parameter '" + key + "'"));
+    }
+
+    public static ParameterSet defaults() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        ALL.forEach(p -> m.put(p.key(), p.defaultValue()));
+        return new ParameterSet(m);
+    }
+}

@@ -1,0 +1,45 @@
+package org.ncw.ui.app;
+
+import java.nio.file.Path;
+import java.util.List;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/** The JavaFX application: one main window; opens the file given on the command line or the bundled sample. */
+public final class WorkbenchApp extends Application {
+    private WorkbenchViewModel vm;
+
+    @Override
+    public void start(Stage stage) {
+        vm = new WorkbenchViewModel();
+        MainWindow window = new MainWindow(vm);
+        Scene scene = createScene(window);
+        stage.setTitle("Noise Clustering Workbench");
+        stage.setScene(scene);
+        stage.setWidth(1480);
+        stage.setHeight(920);
+        stage.show();
+        List<String> args = getParameters().getUnnamed();
+        if (args.isEmpty()) {
+            vm.openBundledSample();
+        } else {
+            vm.open(Path.of(args.get(0)));
+        }
+    }
+
+    /** The styled scene around a main window (shared with the tests). */
+    public static Scene createScene(MainWindow window) {
+        Scene scene = new Scene(window);
+        scene.getStylesheets().add(WorkbenchApp.class.getResource("/org/ncw/assets/css/workbench.css").toExternalForm());
+        window.install(scene);
+        return scene;
+    }
+
+    @Override
+    public void stop() {
+        if (vm != null) {
+            vm.close();
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package org.ncw.engine.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.ncw.engine.core.TaskMonitor;
+
+class AffinityBuilderTest {
+    static Points random(int n, int d, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] data = new double[n * d];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = r.nextDouble() * 10;
+        }
+        return new Points(n, d, data);
+    }
+
+    /** Brute force: i itself, then the k - 1 nearest others by (distance, index). */
+    static int[] bruteKnn(Points p, int k) {
+        int n = p.n();
+        int[] out = new int[n * k];
+        for (int i = 0; i < n; i++) {
+            final int q = i;
+            int[] others = java.util.stream.IntStream.range(0, n).filter(j -> j != q).boxed()
+                    .sorted((a, b) -> {
+                        int c = Double.compare(p.squaredDistance(q, a), p.squaredDistance(q, b));
+                        return c != 0 ? c : Integer.compare(a, b);
+                    }).mapToInt(Integer::intValue).limit(k - 1).toArray();
+            out[i * k] = i;
+            System.arraycopy(others, 0, out, i * k + 1, k - 1);
+        }
+        return out;
+    }
+
+    @Test
+    void kdTreeKnnEqualsBruteForceAndSmile() {
+        for (int d = 1; d <= 3; d++) {
+            Points p = random(700, d, d);
+            int[] ours = AffinityBuilder.nearestNeighbors(p, 10, TaskMonitor.none());
+            assertArrayEquals(bruteKnn(p, 10), ours, "d=" + d);
+            assertArrayEquals(SmileKnnAdapter.nearestNeighbors(p, 10), ours, "d=" + d + " vs Smile");
+        }
+    }
+
+    @Test
+    void knnGraphIsHalfOfConnectivityPlusTranspose() {
+        Points p = random(300, 2, 7);
+        int k = 5;
+        int[] nb = bruteKnn(p, k);
+        double[] c = new double[300 * 300];
+        for (int i = 0; i < 300; i++) {
+            for (int t = 0; t < k; t++) {
+                c[i * 300 + nb[i * k + t]] = 1;
+            }
+        }
+        double[] g = AffinityBuilder.knnGraph(p, k, TaskMonitor.none()).toDense();
+        for (int i = 0; i < 300; i++) {
+            for (int j = 0; j < 300; j++) {
+                assertEquals(0.5 * (c[i * 300 + j] + c[j * 300 + i]), g[i * 300 + j], 0.0, i + "," + j);
+            }
+        }
+    }
+
+    @Test
+    void truncatedRbfKeepsExactlyTheWeightsAboveTolerance() {
+        for (int d = 1; d <= 2; d++) {
+            Points p = random(400, d, 11 + d);
+            double gamma = 0.5;
+            double tol = 1e-3;
+            double[] dense = AffinityBuilder.rbfDense(p, gamma, TaskMonitor.none()).toDense();
+            CsrMatrix sparse = AffinityBuilder.rbfSparse(p, gamma, tol, TaskMonitor.none());
+            for (int i = 0; i < 400; i++) {
+                for (int j = 0; j < 400; j++) {
+                    double expected = dense[i * 400 + j] >= tol ? dense[i * 400 + j] : 0.0;
+                    assertEquals(expected, sparse.get(i, j), 1e-7, "d=" + d + " (" + i + "," + j + ")");
+                }
+            }
+            assertTrue(sparse.nonZeros() < 400L * 400, "sparse graph should drop entries");
+        }
+    }
+
+    @Test
+    void denseRbfIsTheGaussianKernel() {
+        Points p = Points.of(new double[][] {{0, 0}, {1, 0}, {0, 2}});
+        DenseAffinity a = AffinityBuilder.rbfDense(p, 0.5, TaskMonitor.none());
+        assertEquals(1.0, a.get(0, 0));
+        assertEquals(Math.exp(-0.5), a.get(0, 1), 1e-15);
+        assertEquals(Math.exp(-0.5 * 5), a.get(1, 2), 1e-15);
+        assertEquals(a.get(2, 1), a.get(1, 2));
+    }
+
+    @Test
+    void scalingStandardizesAndMinMaxes() {
+        Points p = Points.of(new double[][] {{1, 10}, {3, 10}, {5, 10}});
+        Points s = FeatureScaler.apply(p, FeatureScaling.STANDARDIZE);
+        double std = Math.sqrt(8.0 / 3);
+        assertArrayEquals(new double[] {-2 / std, 0, 0, 0, 2 / std, 0}, s.data(), 1e-12);
+        Points m = FeatureScaler.apply(p, FeatureScaling.MIN_MAX);
+        assertArrayEquals(new double[] {0, 0, 0.5, 0, 1, 0}, m.data(), 1e-12);
+    }
+}

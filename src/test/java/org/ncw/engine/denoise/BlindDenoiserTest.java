@@ -1,0 +1,163 @@
+package org.ncw.engine.denoise;
+
+import org.junit.jupiter.api.Test;
+import org.ncw.engine.core.CancellationToken;
+import org.ncw.engine.core.CancelledException;
+import org.ncw.engine.core.InvalidParameterException;
+import org.ncw.engine.core.Json;
+import org.ncw.engine.core.Signal;
+import org.ncw.engine.core.TaskMonitor;
+import org.ncw.engine.metrics.SiSdr;
+import org.ncw.engine.metrics.Stoi;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BlindDenoiserTest {
+    private static final int N = 4 * SyntheticNoisy.FS;
+
+    private static void assertImproves(double[] noise, double snrDb, double minGainDb) {
+        double[] clean = SyntheticNoisy.bursts(N);
+        double[] noisy = SyntheticNoisy.mix(clean, noise, snrDb);
+        BlindDenoiser.Result r = BlindDenoiser.fit(new Signal(noisy, SyntheticNoisy.FS), BlindDenoiserOptions.defaults(),
+                TaskMonitor.none());
+        double before = SiSdr.compute(clean, noisy);
+        double after = SiSdr.compute(clean, r.enhanced().samples());
+        assertTrue(after - before > minGainDb, "SI-SDR " + before + " -> " + after);
+        double stoiBefore = Stoi.compute(clean, noisy, SyntheticNoisy.FS);
+        double stoiAfter = Stoi.compute(clean, r.enhanced().samples(), SyntheticNoisy.FS);
+        assertTrue(stoiAfter > stoiBefore, "STOI " + stoiBefore + " -> " + stoiAfter);
+    }
+
+    @Test
+    void toneBurstsInWhiteNoiseGainMoreThanSixDb() {
+        assertImproves(SyntheticNoisy.whiteNoise(N, 1), 0, 6);
+    }
+
+    @Test
+    void toneBurstsInPinkNoiseGainMoreThanSixDb() {
+        assertImproves(SyntheticNoisy.pinkNoise(N, 2), 5, 6);
+    }
+
+    @Test
+    void clusteringFindsThePauses() {
+        double[] clean = SyntheticNoisy.bursts(N);
+        double[] noisy = SyntheticNoisy.mix(clean, SyntheticNoisy.whiteNoise(N, 3), 5);
+        BlindDenoiser.Result r = BlindDenoiser.fit(new Signal(noisy, SyntheticNoisy.FS), BlindDenoiserOptions.defaults(),
+                TaskMonitor.none());
+        boolean[] noiseFrames = r.noiseFrames();
+        int hop = r.stft().hopLength();
+        int correct = 0;
+        int flagged = 0;
+        for (int t = 0; t < noiseFrames.length; t++) {
+            double centre = (double) t * hop / SyntheticNoisy.FS;
+            // frames well inside a pause (0..0.4 s of each second, 64 ms margin for the frame length)
+            boolean inPause = (centre % 1.0) > 0.07 && (centre % 1.0) < 0.33;
+            if (noiseFrames[t]) {
+                flagged++;
+                correct += (centre % 1.0) < 0.4 ? 1 : 0;
+            }
+            if (inPause) {
+                assertTrue(noiseFrames[t], "frame " + t + " at " + centre + " s lies in a pause");
+            }
+        }
+        assertTrue(flagged > 0 && correct >= 0.9 * flagged, correct + " of " + flagged + " flagged frames in pauses");
+    }
+
+    @Test
+    void silenceInSilenceOutAndLengthKept() {
+        for (int length : new int[] {1, 100, 2047, 16000}) {
+            Signal out = BlindDenoiser.apply(new Signal(new double[length], 16000));
+            assertEquals(length, out.length());
+            for (double v : out.samples()) {
+                assertEquals(0.0, v, "digital silence stays silent (length " + length + ")");
+            }
+        }
+    }
+
+    @Test
+    void outputIsFiniteAndSameLengthForOddSizesAndRates() {
+        for (int rate : new int[] {8000, 16000, 44100}) {
+            double[] noise = SyntheticNoisy.whiteNoise(rate + 123, rate);
+            Signal out = BlindDenoiser.apply(new Signal(noise, rate));
+            assertEquals(noise.length, out.length());
+            assertEquals(rate, out.sampleRate());
+            for (double v : out.samples()) {
+                assertTrue(Double.isFinite(v));
+            }
+        }
+    }
+
+    @Test
+    void pureNoiseIsAttenuatedTowardsTheGainFloor() {
+        double[] noise = SyntheticNoisy.whiteNoise(N, 9);
+        Signal out = BlindDenoiser.apply(new Signal(noise, 16000));
+        double in = 0;
+        double outE = 0;
+        for (int i = 0; i < N; i++) {
+            in += noise[i] * noise[i];
+            outE += out.samples()[i] * out.samples()[i];
+        }
+        double attenuationDb = 10 * Math.log10(in / outE);
+        assertTrue(attenuationDb > 12, "noise alone attenuated by " + attenuationDb + " dB");
+    }
+
+    @Test
+    void rejectsBadInputWithANamedReason() {
+        double[] bad = new double[1000];
+        bad[10] = Double.NaN;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> BlindDenoiser.apply(new Signal(bad, 16000)));
+        assertTrue(e.getMessage().contains("NaN"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> BlindDenoiser.apply(new Signal(new double[0], 16000)));
+    }
+
+    @Test
+    void cancellationStopsTheRun() {
+        CancellationToken token = new CancellationToken();
+        token.cancel();
+        assertThrows(CancelledException.class, () -> BlindDenoiser.fit(new Signal(new double[16000], 16000),
+                BlindDenoiserOptions.defaults(), TaskMonitor.of((f, s) -> { }, token)));
+    }
+
+    @Test
+    void optionsRoundTripThroughJsonAndValidate() {
+        BlindDenoiserOptions o = BlindDenoiserOptions.defaults().withGainFloorDb(-15).withTrackingIterations(3);
+        assertEquals(o, Json.read(Json.write(o), BlindDenoiserOptions.class));
+        InvalidParameterException e = assertThrows(InvalidParameterException.class,
+                () -> BlindDenoiserOptions.defaults().withGainFloorDb(3));
+        assertTrue(e.getMessage().contains("gainFloorDb") && e.getMessage().contains("3.0"), e.getMessage());
+        assertEquals(2048, BlindDenoiserOptions.defaults().nFft(16000));
+        assertEquals(512, BlindDenoiserOptions.defaults().hop(16000));
+        assertEquals(4096, BlindDenoiserOptions.defaults().nFft(44100));
+    }
+
+    @Test
+    void boxFilterEqualsDirectMirroredMean() {
+        int bins = 7;
+        int frames = 5;
+        double[] v = new double[bins * frames];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = Math.sin(i * 1.7) + i % 3;
+        }
+        double[] fast = BoxFilter.mean(v, bins, frames, 3, 5);
+        double[] direct = new double[v.length];
+        for (int t = 0; t < frames; t++) {
+            for (int k = 0; k < bins; k++) {
+                double s = 0;
+                for (int dt = -2; dt <= 2; dt++) {
+                    for (int dk = -1; dk <= 1; dk++) {
+                        s += v[BoxFilter.mirror(t + dt, frames) * bins + BoxFilter.mirror(k + dk, bins)];
+                    }
+                }
+                direct[t * bins + k] = s / 15;
+            }
+        }
+        assertArrayEquals(direct, fast, 1e-12);
+        assertEquals(0, BoxFilter.mirror(-1, 4));
+        assertEquals(3, BoxFilter.mirror(4, 4));
+        assertEquals(2, BoxFilter.mirror(-6, 4)); // d c b a | a b c d: -5 -> 3, -6 -> 2
+    }
+}

@@ -1,0 +1,91 @@
+package org.ncw.ui.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.EnumSet;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.ncw.engine.core.Signal;
+import org.ncw.engine.core.TaskMonitor;
+
+/** Stage caching: a change re-runs the stage it belongs to and its consumers, nothing before it. */
+class AnalysisSessionTest {
+    private static final Signal INPUT;
+    private static final Signal CLEAN;
+
+    static {
+        int rate = 8000;
+        double[] clean = new double[rate];
+        double[] noisy = new double[rate];
+        Random r = new Random(5);
+        for (int i = 0; i < rate; i++) {
+            double burst = (i / 1000) % 2 == 0 ? 0.5 * Math.sin(2 * Math.PI * 600 * i / rate) : 0;
+            clean[i] = burst;
+            noisy[i] = burst + 0.05 * r.nextGaussian();
+        }
+        INPUT = new Signal(noisy, rate);
+        CLEAN = new Signal(clean, rate);
+    }
+
+    private static ParameterSet small() {
+        return ParamCatalog.defaults().with("lowNfft", 256).with("lowHop", 256).with("regularNfft", 256)
+                .with("regularHop", 64).with("ica", false);
+    }
+
+    @Test
+    void maskAndProductionChangesReuseTheClustering() {
+        AnalysisSession session = new AnalysisSession();
+        ParameterSet p = small();
+        AnalysisResult first = session.run(INPUT, CLEAN, p, TaskMonitor.none());
+        assertEquals(EnumSet.of(Stage.SPECTROGRAM, Stage.DATASET, Stage.CLUSTER, Stage.MASK, Stage.PRODUCTION),
+                first.recomputed());
+
+        AnalysisResult mask = session.run(INPUT, CLEAN, p.with("maskMode", "reduce"), TaskMonitor.none());
+        assertEquals(EnumSet.of(Stage.MASK), mask.recomputed());
+        assertSame(first.labels(), mask.labels());
+
+        AnalysisResult prod = session.run(INPUT, CLEAN, p.with("maskMode", "reduce").with("productionPreset",
+                "voice-bandpass"), TaskMonitor.none());
+        assertEquals(EnumSet.of(Stage.PRODUCTION), prod.recomputed());
+
+        AnalysisResult same = session.run(INPUT, CLEAN, p.with("maskMode", "reduce").with("productionPreset",
+                "voice-bandpass"), TaskMonitor.none());
+        assertTrue(same.recomputed().isEmpty());
+
+        AnalysisResult cluster = session.run(INPUT, CLEAN, p.with("maskMode", "reduce")
+                .with("productionPreset", "voice-bandpass").with("neighbors", 7), TaskMonitor.none());
+        assertEquals(EnumSet.of(Stage.CLUSTER, Stage.MASK), cluster.recomputed());
+    }
+
+    @Test
+    void outputsCarrySettingsAndScoresAgainstTheReference() {
+        AnalysisResult r = new AnalysisSession().run(INPUT, CLEAN, small(), TaskMonitor.none());
+        assertEquals(java.util.List.of("Original", "Production", "Speech", "Residue"),
+                r.outputs().stream().map(Output::name).toList());
+        Output original = r.outputs().get(0);
+        double snr = 10 * Math.log10(sum(CLEAN) / (0.05 * 0.05 * INPUT.length()));
+        assertEquals(snr, original.siSdr(), 0.5, "SI-SDR of the mixture is its SNR");
+        Output speech = r.outputs().get(2);
+        assertTrue(speech.settings().contains("strategy=column"), speech.settings());
+        Signal sum = new Signal(add(r.outputs().get(2).signal(), r.outputs().get(3).signal()), INPUT.sampleRate());
+        assertTrue(EngineBridge.score(sum, INPUT).siSdrDb() > 40, "speech + residue rebuild the input");
+    }
+
+    private static double sum(Signal s) {
+        double t = 0;
+        for (double v : s.samples()) {
+            t += v * v;
+        }
+        return t;
+    }
+
+    private static double[] add(Signal a, Signal b) {
+        double[] x = new double[a.length()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = a.samples()[i] + b.samples()[i];
+        }
+        return x;
+    }
+}
