@@ -78,7 +78,7 @@ public final class ClusterCommand implements Callable<Integer> {
     @Option(names = "--strategy", paramLabel = "complete|column", description = "Strategy (default column).")
     String strategy;
 
-    @Option(names = "--clusterer", paramLabel = "spectral|kmeans", description = "Algorithm (default spectral).")
+    @Option(names = "--clusterer", paramLabel = "spectral|kmeans|ward|gmm", description = "Algorithm (default spectral).")
     String clusterer;
 
     @Option(names = "--clusters", paramLabel = "K", description = "Number of clusters (default 2).")
