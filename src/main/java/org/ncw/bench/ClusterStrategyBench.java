@@ -55,6 +55,7 @@ public final class ClusterStrategyBench implements BenchCase {
     private String source = "";
     private String ariNote = "";
     private long peakHeap;
+    private double cpuSeconds;
 
     private ClusterStrategyBench(String name, Resolution resolution, StrategyOptions strategy, ClusterSettings settings,
                                  String target, double targetSeconds, boolean compareColumns) {
@@ -139,8 +140,10 @@ public final class ClusterStrategyBench implements BenchCase {
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             pool.resetPeakUsage();
         }
+        long cpu0 = processCpuNanos();
         StrategyResult r = ClusteringStrategy.of(strategy, settings, ClustererFactory.core())
                 .fit(data, TaskMonitor.none());
+        cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
@@ -157,8 +160,14 @@ public final class ClusterStrategyBench implements BenchCase {
                 && settings.oneDimensionalFastPath() ? "Spectral1D q=" + settings.quantum() : "core "
                 + settings.spectral().affinity().name().toLowerCase(Locale.ROOT) + " "
                 + settings.spectral().eigenSolver().name().toLowerCase(Locale.ROOT);
-        return String.format(Locale.ROOT, "%s; %s; %sheap peak %.2f GB", source, path,
-                ariNote.isEmpty() ? "" : ariNote + "; ", peakHeap / 1e9);
+        return String.format(Locale.ROOT, "%s; %s; %slast run %.2f CPU s (all threads); heap peak %.2f GB", source,
+                path, ariNote.isEmpty() ? "" : ariNote + "; ", cpuSeconds, peakHeap / 1e9);
+    }
+
+    /** CPU time of the whole process (all threads): a load-independent figure on a shared machine. */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0L;
     }
 
     /**
