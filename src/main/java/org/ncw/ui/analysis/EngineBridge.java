@@ -73,6 +73,15 @@ public final class EngineBridge {
         return new Spectrum(DbScale.defaults().amplitudeToDb(c.magnitude()), c.axes(), c.sampleRate());
     }
 
+    /**
+     * The spectrogram the view draws: window {@code window}, hop window/4, longer for long recordings so the grid
+     * has at most about {@code maxFrames} columns (an hour at 16 kHz would otherwise need gigabytes).
+     */
+    public static Spectrum displaySpectrum(Signal signal, int window, int maxFrames) {
+        int hop = Math.max(window / 4, (int) Math.ceil(signal.length() / (double) maxFrames));
+        return spectrum(signal, StftOptions.of(window, hop, window), TaskMonitor.none());
+    }
+
     /** The clustered grid of a pipeline result, for drawing. */
     public static Spectrum spectrum(SpectrogramMatrix analysis, int sampleRate) {
         return new Spectrum(analysis.values(), analysis.axes(), sampleRate);

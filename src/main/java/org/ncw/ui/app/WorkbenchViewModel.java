@@ -19,8 +19,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.util.Duration;
 import org.ncw.engine.core.Signal;
-import org.ncw.engine.core.TaskMonitor;
-import org.ncw.engine.dsp.StftOptions;
 import org.ncw.engine.jobs.Job;
 import org.ncw.engine.jobs.JobService;
 import org.ncw.ui.analysis.AnalysisResult;
@@ -178,9 +176,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
             return;
         }
         int n = spectrogram.windowSizeProperty().get();
-        // Long recordings get a longer hop so the display grid stays near MAX_DISPLAY_FRAMES columns (memory).
-        int hop = Math.max(n / 4, (int) Math.ceil(s.length() / (double) MAX_DISPLAY_FRAMES));
-        displaySpectrum.submit(() -> EngineBridge.spectrum(s, StftOptions.of(n, hop, n), TaskMonitor.none()),
+        displaySpectrum.submit(() -> EngineBridge.displaySpectrum(s, n, MAX_DISPLAY_FRAMES),
                 spectrogram.spectrumProperty()::set);
     }
 
