@@ -78,7 +78,7 @@ public final class ClusterCommand implements Callable<Integer> {
     @Option(names = "--strategy", paramLabel = "complete|column", description = "Strategy (default column).")
     String strategy;
 
-    @Option(names = "--clusterer", paramLabel = "spectral|kmeans", description = "Algorithm (default spectral).")
+    @Option(names = "--clusterer", paramLabel = "spectral|kmeans|ward|gmm", description = "Algorithm (default spectral).")
     String clusterer;
 
     @Option(names = "--clusters", paramLabel = "K", description = "Number of clusters (default 2).")
@@ -309,14 +309,20 @@ public final class ClusterCommand implements Callable<Integer> {
                 for (int b = 0; b < labels.bins(); b++) {
                     line.setLength(0);
                     line.append(t).append(',').append(b).append(',')
-                            .append(String.format(Locale.ROOT, "%.6f,%.3f,%.3f", db.axes().timeSeconds(t),
-                                    db.axes().frequencyHz(b), db.values().get(b, t)))
-                            .append(',').append(labels.get(b, t)).append('\n');
+                            .append(rounded(db.axes().timeSeconds(t), 1e6)).append(',')
+                            .append(rounded(db.axes().frequencyHz(b), 1e3)).append(',')
+                            .append(rounded(db.values().get(b, t), 1e3)).append(',')
+                            .append(labels.get(b, t)).append('\n');
                     w.append(line);
                 }
             }
             w.flush();
         });
+    }
+
+    /** x rounded to 1/scale, printed as the shortest decimal (String.format is slow for many cells). */
+    private static double rounded(double x, double scale) {
+        return Math.round(x * scale) / scale;
     }
 
     private static void writeText(Path file, String text, WriteMode mode, OutputGuard guard) throws IOException {
