@@ -51,8 +51,8 @@ import java.util.concurrent.Callable;
  * resynthesis; writes the speech and noise tracks, the label grid (CSV), a PNG of the labels and the experiment.
  */
 @Command(name = "cluster", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Separate speech from noise by clustering spectrogram bins, as in the study:",
-                "load -> analysis STFT -> dataset -> cluster -> stretch labels -> mask -> resynthesise.",
+        description = {"Separate speech from noise by clustering spectrogram bins, as in the study.",
+                "Pipeline: load -> analysis STFT -> dataset -> cluster -> stretch labels -> mask -> resynthesise.",
                 "Writes NAME.speech.wav, NAME.noise.wav, NAME.labels.csv, NAME.labels.png, NAME.experiment.json.",
                 "Options not given on the command line come from --options, else from the defaults."})
 public final class ClusterCommand implements Callable<Integer> {
