@@ -19,6 +19,8 @@ public final class BenchSuite {
         cases.add(() -> new ProductionBench("default"));
         cases.add(() -> new ProductionBench("gate-nonstationary"));
         cases.add(IcaPipelineBench::new);
+        cases.add(DenoiseBench::new);
+        cases.addAll(ClusterStrategyBench.cases());
         return cases;
     }
 }

@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import org.ncw.engine.cluster.AffinityKind;
 import org.ncw.engine.cluster.ClusteringResult;
 import org.ncw.engine.cluster.EigenSolver;
+import org.ncw.engine.cluster.FeatureScaling;
 import org.ncw.engine.cluster.Points;
 import org.ncw.engine.cluster.SpectralClusterer;
 import org.ncw.engine.cluster.SpectralOptions;
@@ -15,8 +16,9 @@ import org.ncw.engine.core.TaskMonitor;
 /**
  * Micro-benchmark of the spectral clustering core on synthetic spectrogram-like data (no files needed).
  * {@code java -Xmx4g -cp target/classes:target/lib/* org.ncw.bench.ClusterCoreBench [case ...]} with cases
- * {@code dense1d} (rbf, one 683-bin column), {@code knn4700} (kNN on a complete 683 x 70 (frame, bin, dB) table),
- * {@code knn1m}, {@code knn4m} (kNN on 1e6 / 4e6 (frame, bin, dB) rows). Prints one line per case.
+ * {@code dense1d} (rbf, one 683-bin column), {@code knn683x70} (kNN on a complete 683 x 70 (frame, bin, dB) table),
+ * {@code knn1m}, {@code knn4m} (kNN on 1e6 / 4e6 (frame, bin, dB) rows), {@code knn4mstd} (the same, features
+ * standardised first). Prints one line per case.
  */
 public final class ClusterCoreBench {
     public static final int BINS = 683;
@@ -25,12 +27,14 @@ public final class ClusterCoreBench {
     }
 
     /** One measured case: wall time and the result (diagnostics hold the stage times). */
-    public record Measurement(String name, int n, double seconds, ClusteringResult result) {
+    public record Measurement(String name, int n, double seconds, double cpuSeconds, long heapMb,
+                              ClusteringResult result) {
         @Override
         public String toString() {
             Map<String, Double> d = result.diagnostics();
-            return String.format(Locale.ROOT, "%-8s n=%-8d total %.2f s (affinity %.2f s, embedding %.2f s, labels %.2f s)"
-                            + " matVecs=%.0f residual=%.2g lambda=%s sizes=%s warnings=%s", name, n, seconds,
+            return String.format(Locale.ROOT, "%-8s n=%-8d total %.2f s wall, %.2f s CPU, heap peak <= %d MB (affinity %.2f s, embedding %.2f s, labels %.2f s)"
+                            + " matVecs=%.0f residual=%.2g lambda=%s sizes=%s warnings=%s", name, n, seconds, cpuSeconds,
+                    heapMb,
                     ms(d, "time.affinity.ms"), ms(d, "time.embedding.ms"), ms(d, "time.labels.ms"),
                     d.getOrDefault("eigen.matVecs", 0.0), d.getOrDefault("eigen.residual", 0.0),
                     eigenvalues(d), java.util.Arrays.toString(result.clusterSizes()), result.warnings());
@@ -50,32 +54,56 @@ public final class ClusterCoreBench {
     }
 
     public static void main(String[] args) {
-        String[] cases = args.length > 0 ? args : new String[] {"dense1d", "knn4700", "knn1m"};
+        String[] cases = args.length > 0 ? args : new String[] {"dense1d", "knn683x70", "knn1m"};
         for (String c : cases) {
             System.out.println(run(c));
         }
     }
 
-    public static Measurement run(String name) {
+    /** A case name, optionally with the data seed after a colon ({@code knn4m:5}). */
+    public static Measurement run(String spec) {
+        String name = spec.contains(":") ? spec.substring(0, spec.indexOf(':')) : spec;
+        long seed = spec.contains(":") ? Long.parseLong(spec.substring(spec.indexOf(':') + 1)) : 0;
         return switch (name) {
-            case "dense1d" -> measure(name, Points.ofColumn(column(1)),
+            case "dense1d" -> measure(name, Points.ofColumn(column(1 + seed)),
                     SpectralOptions.defaults().withGamma(0.02));
-            case "knn4700" -> measure(name, table(70, 2),
+            case "knn683x70" -> measure(name, table(70, 2 + seed),
                     SpectralOptions.defaults().withAffinity(AffinityKind.NEAREST_NEIGHBORS));
-            case "knn1m" -> measure(name, table(1_000_000 / BINS + 1, 3),
-                    SpectralOptions.defaults().withAffinity(AffinityKind.NEAREST_NEIGHBORS).withNInit(1));
-            case "knn4m" -> measure(name, table(4_000_000 / BINS + 1, 4),
-                    SpectralOptions.defaults().withAffinity(AffinityKind.NEAREST_NEIGHBORS).withNInit(1));
+            case "knn1m" -> measure(name, table(1_000_000 / BINS + 1, 3 + seed),
+                    SpectralOptions.defaults().withAffinity(AffinityKind.NEAREST_NEIGHBORS));
+            case "knn4m" -> measure(name, table(4_000_000 / BINS + 1, 4 + seed),
+                    SpectralOptions.defaults().withAffinity(AffinityKind.NEAREST_NEIGHBORS));
+            case "knn4mstd" -> measure(name, table(4_000_000 / BINS + 1, 4 + seed),
+                    SpectralOptions.defaults().withAffinity(AffinityKind.NEAREST_NEIGHBORS)
+                            .withScaling(FeatureScaling.STANDARDIZE));
             default -> throw new IllegalArgumentException("unknown case '" + name
-                    + "'; expected dense1d, knn4700, knn1m or knn4m");
+                    + "'; expected dense1d, knn683x70, knn1m, knn4m or knn4mstd");
         };
     }
 
     public static Measurement measure(String name, Points points, SpectralOptions options) {
+        System.gc();
+        for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
+        }
+        long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
         ClusteringResult r = SpectralClusterer.fit(points, options.withEigenSolver(EigenSolver.AUTO),
                 TaskMonitor.none());
-        return new Measurement(name, points.n(), (System.nanoTime() - t0) / 1e9, r);
+        double wall = (System.nanoTime() - t0) / 1e9;
+        double cpu = (processCpuNanos() - cpu0) / 1e9;
+        long peak = 0;
+        for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return new Measurement(name, points.n(), wall, cpu, peak >> 20, r);
+    }
+
+    private static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0L;
     }
 
     /** dB values of one spectrogram column: a noise floor and louder harmonics. */

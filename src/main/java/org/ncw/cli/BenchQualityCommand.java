@@ -36,7 +36,7 @@ public final class BenchQualityCommand implements Callable<Integer> {
     @Mixin
     VerboseOption verbose;
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "Directory with index.json, STEM.noisy.wav, STEM.clean.wav.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "Directory with index.json, STEM.noisy.wav, STEM.clean.wav.")
     Path dir;
 
     @Option(names = "--methods", split = ",", paramLabel = "NAME",
@@ -69,6 +69,9 @@ public final class BenchQualityCommand implements Callable<Integer> {
         if (list) {
             DenoisingMethods.all().forEach(m -> o.println(m.name()));
             return 0;
+        }
+        if (dir == null) {
+            throw new IllegalArgumentException("give the evaluation set directory DIR (or --list)");
         }
         List<DenoisingMethod> chosen = new ArrayList<>();
         if (methods == null || methods.isEmpty()) {
@@ -131,9 +134,16 @@ public final class BenchQualityCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "%-34s %-8s %3s %8s %8s %7s %7s%s%n", "method", "group", "n", "SI-SDR", "\u0394SI-SDR",
                 "STOI", "\u0394STOI", runtime ? "   time s     RTF" : "");
         for (QualityBenchmark.Summary s : rows) {
+            if (s.count() == 0) {
+                o.printf(Locale.ROOT, "%-34s %-8s %3d   failed: %s%n", s.method(), s.group(), s.count(), s.firstError());
+                continue;
+            }
             o.printf(Locale.ROOT, "%-34s %-8s %3d %8.2f %+8.2f %7.3f %+7.3f%s%n", s.method(), s.group(), s.count(),
                     s.siSdr(), s.deltaSiSdr(), s.stoi(), s.deltaStoi(),
                     runtime ? String.format(Locale.ROOT, " %9.2f %7.4f", s.seconds(), s.realTimeFactor()) : "");
+            if (s.failures() > 0) {
+                o.printf(Locale.ROOT, "%-34s   (%d failed: %s)%n", "", s.failures(), s.firstError());
+            }
         }
     }
 }

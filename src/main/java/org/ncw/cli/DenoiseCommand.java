@@ -46,8 +46,9 @@ public final class DenoiseCommand implements Callable<Integer> {
             description = "Residue WAV (default: OUT's name with .residue.wav, next to it).")
     Path residue;
 
-    @Option(names = "--method", paramLabel = "METHOD", defaultValue = DenoiseMethod.DEFAULT_NAME,
-            converter = MethodConverter.class, description = "Denoising method (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--method", paramLabel = "METHOD", converter = MethodConverter.class,
+            description = "Denoising method: blind (the blind denoiser) or production (default: "
+                    + DenoiseMethod.DEFAULT_NAME + "; production when production options are given).")
     DenoiseMethod method;
 
     @Option(names = "--channel", paramLabel = "mix|N", defaultValue = "mix", converter = ChannelConverter.class,
@@ -68,6 +69,9 @@ public final class DenoiseCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (production == null) {
             production = new ProductionMethodOptions();
+        }
+        if (method == null) {
+            method = production.anyGiven() ? DenoiseMethod.PRODUCTION : DenoiseMethod.parse(DenoiseMethod.DEFAULT_NAME);
         }
         if (method != DenoiseMethod.PRODUCTION && production.anyGiven()) {
             throw new IllegalArgumentException("the production options (--preset, --chain, --highpass, ...) apply to"

@@ -11,10 +11,11 @@ import java.util.Locale;
  * its runner (and, for its options, a group in {@link DenoiseCommand}); {@link #DEFAULT_NAME} picks the default.
  */
 enum DenoiseMethod {
-    PRODUCTION("production", ProductionMethodOptions::run);
+    PRODUCTION("production", ProductionMethodOptions::run),
+    BLIND("blind", BlindMethodRunner::run);
 
-    /** The method used without {@code --method}. */
-    static final String DEFAULT_NAME = "production";
+    /** The method used without {@code --method} (and without production options, which imply production). */
+    static final String DEFAULT_NAME = "blind";
 
     /** What a method returns: the denoised signal, what it removed, and lines describing what it did. */
     record Outcome(Signal output, Signal residue, List<String> details) {

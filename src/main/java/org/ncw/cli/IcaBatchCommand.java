@@ -127,10 +127,10 @@ public final class IcaBatchCommand implements Callable<Integer> {
             if (r.error() != null) {
                 out.printf(Locale.ROOT, "  %-40s FAILED: %s%n", r.outputName(), r.error());
             } else {
-                out.printf(Locale.ROOT, "  %-40s %s %3d it, speech = output %d (%s %.3f vs %.3f)%s%n",
+                out.printf(Locale.ROOT, "  %-40s %s %3d it, speech = output %d (%s %.3f vs %.3f %s)%s%n",
                         r.outputName(), r.converged() ? "converged    " : "NOT converged", r.iterations(),
                         r.speechOutput(), r.ranking().name().toLowerCase(Locale.ROOT), r.speechScore(),
-                        r.noiseScore(), metricsText(r.speechMetrics()));
+                        r.noiseScore(), IcaCommand.scoreUnit(r.ranking()), metricsText(r.speechMetrics()));
             }
         }
         out.printf("summary: %s, %s%n", outputDir.resolve("summary.csv"), outputDir.resolve("summary.json"));

@@ -15,6 +15,7 @@ import org.ncw.engine.ica.IcaBatch;
 import org.ncw.engine.ica.PairSeparation;
 import org.ncw.engine.ica.PairSeparationOptions;
 import org.ncw.engine.ica.PairSeparationResult;
+import org.ncw.engine.ica.SpeechRanking;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -122,9 +123,9 @@ public final class IcaCommand implements Callable<Integer> {
                     .toLowerCase(Locale.ROOT), options.ica().contrast().name().toLowerCase(Locale.ROOT),
                     fit.convergenceSummary(), options.restarts() > 1
                             ? " (best of " + options.restarts() + " runs by negentropy)" : "", seconds);
-            out.printf(Locale.ROOT, "  speech = ICA output %d by %s (%s %.3f vs %.3f)%n", res.speechComponent() + 1,
-                    res.rule().name().toLowerCase(Locale.ROOT), res.rule().name().equals("REFERENCE") ? "|r|" : "dB",
-                    res.speechScore(), res.noiseScore());
+            out.printf(Locale.ROOT, "  speech = ICA output %d by %s (%.3f vs %.3f %s)%n", res.speechComponent() + 1,
+                    res.rule().name().toLowerCase(Locale.ROOT), res.speechScore(), res.noiseScore(),
+                    scoreUnit(res.rule()));
             for (Map.Entry<String, Map<String, Double>> e : metrics.entrySet()) {
                 out.printf(Locale.ROOT, "  %-6s vs clean: SI-SDR %6.2f dB, STOI %.3f%n", e.getKey(),
                         e.getValue().get("si_sdr_db"), e.getValue().get("stoi"));
@@ -177,6 +178,10 @@ public final class IcaCommand implements Callable<Integer> {
     static void writeText(Path file, String text, IcaOptionsMixin ica, OutputGuard guard) throws IOException {
         AtomicFileWriter.write(file, ica.writeMode(), guard,
                 out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    static String scoreUnit(SpeechRanking rule) {
+        return rule == SpeechRanking.REFERENCE ? "|r|" : "dB";
     }
 
     static String stem(Path p) {

@@ -61,9 +61,11 @@ final class IcaOptionsMixin {
                     + "inputs, as the baseline).")
     Path clean;
 
-    @Option(names = "--ranking", paramLabel = "auto|modulation|reference", converter = RankingConverter.class,
-            description = "Speech ranking rule; auto = reference when --reference is given, else modulation "
-                    + "(default: auto).")
+    @Option(names = "--ranking", paramLabel = "auto|flatness|modulation|reference",
+            converter = RankingConverter.class,
+            description = "Speech ranking rule: flatness = lower spectral flatness, modulation = deeper 2-8 Hz "
+                    + "level modulation, reference = higher |r| with --reference; auto = reference when --reference "
+                    + "is given, else flatness (default: auto).")
     SpeechRanking ranking = SpeechRanking.AUTO;
 
     @Option(names = "--target-rms", paramLabel = "DBFS", description = "Output RMS level (default: ${DEFAULT-VALUE}).")

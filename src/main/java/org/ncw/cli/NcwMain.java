@@ -24,6 +24,7 @@ import java.io.PrintWriter;
                 ClusterCommand.class,
                 IcaCommand.class,
                 IcaBatchCommand.class,
+                EvaluateCommand.class,
                 BenchQualityCommand.class,
                 BenchCommand.class,
         })

@@ -60,7 +60,7 @@ class DenoiseCommandTest {
     void writesOutputAndResidueThatSumToTheInput() throws IOException {
         Path in = noisyFile();
         Path out = dir.resolve("clean.wav");
-        Run r = run("denoise", in.toString(), "-o", out.toString(), "--float");
+        Run r = run("denoise", in.toString(), "-o", out.toString(), "--float", "--method", "production");
         assertEquals(0, r.code(), r.err());
         Path residue = dir.resolve("clean.residue.wav");
         assertTrue(Files.exists(residue), "default residue name");

@@ -74,7 +74,7 @@ class IcaCommandTest {
         assertTrue(corr > 0.95, "speech output r = " + corr);
         JsonNode report = Json.mapper().readTree(out.resolve("orig__filtered.json").toFile());
         assertTrue(report.get("converged").asBoolean());
-        assertEquals("MODULATION", report.get("ranking").asText());
+        assertEquals("FLATNESS", report.get("ranking").asText());
         double siSdrSpeech = report.get("metrics").get("speech").get("si_sdr_db").asDouble();
         double siSdrA = report.get("metrics").get("A").get("si_sdr_db").asDouble();
         assertTrue(siSdrSpeech > siSdrA + 5, "separation gains: " + siSdrSpeech + " dB vs input " + siSdrA);

@@ -61,7 +61,8 @@ public final class CsrMatrix implements AffinityMatrix {
                 raw[fill[j]++] = i;
             }
         }
-        // sort each row and merge duplicates (in place, counting multiplicities)
+        // sort each row and merge duplicates in place; multiplicity C_ij + C_ji (1 or 2) gives the weight
+        byte[] multiplicity = new byte[raw.length];
         int[] merged = new int[n];
         parallel(n, i -> {
             int a = start[i];
@@ -69,8 +70,11 @@ public final class CsrMatrix implements AffinityMatrix {
             Arrays.sort(raw, a, b);
             int w = a;
             for (int r = a; r < b; r++) {
-                if (w == a || raw[w - 1] != raw[r]) {
-                    raw[w++] = raw[r];
+                if (w > a && raw[w - 1] == raw[r]) {
+                    multiplicity[w - 1]++;
+                } else {
+                    raw[w] = raw[r];
+                    multiplicity[w++] = 1;
                 }
             }
             merged[i] = w - a;
@@ -81,24 +85,13 @@ public final class CsrMatrix implements AffinityMatrix {
         }
         int[] cols = new int[rowPtr[n]];
         float[] values = new float[rowPtr[n]];
-        parallel(n, i -> System.arraycopy(raw, start[i], cols, rowPtr[i], merged[i]));
-        // weight = 0.5 * (C_ij + C_ji): look up membership in the (short) neighbour lists
         parallel(n, i -> {
-            for (int p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
-                int j = cols[p];
-                values[p] = 0.5f * (contains(neighbors, i * k, k, j) + contains(neighbors, j * k, k, i));
+            System.arraycopy(raw, start[i], cols, rowPtr[i], merged[i]);
+            for (int t = 0; t < merged[i]; t++) {
+                values[rowPtr[i] + t] = 0.5f * multiplicity[start[i] + t];
             }
         });
         return new CsrMatrix(n, rowPtr, cols, values);
-    }
-
-    private static int contains(int[] a, int from, int len, int value) {
-        for (int t = from; t < from + len; t++) {
-            if (a[t] == value) {
-                return 1;
-            }
-        }
-        return 0;
     }
 
     /** Builds a matrix from per-row column lists (ascending not required) and values. */

@@ -85,11 +85,14 @@ public final class KMeans {
             for (int t = 0; t < trials; t++) {
                 double target = random.nextDouble() * pot;
                 int id = searchSorted(cumulative, target);
-                double candPot = 0;
-                for (int i = 0; i < n; i++) {
-                    candidateDist[i] = Math.min(closest[i], sq(x, i * d, x, id * d, d));
-                    candPot += candidateDist[i];
-                }
+                double candPot = blockSum(n, (from, to) -> {
+                    double s = 0;
+                    for (int i = from; i < to; i++) {
+                        candidateDist[i] = Math.min(closest[i], sq(x, i * d, x, id * d, d));
+                        s += candidateDist[i];
+                    }
+                    return s;
+                });
                 if (candPot < bestPot) {
                     bestPot = candPot;
                     bestId = id;
@@ -101,6 +104,29 @@ public final class KMeans {
             System.arraycopy(x, bestId * d, centers, c * d, d);
         }
         return centers;
+    }
+
+    private static final int BLOCK = 1 << 16;
+
+    @FunctionalInterface
+    private interface RangeSum {
+        double sum(int from, int to);
+    }
+
+    /** Sum of per-block partial sums, blocks in parallel for large n (block order keeps the result reproducible). */
+    private static double blockSum(int n, RangeSum body) {
+        int blocks = (n + BLOCK - 1) / BLOCK;
+        if (blocks == 1) {
+            return body.sum(0, n);
+        }
+        double[] partial = new double[blocks];
+        java.util.stream.IntStream.range(0, blocks).parallel()
+                .forEach(b -> partial[b] = body.sum(b * BLOCK, Math.min(n, (b + 1) * BLOCK)));
+        double s = 0;
+        for (double p : partial) {
+            s += p;
+        }
+        return s;
     }
 
     /** numpy searchsorted(side="left"), clipped to the last index. */

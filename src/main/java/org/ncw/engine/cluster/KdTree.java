@@ -116,7 +116,7 @@ public final class KdTree {
                               int[] heapIdx) {
         Arrays.fill(heapDist, 0, k, Double.POSITIVE_INFINITY);
         Arrays.fill(heapIdx, 0, k, -1);
-        knn(query, self, k, heapDist, heapIdx, 1, 0, n);
+        knn(query, self, k, heapDist, heapIdx, 1, 0, n, 0.0, new double[d]);
         // heap -> ascending order
         for (int end = k - 1; end > 0; end--) {
             swap(heapDist, heapIdx, 0, end);
@@ -130,7 +130,13 @@ public final class KdTree {
         }
     }
 
-    private void knn(double[] q, int self, int k, double[] hd, int[] hi, int node, int lo, int hiSlot) {
+    /**
+     * Depth-first search with incremental box distances (Arya and Mount): {@code rd} is the squared distance from q
+     * to this node's cell, {@code off[t]} the cell's offset from q along dimension t, so a far child is visited
+     * only if its whole cell may hold a closer point.
+     */
+    private void knn(double[] q, int self, int k, double[] hd, int[] hi, int node, int lo, int hiSlot, double rd,
+                     double[] off) {
         int dim = node < splitDim.length ? splitDim[node] : -1;
         if (dim < 0) {
             for (int s = lo; s < hiSlot; s++) {
@@ -138,13 +144,14 @@ public final class KdTree {
                 if (idx == self) {
                     continue;
                 }
+                double bound = hd[0];
                 double dist = 0;
                 int base = s * d;
-                for (int t = 0; t < d && dist < hd[0]; t++) {
+                for (int t = 0; t < d && dist <= bound; t++) {
                     double diff = coords[base + t] - q[t];
                     dist += diff * diff;
                 }
-                if (dist < hd[0] || (dist == hd[0] && idx < hi[0] && hi[0] >= 0)) {
+                if (dist < bound || (dist == bound && idx < hi[0])) {
                     hd[0] = dist;
                     hi[0] = idx;
                     siftDown(hd, hi, 0, k);
@@ -154,16 +161,19 @@ public final class KdTree {
         }
         int mid = (lo + hiSlot) >>> 1;
         double diff = q[dim] - splitValue[node];
-        if (diff < 0) {
-            knn(q, self, k, hd, hi, 2 * node, lo, mid);
-            if (diff * diff <= hd[0]) {
-                knn(q, self, k, hd, hi, 2 * node + 1, mid, hiSlot);
-            }
-        } else {
-            knn(q, self, k, hd, hi, 2 * node + 1, mid, hiSlot);
-            if (diff * diff <= hd[0]) {
-                knn(q, self, k, hd, hi, 2 * node, lo, mid);
-            }
+        int nearNode = diff < 0 ? 2 * node : 2 * node + 1;
+        int farNode = diff < 0 ? 2 * node + 1 : 2 * node;
+        int nearLo = diff < 0 ? lo : mid;
+        int nearHi = diff < 0 ? mid : hiSlot;
+        int farLo = diff < 0 ? mid : lo;
+        int farHi = diff < 0 ? hiSlot : mid;
+        knn(q, self, k, hd, hi, nearNode, nearLo, nearHi, rd, off);
+        double old = off[dim];
+        double farRd = rd - old * old + diff * diff;
+        if (farRd <= hd[0]) {
+            off[dim] = diff;
+            knn(q, self, k, hd, hi, farNode, farLo, farHi, farRd, off);
+            off[dim] = old;
         }
     }
 

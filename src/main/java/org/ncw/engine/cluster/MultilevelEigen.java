@@ -16,7 +16,15 @@ import org.ncw.engine.core.TaskMonitor;
  */
 final class MultilevelEigen {
     static final int COARSEST = 800;
-    private static final int SMOOTHING_STEPS = 6;
+    private static final int SMOOTHING_STEPS = 10;
+    /** Levels this large get only a few smoothing steps: they dominate the cost, and Lanczos polishes anyway. */
+    private static final int LARGE_LEVEL = 250_000;
+    private static final int LARGE_LEVEL_STEPS = 3;
+    /**
+     * Extra vectors carried through the levels: near-degenerate eigenvalues (long thin graphs) mix on coarse
+     * levels, and a wider Rayleigh-Ritz subspace lets the finer levels sort them out.
+     */
+    private static final int SPARE_VECTORS = 4;
 
     private MultilevelEigen() {
     }
@@ -53,15 +61,34 @@ final class MultilevelEigen {
         }
 
         void multiply(double[] x, double[] y) {
+            multiplyBlock(new double[][] {x}, new double[][] {y});
+        }
+
+        /** Y = M X for several vectors in one pass over the matrix (the pass, not the arithmetic, is the cost). */
+        void multiplyBlock(double[][] x, double[][] y) {
+            int b = x.length;
+            double[] z = new double[n * b]; // z[j * b + c] = x_c[j] / sqrt(m_j), interleaved for one gather per entry
+            CsrMatrix.parallel(n, j -> {
+                for (int c = 0; c < b; c++) {
+                    z[j * b + c] = invSqrtMass[j] * x[c][j];
+                }
+            });
             CsrMatrix.parallel(n, i -> {
-                double s = 0;
+                double[] acc = new double[b];
                 for (int p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
                     int j = cols[p];
-                    if (!dropDiagonal || j != i) {
-                        s += w[p] * invSqrtMass[j] * x[j];
+                    if (dropDiagonal && j == i) {
+                        continue;
+                    }
+                    double wp = w[p];
+                    int base = j * b;
+                    for (int c = 0; c < b; c++) {
+                        acc[c] += wp * z[base + c];
                     }
                 }
-                y[i] = invSqrtMass[i] * s;
+                for (int c = 0; c < b; c++) {
+                    y[c][i] = invSqrtMass[i] * acc[c];
+                }
             });
         }
     }
@@ -88,18 +115,24 @@ final class MultilevelEigen {
         double[][] x = coarsestVectors(coarsest, k);
         for (int l = levels.size() - 2; l >= 0; l--) {
             Level fine = levels.get(l);
-            Level coarse = levels.get(l + 1);
-            double[][] prolonged = new double[x.length][fine.n];
-            for (int c = 0; c < x.length; c++) {
-                double[] xc = x[c];
-                double[] xf = prolonged[c];
-                int[] agg = fine.aggregate;
-                // piecewise constant in u = D^-1/2 x, the Galerkin prolongation of the generalised problem
-                CsrMatrix.parallel(fine.n, i -> xf[i] = fine.sqrtMass[i] * coarse.invSqrtMass[agg[i]] * xc[agg[i]]);
-            }
-            x = smooth(fine, prolonged);
+            double[][] prolonged = prolong(x, fine, levels.set(l + 1, null)); // frees the coarse graph
+            fine.aggregate = null;
+            // the finest level only gets the Rayleigh-Ritz step: the Lanczos polish that follows smooths it
+            x = smooth(fine, prolonged, l == 0 ? 0 : fine.n > LARGE_LEVEL ? LARGE_LEVEL_STEPS : SMOOTHING_STEPS);
         }
         return Arrays.copyOf(x, k);
+    }
+
+    /** Piecewise constant in u = D^-1/2 x: the Galerkin prolongation of the generalised problem. */
+    private static double[][] prolong(double[][] x, Level fine, Level coarse) {
+        double[][] prolonged = new double[x.length][fine.n];
+        int[] agg = fine.aggregate;
+        for (int c = 0; c < x.length; c++) {
+            double[] xc = x[c];
+            double[] xf = prolonged[c];
+            CsrMatrix.parallel(fine.n, i -> xf[i] = fine.sqrtMass[i] * coarse.invSqrtMass[agg[i]] * xc[agg[i]]);
+        }
+        return prolonged;
     }
 
     private static double[][] coarsestVectors(Level level, int k) {
@@ -114,7 +147,7 @@ final class MultilevelEigen {
             }
         }
         SymmetricEigen evd = SymmetricEigen.of(m, n);
-        int count = Math.min(n, k + 2); // a couple of spare vectors make the level-wise Rayleigh-Ritz sturdier
+        int count = Math.min(n, k + SPARE_VECTORS);
         double[][] x = new double[count][n];
         for (int c = 0; c < count; c++) {
             for (int r = 0; r < n; r++) {
@@ -125,21 +158,24 @@ final class MultilevelEigen {
     }
 
     /** Damped power steps with (I + M) / 2, then Rayleigh-Ritz in the span (largest Ritz values first). */
-    private static double[][] smooth(Level level, double[][] x) {
+    private static double[][] smooth(Level level, double[][] x, int steps) {
         int n = level.n;
         int k = x.length;
-        double[] y = new double[n];
-        for (int step = 0; step < SMOOTHING_STEPS; step++) {
-            for (double[] xc : x) {
-                level.multiply(xc, y);
-                CsrMatrix.parallel(n, i -> xc[i] = 0.5 * (xc[i] + y[i]));
+        double[][] y = new double[k][n];
+        for (int step = 0; step < steps; step++) {
+            level.multiplyBlock(x, y);
+            for (int c = 0; c < k; c++) {
+                double[] xc = x[c];
+                double[] yc = y[c];
+                CsrMatrix.parallel(n, i -> xc[i] = 0.5 * (xc[i] + yc[i]));
             }
             orthonormalize(x);
         }
-        double[][] mx = new double[k][n];
-        for (int c = 0; c < k; c++) {
-            level.multiply(x[c], mx[c]);
+        if (steps == 0) {
+            orthonormalize(x);
         }
+        double[][] mx = y;
+        level.multiplyBlock(x, mx);
         double[] h = new double[k * k];
         for (int a = 0; a < k; a++) {
             for (int b = 0; b < k; b++) {
@@ -148,14 +184,15 @@ final class MultilevelEigen {
         }
         SymmetricEigen ritz = SymmetricEigen.ofJava(h, k);
         double[][] out = new double[k][n];
-        for (int c = 0; c < k; c++) {
-            double[] oc = out[c];
-            for (int j = 0; j < k; j++) {
-                double coef = ritz.vectors()[j][c];
-                double[] xj = x[j];
-                CsrMatrix.parallel(n, i -> oc[i] += coef * xj[i]);
+        CsrMatrix.parallel(n, i -> {
+            for (int c = 0; c < k; c++) {
+                double s = 0;
+                for (int j = 0; j < k; j++) {
+                    s += ritz.vectors()[j][c] * x[j][i];
+                }
+                out[c][i] = s;
             }
-        }
+        });
         orthonormalize(out);
         return out;
     }

@@ -28,20 +28,28 @@ final class BoxFilter {
         return out;
     }
 
+    /** Running mean along time, whole frames at a time (contiguous rows: no strided walks over the grid). */
     static double[] alongTime(double[] v, int bins, int frames, int width) {
         if (width <= 1) {
             return v.clone();
         }
         double[] out = new double[v.length];
-        double[] line = new double[frames];
-        double[] smoothed = new double[frames];
-        for (int k = 0; k < bins; k++) {
-            for (int t = 0; t < frames; t++) {
-                line[t] = v[t * bins + k];
+        double[] sum = new double[bins];
+        int half = width / 2;
+        for (int j = -half; j <= half; j++) {
+            int row = mirror(j, frames) * bins;
+            for (int k = 0; k < bins; k++) {
+                sum[k] += v[row + k];
             }
-            runningMean(line, width, smoothed);
-            for (int t = 0; t < frames; t++) {
-                out[t * bins + k] = smoothed[t];
+        }
+        double inv = 1.0 / width;
+        for (int t = 0; t < frames; t++) {
+            int base = t * bins;
+            int add = mirror(t + half + 1, frames) * bins;
+            int drop = mirror(t - half, frames) * bins;
+            for (int k = 0; k < bins; k++) {
+                out[base + k] = sum[k] * inv;
+                sum[k] += v[add + k] - v[drop + k];
             }
         }
         return out;
@@ -55,8 +63,9 @@ final class BoxFilter {
         for (int j = -half; j <= half; j++) {
             sum += x[mirror(j, n)];
         }
+        double inv = 1.0 / width;
         for (int i = 0; i < n; i++) {
-            out[i] = sum / width;
+            out[i] = sum * inv;
             sum += x[mirror(i + half + 1, n)] - x[mirror(i - half, n)];
         }
     }

@@ -438,14 +438,4 @@ public final class FastIca {
         }
         return (s0 + s1) + (s2 + s3);
     }
-
-    /** Population variance (numpy's default ddof=0). */
-    static double variance(double[] v) {
-        double mu = mean(v);
-        double s = 0;
-        for (double e : v) {
-            s += (e - mu) * (e - mu);
-        }
-        return s / v.length;
-    }
 }

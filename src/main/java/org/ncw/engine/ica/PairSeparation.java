@@ -22,7 +22,7 @@ public final class PairSeparation {
         Objects.requireNonNull(pair, "pair");
         Objects.requireNonNull(options, "options");
         SpeechRanking rule = options.ranking() == SpeechRanking.AUTO
-                ? (pair.reference() != null ? SpeechRanking.REFERENCE : SpeechRanking.MODULATION)
+                ? (pair.reference() != null ? SpeechRanking.REFERENCE : SpeechRanking.FLATNESS)
                 : options.ranking();
         if (rule == SpeechRanking.REFERENCE && pair.reference() == null) {
             throw new InvalidParameterException("ranking REFERENCE needs a reference track (e.g. the clustered speech)");
@@ -60,11 +60,14 @@ public final class PairSeparation {
                 if (r < 0) {
                     sources[i] = negate(sources[i]);
                 }
+            } else if (rule == SpeechRanking.FLATNESS) {
+                score[i] = SpeechLikeness.spectralFlatnessDb(sources[i]);
             } else {
                 score[i] = SpeechLikeness.syllabicModulationDb(sources[i]);
             }
         }
-        int speech = score[1] > score[0] ? 1 : 0;
+        boolean lowerIsSpeech = rule == SpeechRanking.FLATNESS;
+        int speech = (lowerIsSpeech ? score[1] < score[0] : score[1] > score[0]) ? 1 : 0;
         Loudness.Normalized s = Loudness.normalize(sources[speech], options.loudness());
         Loudness.Normalized n = Loudness.normalize(sources[1 - speech], options.loudness());
         monitor.done();

@@ -11,7 +11,8 @@ import org.ncw.engine.core.Signal;
  * @param negentropy      total {@link Negentropy} of the kept FastICA run
  * @param speechComponent which ICA source (0 or 1) became {@code speech}
  * @param rule            the ranking rule that was applied (never AUTO)
- * @param speechScore     the rule's score of the speech output (dB for MODULATION, |r| for REFERENCE)
+ * @param speechScore     the rule's score of the speech output (flatness dB for FLATNESS, lower = speech; modulation dB
+ *                        for MODULATION; |r| for REFERENCE)
  * @param noiseScore      the rule's score of the noise output
  * @param speechGain      linear gain applied to the unit-variance speech source
  * @param noiseGain       linear gain applied to the unit-variance noise source

@@ -1,5 +1,6 @@
 package org.ncw.engine.metrics;
 
+import org.ncw.engine.core.CancelledException;
 import org.ncw.engine.core.Checks;
 import org.ncw.engine.core.Signal;
 import org.ncw.engine.core.TaskMonitor;
@@ -22,14 +23,20 @@ public final class QualityBenchmark {
     private QualityBenchmark() {
     }
 
-    /** One method on one mixture. Deltas are against the unprocessed noisy mixture. */
+    /**
+     * One method on one mixture. Deltas are against the unprocessed noisy mixture. A method that failed has NaN
+     * scores and its message in {@code error} (empty otherwise).
+     */
     public record Row(String method, String stem, String noise, double snrDb, double siSdr, double stoi,
-                      double deltaSiSdr, double deltaStoi, double seconds, double audioSeconds) {
+                      double deltaSiSdr, double deltaStoi, double seconds, double audioSeconds, String error) {
+        public boolean failed() {
+            return !error.isEmpty();
+        }
     }
 
-    /** Means of one method over a group of mixtures. */
+    /** Means of one method over the mixtures of a group it ran on ({@code failures} more failed; see the rows). */
     public record Summary(String method, String group, int count, double siSdr, double deltaSiSdr, double stoi,
-                          double deltaStoi, double seconds, double realTimeFactor) {
+                          double deltaStoi, double seconds, double realTimeFactor, int failures, String firstError) {
     }
 
     /** All rows, plus summaries over the whole set and per SNR and per noise type. */
@@ -57,7 +64,10 @@ public final class QualityBenchmark {
                         .computeIfAbsent(groupOf.apply(r), g -> new ArrayList<>()).add(r);
             }
             List<Summary> out = new ArrayList<>();
-            byMethod.forEach((method, groups) -> groups.forEach((group, rs) -> {
+            byMethod.forEach((method, groups) -> groups.forEach((group, all) -> {
+                List<Row> rs = all.stream().filter(r -> !r.failed()).toList();
+                int failures = all.size() - rs.size();
+                String firstError = all.stream().filter(Row::failed).map(Row::error).findFirst().orElse("");
                 double n = rs.size();
                 double seconds = rs.stream().mapToDouble(Row::seconds).sum();
                 double audio = rs.stream().mapToDouble(Row::audioSeconds).sum();
@@ -66,7 +76,7 @@ public final class QualityBenchmark {
                         rs.stream().mapToDouble(Row::deltaSiSdr).sum() / n,
                         rs.stream().mapToDouble(Row::stoi).sum() / n,
                         rs.stream().mapToDouble(Row::deltaStoi).sum() / n,
-                        seconds, audio > 0 ? seconds / audio : Double.NaN));
+                        seconds, audio > 0 ? seconds / audio : Double.NaN, failures, firstError));
             }));
             return out;
         }
@@ -74,11 +84,13 @@ public final class QualityBenchmark {
 
     /** The rows as CSV (one line per method and mixture, header first). */
     public static String toCsv(Result result) {
-        StringBuilder sb = new StringBuilder("method,stem,noise,snr_db,si_sdr,stoi,delta_si_sdr,delta_stoi,seconds,audio_seconds\n");
+        StringBuilder sb = new StringBuilder(
+                "method,stem,noise,snr_db,si_sdr,stoi,delta_si_sdr,delta_stoi,seconds,audio_seconds,error\n");
         for (Row r : result.rows()) {
-            sb.append(String.format(java.util.Locale.ROOT, "%s,%s,%s,%s,%.4f,%.5f,%.4f,%.5f,%.4f,%.3f%n", r.method(), r.stem(),
-                    r.noise(), Double.isNaN(r.snrDb()) ? "" : String.valueOf(r.snrDb()), r.siSdr(), r.stoi(),
-                    r.deltaSiSdr(), r.deltaStoi(), r.seconds(), r.audioSeconds()));
+            sb.append(String.format(java.util.Locale.ROOT, "\"%s\",%s,%s,%s,%.4f,%.5f,%.4f,%.5f,%.4f,%.3f,\"%s\"%n",
+                    r.method(), r.stem(), r.noise(), Double.isNaN(r.snrDb()) ? "" : String.valueOf(r.snrDb()),
+                    r.siSdr(), r.stoi(), r.deltaSiSdr(), r.deltaStoi(), r.seconds(), r.audioSeconds(),
+                    r.error().replace("\"", "'")));
         }
         return sb.toString();
     }
@@ -133,7 +145,21 @@ public final class QualityBenchmark {
                 monitor.step(done, total);
                 Signal input = noisy.copy(); // a method must not be able to alter the next one's input
                 long start = System.nanoTime();
-                Signal out = method.apply(input, monitor.sub((double) done / total, (done + 1.0) / total).stage(method.name()));
+                Signal out;
+                try {
+                    out = method.apply(input, monitor.sub((double) done / total, (done + 1.0) / total)
+                            .stage(method.name()));
+                } catch (CancelledException e) {
+                    throw e;
+                } catch (RuntimeException | OutOfMemoryError e) {
+                    // One method failing (e.g. a dense affinity too large) must not hide the others' results.
+                    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                    rows.add(new Row(method.name(), item.stem(), item.noise(), item.snrDb(), Double.NaN, Double.NaN,
+                            Double.NaN, Double.NaN, (System.nanoTime() - start) / 1e9, noisy.durationSeconds(),
+                            message.replace('\n', ' ')));
+                    done++;
+                    continue;
+                }
                 double seconds = (System.nanoTime() - start) / 1e9;
                 if (out.sampleRate() != clean.sampleRate()) {
                     out = QualityMetrics.alignRate(out, clean.sampleRate());
@@ -141,7 +167,7 @@ public final class QualityBenchmark {
                 double siSdr = SiSdr.compute(clean.samples(), out.samples());
                 double stoi = Stoi.compute(clean.samples(), out.samples(), clean.sampleRate());
                 rows.add(new Row(method.name(), item.stem(), item.noise(), item.snrDb(), siSdr, stoi,
-                        siSdr - noisySiSdr, stoi - noisyStoi, seconds, noisy.durationSeconds()));
+                        siSdr - noisySiSdr, stoi - noisyStoi, seconds, noisy.durationSeconds(), ""));
                 done++;
             }
         }

@@ -4,6 +4,10 @@ import org.ncw.engine.audio.Resampler;
 import org.ncw.engine.core.Checks;
 import org.ncw.engine.core.Signal;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
 /** Scores an estimate against a clean reference with every measure of this package. */
 public final class QualityMetrics {
     private QualityMetrics() {
@@ -25,6 +29,33 @@ public final class QualityMetrics {
         int rate = clean.sampleRate();
         return new QualityScores(Snr.compute(c, e), SegmentalSnr.compute(c, e, rate), SiSdr.compute(c, e),
                 Stoi.compute(c, e, rate));
+    }
+
+    /**
+     * Scores after aligning: an estimate at another rate is resampled to the reference's rate, and signals of
+     * different lengths are compared over their common length. The notes say what was done (empty when nothing).
+     */
+    public static AlignedScores scoreAligned(Signal clean, Signal estimate) {
+        Checks.notNull("clean", clean);
+        Checks.notNull("estimate", estimate);
+        List<String> notes = new ArrayList<>();
+        Signal aligned = estimate;
+        if (estimate.sampleRate() != clean.sampleRate()) {
+            aligned = alignRate(estimate, clean.sampleRate());
+            notes.add("estimate resampled from " + estimate.sampleRate() + " Hz to the reference's "
+                    + clean.sampleRate() + " Hz");
+        }
+        int common = Math.min(clean.length(), aligned.length());
+        if (clean.length() != aligned.length()) {
+            notes.add(String.format(Locale.ROOT, "lengths differ (reference %.3f s, estimate %.3f s): scored over the "
+                    + "common %.3f s", clean.durationSeconds(), aligned.durationSeconds(),
+                    common / (double) clean.sampleRate()));
+        }
+        return new AlignedScores(score(clean, aligned), common, List.copyOf(notes));
+    }
+
+    /** Scores with the alignment that was needed to compute them. */
+    public record AlignedScores(QualityScores scores, int commonLength, List<String> notes) {
     }
 
     /** The signal at {@code targetRate}: unchanged if already there, else through the project's {@link Resampler}. */

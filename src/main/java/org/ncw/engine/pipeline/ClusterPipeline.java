@@ -90,7 +90,18 @@ public final class ClusterPipeline {
     }
 
     /** Runs every stage, reusing cached stage results. */
-    public synchronized ExperimentResult run(ExperimentOptions o, TaskMonitor monitor) {
+    public ExperimentResult run(ExperimentOptions o, TaskMonitor monitor) {
+        return run(o, monitor, (analysisDb, clustering) -> { });
+    }
+
+    /** Receives the labels as soon as clustering is done, before the mask and resynthesis (the GUI draws them). */
+    @FunctionalInterface
+    public interface ClusteringListener {
+        void clustered(SpectrogramMatrix analysisDb, StrategyResult clustering);
+    }
+
+    /** Runs every stage, reusing cached stage results; {@code listener} hears about the labels first. */
+    public synchronized ExperimentResult run(ExperimentOptions o, TaskMonitor monitor, ClusteringListener listener) {
         Checks.notNull("options", o);
         List<ExperimentResult.StageTiming> timings = new ArrayList<>();
         DatasetKey dk = new DatasetKey(o.analysis(), o.dbScale(),
@@ -104,6 +115,7 @@ public final class ClusterPipeline {
             return ClusteringStrategy.of(k.strategy(), k.clusterer(), factory)
                     .fit(data, monitor.sub(0.1, 0.75).stage("cluster"));
         });
+        listener.clustered(data.matrix(), clustering);
         ComplexSpectrogram synthesis = stage("synthesis STFT", stfts, o.synthesis(), timings,
                 k -> Stft.forward(input, k.toStftOptions(), monitor.sub(0.75, 0.85).stage("synthesis STFT")));
         StretchKey sk = new StretchKey(ck, o.synthesis());

@@ -6,85 +6,96 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.ncw.engine.core.Signal;
 import org.ncw.engine.core.TaskMonitor;
 import org.ncw.engine.dataset.LabelGrid;
 import org.ncw.engine.metrics.QualityScores;
+import org.ncw.engine.pipeline.ClusterPipeline;
+import org.ncw.engine.pipeline.ExperimentResult;
 
 /**
- * Runs the analysis stages with a cache per stage: an artefact is recomputed only when the parameters of the
- * stages it depends on (or the input) changed. Runs are serialised; callers run this on a background thread.
+ * One workbench run: the engine's {@link ClusterPipeline} (STFT, dataset, clustering, mask, each stage cached by
+ * its own options) plus the stages the workbench adds around it: production chain, ICA and the scores. Those are
+ * cached here the same way, so a change recomputes only what depends on it. Runs are serialised; callers run this
+ * on a background job.
  */
 public final class AnalysisSession {
-    private record Key(Signal input, Signal reference, Map<String, Object> params) {
-        Key(Signal input, Map<String, Object> params) {
-            this(input, null, params);
-        }
-    }
+    private record Key(Signal input, Signal reference, Map<String, Object> params) { }
 
     private record Cached<T>(Key key, T value, double seconds) { }
 
-    private Cached<Spectrum> spectrum;
-    private Cached<Spectrum> maskGrid;
-    private Cached<LabelGrid> labels;
-    private Cached<Signal[]> separated;
+    /** Labels of the clustering grid, published before production, ICA and scores run. */
+    public record Labels(Spectrum spectrum, LabelGrid labels) { }
+
+    private ClusterPipeline pipeline;
     private Cached<Signal> production;
     private Cached<Signal[]> ica;
 
-    public synchronized AnalysisResult run(Signal input, Signal reference, ParameterSet p, TaskMonitor monitor) {
+    public AnalysisResult run(Signal input, Signal reference, ParameterSet p, TaskMonitor monitor) {
+        return run(input, reference, p, monitor, l -> { });
+    }
+
+    /** Runs every stage; {@code labelsReady} gets the labels as soon as they exist, so a view can show them early. */
+    public synchronized AnalysisResult run(Signal input, Signal reference, ParameterSet p, TaskMonitor monitor,
+                                           Consumer<Labels> labelsReady) {
+        if (pipeline == null || pipeline.input() != input) {
+            pipeline = new ClusterPipeline(input);
+        }
         Set<Stage> recomputed = EnumSet.noneOf(Stage.class);
         Map<Stage, Double> seconds = new EnumMap<>(Stage.class);
+        ExperimentResult experiment = pipeline.run(EngineBridge.experimentOptions(p), monitor.sub(0, 0.8),
+                (db, clustering) -> labelsReady.accept(new Labels(EngineBridge.spectrum(db, input.sampleRate()),
+                        clustering.labels())));
+        for (ExperimentResult.StageTiming t : experiment.stages()) {
+            if (!t.cached()) {
+                Stage s = pipelineStage(t.stage());
+                recomputed.add(s);
+                seconds.merge(s, t.seconds(), Double::sum);
+            }
+        }
+        Spectrum grid = EngineBridge.spectrum(experiment.analysisDb(), input.sampleRate());
+        LabelGrid labels = experiment.clustering().labels();
+        Signal speech = experiment.separated().speech();
+        Signal residue = experiment.separated().residue();
 
-        Key specKey = new Key(input, p.project(Stage.SPECTROGRAM));
-        spectrum = reuseOr(spectrum, specKey, Stage.SPECTROGRAM, recomputed, seconds, () -> EngineBridge.spectrum(
-                input, EngineBridge.clusterResolution(p).toStftOptions(), monitor.sub(0, 0.1).stage("STFT")));
-        maskGrid = reuseOr(maskGrid, specKey, Stage.SPECTROGRAM, recomputed, seconds, () ->
-                EngineBridge.regularResolution(p).equals(EngineBridge.clusterResolution(p)) ? spectrum.value()
-                        : EngineBridge.spectrum(input, EngineBridge.regularResolution(p).toStftOptions(),
-                        monitor.sub(0.1, 0.15).stage("STFT (mask grid)")));
-        Key labelKey = new Key(input, p.project(Stage.SPECTROGRAM, Stage.DATASET, Stage.CLUSTER));
-        labels = reuseOr(labels, labelKey, Stage.CLUSTER, recomputed, seconds,
-                () -> EngineBridge.cluster(spectrum.value(), p, monitor.sub(0.15, 0.7).stage("clustering")));
-        Key maskKey = new Key(input, p.project(Stage.SPECTROGRAM, Stage.DATASET, Stage.CLUSTER, Stage.MASK));
-        separated = reuseOr(separated, maskKey, Stage.MASK, recomputed, seconds,
-                () -> EngineBridge.separate(spectrum.value(), labels.value(), maskGrid.value(), p,
-                        monitor.sub(0.7, 0.85).stage("mask")));
-        boolean withProduction = p.flag("production");
-        if (withProduction) {
-            production = reuseOr(production, new Key(input, p.project(Stage.PRODUCTION)), Stage.PRODUCTION,
-                    recomputed, seconds, () -> EngineBridge.production(input, p, monitor.sub(0.85, 0.9).stage("production")));
+        if (p.flag("production")) {
+            production = reuseOr(production, new Key(input, null, p.project(Stage.PRODUCTION)), Stage.PRODUCTION,
+                    recomputed, seconds, () -> EngineBridge.production(input, p,
+                            monitor.sub(0.8, 0.9).stage("production")));
         }
         if (p.flag("ica")) {
-            Set<Stage> icaDeps = EnumSet.of(Stage.ICA);
-            if (!p.text("icaInputs").equals("noisy+production")) {
-                icaDeps.addAll(EnumSet.of(Stage.SPECTROGRAM, Stage.DATASET, Stage.CLUSTER, Stage.MASK));
-            } else {
-                icaDeps.add(Stage.PRODUCTION);
-            }
-            ica = reuseOr(ica, new Key(input, reference, p.project(icaDeps)), Stage.ICA, recomputed, seconds, () -> {
-                Signal[] pair = icaPair(input, p);
+            Set<Stage> deps = EnumSet.of(Stage.ICA, Stage.CLUSTER);
+            deps.addAll(p.text("icaInputs").equals("noisy+production") ? EnumSet.of(Stage.PRODUCTION)
+                    : EnumSet.of(Stage.SPECTROGRAM, Stage.DATASET, Stage.MASK));
+            ica = reuseOr(ica, new Key(input, reference, p.project(deps)), Stage.ICA, recomputed, seconds, () -> {
+                Signal[] pair = switch (p.text("icaInputs")) {
+                    case "speech+residue" -> new Signal[] {speech, residue};
+                    case "noisy+production" -> p.flag("production") ? new Signal[] {input, production.value()} : null;
+                    default -> new Signal[] {input, speech};
+                };
                 return pair == null ? new Signal[0]
                         : EngineBridge.ica(pair[0], pair[1], reference, p, monitor.sub(0.9, 1).stage("ICA"));
             });
         }
         monitor.done();
 
+        double clusterSeconds = experiment.stages().stream().mapToDouble(ExperimentResult.StageTiming::seconds).sum();
+        String clusterSettings = summary(p, EnumSet.of(Stage.SPECTROGRAM, Stage.DATASET, Stage.CLUSTER, Stage.MASK));
         List<Output> outputs = new ArrayList<>();
         outputs.add(new Output("Original", Output.Kind.ORIGINAL, input, "input recording", 0, Double.NaN, Double.NaN));
-        if (withProduction) {
+        if (p.flag("production")) {
             outputs.add(new Output("Production", Output.Kind.PRODUCTION, production.value(),
                     summary(p, EnumSet.of(Stage.PRODUCTION)), production.seconds(), Double.NaN, Double.NaN));
         }
-        String clusterSettings = summary(p, EnumSet.of(Stage.SPECTROGRAM, Stage.DATASET, Stage.CLUSTER, Stage.MASK));
-        double clusterSeconds = spectrum.seconds() + maskGrid.seconds() + labels.seconds() + separated.seconds();
-        outputs.add(new Output("Speech", Output.Kind.SPEECH, separated.value()[0], clusterSettings, clusterSeconds,
-                Double.NaN, Double.NaN));
-        outputs.add(new Output("Residue", Output.Kind.RESIDUE, separated.value()[1], clusterSettings, clusterSeconds,
-                Double.NaN, Double.NaN));
+        outputs.add(new Output("Speech", Output.Kind.SPEECH, speech, clusterSettings, clusterSeconds, Double.NaN,
+                Double.NaN));
+        outputs.add(new Output("Residue", Output.Kind.RESIDUE, residue, clusterSettings, clusterSeconds, Double.NaN,
+                Double.NaN));
         if (p.flag("ica") && ica != null) {
             for (int i = 0; i < ica.value().length; i++) {
-                outputs.add(new Output("ICA " + (i + 1), Output.Kind.ICA, ica.value()[i],
+                outputs.add(new Output(i == 0 ? "ICA speech" : "ICA noise", Output.Kind.ICA, ica.value()[i],
                         summary(p, EnumSet.of(Stage.ICA)), ica.seconds(), Double.NaN, Double.NaN));
             }
         }
@@ -94,14 +105,15 @@ public final class AnalysisSession {
                 return o.withScores(q.siSdrDb(), q.stoi());
             });
         }
-        return new AnalysisResult(p, spectrum.value(), labels.value(), List.copyOf(outputs), recomputed, seconds);
+        return new AnalysisResult(p, grid, labels, List.copyOf(outputs), recomputed, seconds);
     }
 
-    private Signal[] icaPair(Signal input, ParameterSet p) {
-        return switch (p.text("icaInputs")) {
-            case "speech+residue" -> new Signal[] {separated.value()[0], separated.value()[1]};
-            case "noisy+production" -> production == null ? null : new Signal[] {input, production.value()};
-            default -> new Signal[] {input, separated.value()[0]};
+    private static Stage pipelineStage(String name) {
+        return switch (name) {
+            case "analysis STFT", "synthesis STFT" -> Stage.SPECTROGRAM;
+            case "dataset" -> Stage.DATASET;
+            case "cluster" -> Stage.CLUSTER;
+            default -> Stage.MASK;
         };
     }
 

@@ -8,19 +8,19 @@ import org.ncw.engine.audio.AudioWriter;
 import org.ncw.engine.audio.SampleFormat;
 import org.ncw.engine.audio.WriteMode;
 import org.ncw.engine.cluster.AffinityKind;
-import org.ncw.engine.cluster.ClusteringResult;
 import org.ncw.engine.cluster.EigenSolver;
 import org.ncw.engine.cluster.FeatureScaling;
 import org.ncw.engine.cluster.LabelAssignment;
-import org.ncw.engine.cluster.Points;
-import org.ncw.engine.cluster.SpectralClusterer;
 import org.ncw.engine.cluster.SpectralOptions;
+import org.ncw.engine.cluster.strategy.ClusterSettings;
+import org.ncw.engine.cluster.strategy.DatasetKind;
+import org.ncw.engine.cluster.strategy.StrategyKind;
+import org.ncw.engine.cluster.strategy.StrategyOptions;
+import org.ncw.engine.dataset.SpectrogramMatrix;
+import org.ncw.engine.pipeline.ExperimentOptions;
 import org.ncw.engine.core.Signal;
 import org.ncw.engine.core.TaskMonitor;
 import org.ncw.engine.dataset.DbScale;
-import org.ncw.engine.dataset.GridStretcher;
-import org.ncw.engine.dataset.LabelGrid;
-import org.ncw.engine.dataset.TfMatrix;
 import org.ncw.engine.dsp.ComplexSpectrogram;
 import org.ncw.engine.dsp.Resolution;
 import org.ncw.engine.dsp.Stft;
@@ -32,8 +32,6 @@ import org.ncw.engine.ica.PairSeparationOptions;
 import org.ncw.engine.ica.PairSeparationResult;
 import org.ncw.engine.mask.MaskMode;
 import org.ncw.engine.mask.MaskOptions;
-import org.ncw.engine.mask.Masker;
-import org.ncw.engine.mask.SeparatedSignals;
 import org.ncw.engine.metrics.QualityMetrics;
 import org.ncw.engine.metrics.QualityScores;
 import org.ncw.engine.production.ProductionChain;
@@ -41,7 +39,7 @@ import org.ncw.engine.production.ProductionDenoiser;
 
 /**
  * The one place where the workbench calls the engine, translating a {@link ParameterSet} into engine options.
- * Everything else in the UI works on {@link Signal}, {@link Spectrum} and {@link LabelGrid}.
+ * Everything else in the UI works on {@link Signal} and {@link Spectrum}.
  */
 public final class EngineBridge {
     private EngineBridge() {
@@ -72,7 +70,21 @@ public final class EngineBridge {
     /** STFT and 20 log10 |X| (librosa amplitude_to_db defaults: ref 1, 80 dB range). */
     public static Spectrum spectrum(Signal signal, StftOptions options, TaskMonitor monitor) {
         ComplexSpectrogram c = Stft.forward(signal, options, monitor);
-        return new Spectrum(DbScale.defaults().amplitudeToDb(c.magnitude()), c);
+        return new Spectrum(DbScale.defaults().amplitudeToDb(c.magnitude()), c.axes(), c.sampleRate());
+    }
+
+    /**
+     * The spectrogram the view draws: window {@code window}, hop window/4, longer for long recordings so the grid
+     * has at most about {@code maxFrames} columns (an hour at 16 kHz would otherwise need gigabytes).
+     */
+    public static Spectrum displaySpectrum(Signal signal, int window, int maxFrames) {
+        int hop = Math.max(window / 4, (int) Math.ceil(signal.length() / (double) maxFrames));
+        return spectrum(signal, StftOptions.of(window, hop, window), TaskMonitor.none());
+    }
+
+    /** The clustered grid of a pipeline result, for drawing. */
+    public static Spectrum spectrum(SpectrogramMatrix analysis, int sampleRate) {
+        return new Spectrum(analysis.values(), analysis.axes(), sampleRate);
     }
 
     public static SpectralOptions spectralOptions(ParameterSet p) {
@@ -82,9 +94,7 @@ public final class EngineBridge {
                 .withNNeighbors(p.integer("neighbors"))
                 .withAssignLabels(LabelAssignment.valueOf(upper(p, "assignLabels")))
                 .withEigenSolver(EigenSolver.valueOf(upper(p, "eigenSolver")))
-                .withNInit(1)
-                .withSeed(p.integer("seed"))
-                .withScaling(FeatureScaling.valueOf(upper(p, "scaling")));
+                .withSeed(p.integer("seed"));
     }
 
     private static AffinityKind affinity(ParameterSet p) {
@@ -95,83 +105,21 @@ public final class EngineBridge {
         return p.text(key).toUpperCase(Locale.ROOT);
     }
 
-    /**
-     * Spectral clustering of the grid into two clusters, then the louder cluster (mean dB) becomes SPEECH.
-     * "column": each time column on its own (features: dB, plus frequency for the 3D table);
-     * "complete": every bin at once (features: dB, or time, frequency and dB for the 3D table).
-     */
-    public static LabelGrid cluster(Spectrum spectrum, ParameterSet p, TaskMonitor monitor) {
-        SpectralOptions options = spectralOptions(p);
-        TfMatrix m = spectrum.db();
-        boolean table = p.text("dataset").equals("table3d");
-        int bins = m.bins();
-        int[] labels = new int[m.values().length];
-        if (p.text("strategy").equals("complete")) {
-            int n = labels.length;
-            int d = table ? 3 : 1;
-            double[] x = new double[n * d];
-            for (int f = 0; f < m.frames(); f++) {
-                for (int b = 0; b < bins; b++) {
-                    int i = f * bins + b;
-                    if (table) {
-                        x[3 * i] = spectrum.frameSeconds(f);
-                        x[3 * i + 1] = spectrum.binHz(b);
-                        x[3 * i + 2] = m.values()[i];
-                    } else {
-                        x[i] = m.values()[i];
-                    }
-                }
-            }
-            ClusteringResult r = SpectralClusterer.fit(new Points(n, d, x), options, monitor);
-            assignRoles(r.labels(), m.values(), 0, n, labels);
-        } else {
-            int d = table ? 2 : 1;
-            double[] x = new double[bins * d];
-            for (int f = 0; f < m.frames(); f++) {
-                monitor.step(f, m.frames());
-                for (int b = 0; b < bins; b++) {
-                    double v = m.values()[f * bins + b];
-                    if (table) {
-                        x[2 * b] = spectrum.binHz(b);
-                        x[2 * b + 1] = v;
-                    } else {
-                        x[b] = v;
-                    }
-                }
-                ClusteringResult r = SpectralClusterer.fit(new Points(bins, d, x.clone()), options, TaskMonitor.of(
-                        org.ncw.engine.core.ProgressListener.NONE, monitor.token()));
-                assignRoles(r.labels(), m.values(), f * bins, bins, labels);
-            }
-        }
-        return new LabelGrid(bins, m.frames(), labels);
-    }
-
-    /** Maps raw cluster ids of values[from, from+n) to SPEECH (the louder cluster by mean dB) and NOISE. */
-    private static void assignRoles(int[] raw, double[] values, int from, int n, int[] out) {
-        double[] sum = new double[2];
-        int[] count = new int[2];
-        for (int i = 0; i < n; i++) {
-            int c = raw[i] == 0 ? 0 : 1;
-            sum[c] += values[from + i];
-            count[c]++;
-        }
-        double m0 = count[0] == 0 ? Double.NEGATIVE_INFINITY : sum[0] / count[0];
-        double m1 = count[1] == 0 ? Double.NEGATIVE_INFINITY : sum[1] / count[1];
-        int speechId = m1 > m0 ? 1 : 0;
-        for (int i = 0; i < n; i++) {
-            out[from + i] = (raw[i] == 0 ? 0 : 1) == speechId ? LabelGrid.SPEECH : LabelGrid.NOISE;
-        }
-    }
-
-    /** Stretches the labels onto the masking grid, masks and resynthesises: {speech, residue}. */
-    public static Signal[] separate(Spectrum clusterGrid, LabelGrid labels, Spectrum maskGrid, ParameterSet p,
-                                    TaskMonitor monitor) {
-        LabelGrid onMaskGrid = clusterGrid.complex().options().equals(maskGrid.complex().options()) ? labels
-                : GridStretcher.stretch(labels, clusterGrid.complex().axes(), maskGrid.complex().axes());
-        MaskOptions options = MaskOptions.defaults().withMode(MaskMode.valueOf(upper(p, "maskMode")))
+    /** The engine's experiment options for a parameter set (what ClusterPipeline runs and the CLI can load). */
+    public static ExperimentOptions experimentOptions(ParameterSet p) {
+        StrategyOptions strategy = StrategyOptions.defaults()
+                .withDataset(DatasetKind.valueOf(upper(p, "dataset")))
+                .withStrategy(StrategyKind.valueOf(upper(p, "strategy")))
+                .withScaling(FeatureScaling.valueOf(upper(p, "scaling")))
+                .withCentroidDistance(p.flag("centroidDistance"));
+        ClusterSettings clusterer = ClusterSettings.defaults()
+                .withAlgorithm(ClusterSettings.Algorithm.valueOf(upper(p, "algorithm")))
+                .withSpectral(spectralOptions(p))
+                .withExact(p.flag("exact"));
+        MaskOptions mask = MaskOptions.defaults().withMode(MaskMode.valueOf(upper(p, "maskMode")))
                 .withReduceFactor(p.real("reduction"));
-        SeparatedSignals s = Masker.separate(maskGrid.complex(), onMaskGrid, options, monitor);
-        return new Signal[] {s.speech(), s.residue()};
+        return ExperimentOptions.defaults().withAnalysis(clusterResolution(p)).withSynthesis(regularResolution(p))
+                .withStrategy(strategy).withClusterer(clusterer).withMask(mask);
     }
 
     public static Signal production(Signal in, ParameterSet p, TaskMonitor monitor) {

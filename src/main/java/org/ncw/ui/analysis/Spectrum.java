@@ -1,44 +1,41 @@
 package org.ncw.ui.analysis;
 
+import org.ncw.engine.dataset.TfAxes;
 import org.ncw.engine.dataset.TfMatrix;
-import org.ncw.engine.dsp.ComplexSpectrogram;
 
 /**
- * A spectrogram as the workbench draws and clusters it: dB values on a (bins x frames) grid and the engine's
- * complex STFT it came from (for geometry and masking).
+ * A spectrogram as the workbench draws it: dB values on a (bins x frames) grid with its physical axes
+ * (uniform: frame centres every hop, bins every sampleRate / nFft).
  */
-public record Spectrum(TfMatrix db, ComplexSpectrogram complex) {
-
-    public int sampleRate() {
-        return complex.sampleRate();
-    }
-
-    public int nFft() {
-        return complex.options().nFft();
-    }
-
-    public int hop() {
-        return complex.options().hopLength();
-    }
+public record Spectrum(TfMatrix db, TfAxes axes, int sampleRate) {
 
     public double frameSeconds(int frame) {
-        return complex.frameTimeSeconds(frame);
+        return axes.timeSeconds(frame);
     }
 
     public double binHz(int bin) {
-        return complex.binFrequencyHz(bin);
+        return axes.frequencyHz(bin);
+    }
+
+    public double secondsPerFrame() {
+        return axes.frames() > 1 ? axes.timeSeconds(1) - axes.timeSeconds(0) : 1;
+    }
+
+    public double hzPerBin() {
+        return axes.bins() > 1 ? axes.frequencyHz(1) - axes.frequencyHz(0) : sampleRate / 2.0;
     }
 
     public double nyquist() {
-        return sampleRate() / 2.0;
+        return sampleRate / 2.0;
     }
 
     /** Nearest frame to a time; may be outside [0, frames). */
     public int frameAt(double seconds) {
-        return (int) Math.round((seconds - frameSeconds(0)) * sampleRate() / hop());
+        return (int) Math.round((seconds - axes.timeSeconds(0)) / secondsPerFrame());
     }
 
+    /** Nearest bin to a frequency; may be outside [0, bins). */
     public int binAt(double hz) {
-        return (int) Math.round(hz * nFft() / sampleRate());
+        return (int) Math.round(hz / hzPerBin());
     }
 }

@@ -88,7 +88,7 @@ public final class MainWindow extends BorderPane {
 
         ParamsView params = new ParamsView(vm.params());
         params.setId("params");
-        params.setPrefWidth(300);
+        params.setPrefWidth(320);
         ResultsView results = new ResultsView(vm.results());
         results.setId("results");
         results.setPrefWidth(290);
@@ -112,7 +112,7 @@ public final class MainWindow extends BorderPane {
         centre.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         SplitPane main = new SplitPane(params, centre, results);
-        main.setDividerPositions(0.19, 0.81);
+        main.setDividerPositions(0.205, 0.805);
         SplitPane.setResizableWithParent(params, false);
         SplitPane.setResizableWithParent(results, false);
 
@@ -313,10 +313,10 @@ public final class MainWindow extends BorderPane {
     private HBox viewBar() {
         Slider gain = new Slider(-40, 40, 0);
         gain.valueProperty().bindBidirectional(vm.spectrogram().gainDbProperty());
-        gain.setPrefWidth(110);
+        gain.setPrefWidth(84);
         Slider range = new Slider(20, 140, 80);
         range.valueProperty().bindBidirectional(vm.spectrogram().rangeDbProperty());
-        range.setPrefWidth(110);
+        range.setPrefWidth(84);
         Label gainText = new Label();
         gainText.setMinWidth(48);
         gainText.textProperty().bind(vm.spectrogram().gainDbProperty().asString(Locale.ROOT, "%+.0f dB"));
@@ -339,7 +339,7 @@ public final class MainWindow extends BorderPane {
         colour.getItems().addAll(ScatterViewModel.Coloring.values());
         colour.valueProperty().bindBidirectional(vm.scatter().coloringProperty());
         colour.setMinWidth(125);
-        HBox bar = new HBox(8, caption("Gain"), gain, gainText, caption("Range"), range, rangeText,
+        HBox bar = new HBox(6, caption("Gain"), gain, gainText, caption("Range"), range, rangeText,
                 caption("Window"), window, log, overlay, caption("Scatter colour"), colour);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));

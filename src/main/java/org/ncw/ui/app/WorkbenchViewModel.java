@@ -19,8 +19,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.util.Duration;
 import org.ncw.engine.core.Signal;
-import org.ncw.engine.core.TaskMonitor;
-import org.ncw.engine.dsp.StftOptions;
 import org.ncw.engine.jobs.Job;
 import org.ncw.engine.jobs.JobService;
 import org.ncw.ui.analysis.AnalysisResult;
@@ -50,6 +48,7 @@ import org.ncw.ui.timeline.TimeViewport;
 public final class WorkbenchViewModel implements AutoCloseable {
     public static final String SAMPLE = "speech-pink-22k";
     static final Duration DEBOUNCE = Duration.millis(150);
+    static final int MAX_DISPLAY_FRAMES = 20_000;
 
     private final JobService service = JobService.background(1);
     private final FxJobs jobs = new FxJobs(service);
@@ -177,7 +176,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
             return;
         }
         int n = spectrogram.windowSizeProperty().get();
-        displaySpectrum.submit(() -> EngineBridge.spectrum(s, StftOptions.of(n, n / 4, n), TaskMonitor.none()),
+        displaySpectrum.submit(() -> EngineBridge.displaySpectrum(s, n, MAX_DISPLAY_FRAMES),
                 spectrogram.spectrumProperty()::set);
     }
 
@@ -207,7 +206,11 @@ public final class WorkbenchViewModel implements AutoCloseable {
         running.set(true);
         elapsedSeconds.set(0);
         status.set("Running …");
-        current = jobs.submit("analysis", m -> session.run(in, ref, p, m), r -> {
+        current = jobs.submit("analysis", m -> session.run(in, ref, p, m, labels -> Platform.runLater(() -> {
+            if (mine == generation) {
+                showLabels(labels.spectrum(), labels.labels());
+            }
+        })), r -> {
             if (mine == generation) {
                 apply(r);
             }
@@ -236,16 +239,24 @@ public final class WorkbenchViewModel implements AutoCloseable {
         double seconds = (System.nanoTime() - runStartNanos) / 1e9;
         elapsedSeconds.set(seconds);
         lastResult.set(r);
-        labelsReady = awaitingLabelsOnScreen;
-        spectrogram.labelGeometryProperty().set(r.spectrum());
-        spectrogram.labelsProperty().set(r.labels());
-        scatter.spectrumProperty().set(r.spectrum());
-        scatter.labelsProperty().set(r.labels());
+        showLabels(r.spectrum(), r.labels());
         results.setAll(r.outputs());
         String stages = r.recomputed().isEmpty() ? "nothing (all cached)"
                 : String.join(", ", r.recomputed().stream().map(Stage::title).toList());
         status.set(String.format(Locale.ROOT, "Done in %.0f ms — recomputed: %s; %.0f%% of bins speech",
                 seconds * 1000, stages, 100 * r.labels().speechFraction()));
+    }
+
+    /** Shows new labels (clustering done); masks, ICA and scores may still be running. */
+    private void showLabels(org.ncw.ui.analysis.Spectrum grid, org.ncw.engine.dataset.LabelGrid labels) {
+        if (spectrogram.labelsProperty().get() == labels) {
+            return;
+        }
+        labelsReady = awaitingLabelsOnScreen;
+        spectrogram.labelGeometryProperty().set(grid);
+        spectrogram.labelsProperty().set(labels);
+        scatter.spectrumProperty().set(grid);
+        scatter.labelsProperty().set(labels);
     }
 
     /** Called by the view when a spectrogram frame with the current labels reached the screen. */

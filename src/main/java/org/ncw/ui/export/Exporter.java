@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.ncw.engine.core.Json;
 import org.ncw.engine.core.TaskMonitor;
 import org.ncw.engine.dataset.LabelGrid;
 import org.ncw.ui.analysis.EngineBridge;
@@ -22,6 +23,8 @@ public final class Exporter {
     public static final String LABELS = "labels.csv";
     public static final String TABLE = "table3d.tsv";
     public static final String PARAMETERS = "parameters.json";
+    /** The clustering part as the engine's ExperimentOptions JSON (what the CLI's --options reads). */
+    public static final String EXPERIMENT = "experiment-options.json";
 
     private Exporter() {
     }
@@ -47,6 +50,9 @@ public final class Exporter {
         Path json = r.folder().resolve(PARAMETERS);
         Files.writeString(json, r.parameters().toJson(), StandardCharsets.UTF_8);
         written.add(json);
+        Path experiment = r.folder().resolve(EXPERIMENT);
+        Files.writeString(experiment, Json.write(EngineBridge.experimentOptions(r.parameters())), StandardCharsets.UTF_8);
+        written.add(experiment);
         for (Map.Entry<String, BufferedImage> e : r.views().entrySet()) {
             monitor.step(done++, steps);
             Path p = r.folder().resolve(e.getKey() + ".png");

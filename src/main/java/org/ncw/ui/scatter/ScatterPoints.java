@@ -42,6 +42,6 @@ public record ScatterPoints(float[] seconds, float[] hertz, float[] db, int[] la
                 n++;
             }
         }
-        return new ScatterPoints(t, f, d, l, n, stride, floor, max, s.nyquist(), s.frameSeconds(1), s.binHz(1));
+        return new ScatterPoints(t, f, d, l, n, stride, floor, max, s.nyquist(), s.secondsPerFrame(), s.hzPerBin());
     }
 }

@@ -33,7 +33,10 @@ public final class ScatterView extends TimelinePlot {
         for (Observable o : new Observable[] {model.spectrumProperty(), model.labelsProperty()}) {
             o.addListener(x -> resample());
         }
-        model.coloringProperty().addListener(x -> requestRender());
+        model.coloringProperty().addListener(x -> {
+            requestRender();
+            drawOverlay();
+        });
     }
 
     private void resample() {
@@ -104,6 +107,8 @@ public final class ScatterView extends TimelinePlot {
         boolean byLabel = model.coloringProperty().get() == ScatterViewModel.Coloring.LABEL;
         double x = LEFT + plotW - 150;
         if (byLabel) {
+            g.setFill(Color.web("#0d1117", 0.8));
+            g.fillRect(x - 6, TOP + 2, 140, 17);
             g.setFill(SPEECH);
             g.fillRect(x, TOP + 6, 8, 8);
             g.setFill(AXIS_TEXT);
@@ -113,7 +118,11 @@ public final class ScatterView extends TimelinePlot {
             g.setFill(AXIS_TEXT);
             g.fillText("noise", x + 82, TOP + 14);
         }
-        g.fillText(String.format(java.util.Locale.ROOT, "%,d rows drawn (lattice stride %d, bins within 60 dB of max)",
-                p.count(), p.stride()), LEFT + 8, TOP + plotH - 6);
+        String note = String.format(java.util.Locale.ROOT, "%,d rows drawn (lattice stride %d, bins within 60 dB of max)",
+                p.count(), p.stride());
+        g.setFill(Color.web("#0d1117", 0.8));
+        g.fillRect(LEFT + 4, TOP + plotH - 20, note.length() * 6.0 + 8, 17);
+        g.setFill(AXIS_TEXT);
+        g.fillText(note, LEFT + 8, TOP + plotH - 7);
     }
 }

@@ -64,8 +64,8 @@ public final class SpectrogramRaster {
             double fHi = hzAt(s, r.logFrequency(), 1 - (double) y / h);
             double fLo = hzAt(s, r.logFrequency(), 1 - (double) (y + 1) / h);
             int c = Math.min(bins - 1, Math.max(0, s.binAt(rowHz(s, r.logFrequency(), y, h))));
-            bin0[y] = Math.max(0, Math.min(c, (int) Math.ceil(fLo * s.nFft() / s.sampleRate())));
-            bin1[y] = Math.min(bins - 1, Math.max(c, (int) Math.floor(fHi * s.nFft() / s.sampleRate())));
+            bin0[y] = Math.max(0, Math.min(c, (int) Math.ceil(fLo / s.hzPerBin())));
+            bin1[y] = Math.min(bins - 1, Math.max(c, (int) Math.floor(fHi / s.hzPerBin())));
         }
         double dt = (r.t1() - r.t0()) / w;
         int blank = cmap.argb(0);

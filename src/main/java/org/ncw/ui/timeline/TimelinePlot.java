@@ -121,7 +121,9 @@ public abstract class TimelinePlot extends Region {
             g.strokeLine(LEFT + px, TOP, LEFT + px, TOP + h);
             g.setLineWidth(1);
         }
-        g.setFill(Color.web("#e6edf3", 0.75));
+        g.setFill(Color.web("#0d1117", 0.75));
+        g.fillRect(LEFT + 2, TOP + 2, title.length() * 6.6 + 12, 17);
+        g.setFill(Color.web("#e6edf3", 0.85));
         g.setFont(Font.font("System", javafx.scene.text.FontWeight.BOLD, 11));
         g.fillText(title, LEFT + 8, TOP + 14);
         g.setStroke(Color.web("#30363d"));

@@ -43,7 +43,7 @@ class IcaBatchTest {
         assertEquals("b", ab.inputB());
         assertTrue(ab.converged());
         assertTrue(ab.iterations() >= 1);
-        assertEquals(SpeechRanking.MODULATION, ab.ranking());
+        assertEquals(SpeechRanking.FLATNESS, ab.ranking());
         assertTrue(Math.abs(ab.speechMetrics().get("r_clean")) > 0.99);
         assertNull(ab.error());
 

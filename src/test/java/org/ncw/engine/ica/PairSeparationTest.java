@@ -44,11 +44,21 @@ class PairSeparationTest {
             Signal b = mix(0.4, 1);
             PairSeparationResult res = PairSeparation.fit(swapped ? pair(b, a, null) : pair(a, b, null),
                     PairSeparationOptions.defaults(), TaskMonitor.none());
-            assertEquals(SpeechRanking.MODULATION, res.rule());
+            assertEquals(SpeechRanking.FLATNESS, res.rule());
             assertTrue(res.ica().converged(), res.ica().convergenceSummary());
             assertTrue(Math.abs(r(res.speech(), SPEECH)) > 0.99, "speech r = " + r(res.speech(), SPEECH));
             assertTrue(Math.abs(r(res.noise(), NOISE)) > 0.99, "noise r = " + r(res.noise(), NOISE));
-            assertTrue(res.speechScore() > res.noiseScore());
+            assertTrue(res.speechScore() < res.noiseScore(), "flatness: lower is speech");
+        }
+    }
+
+    @Test
+    void everyRuleRanksTheSpeechFirst() {
+        for (SpeechRanking rule : List.of(SpeechRanking.FLATNESS, SpeechRanking.MODULATION, SpeechRanking.REFERENCE)) {
+            PairSeparationResult res = PairSeparation.fit(pair(mix(0.4, 1), mix(1, 0.6), mix(1, 0.3)),
+                    PairSeparationOptions.defaults().withRanking(rule), TaskMonitor.none());
+            assertEquals(rule, res.rule());
+            assertTrue(Math.abs(r(res.speech(), SPEECH)) > 0.99, rule + ": speech r = " + r(res.speech(), SPEECH));
         }
     }
 

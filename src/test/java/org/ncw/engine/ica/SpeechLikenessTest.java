@@ -56,7 +56,54 @@ class SpeechLikenessTest {
     }
 
     @Test
+    void whiteNoiseHasTheFlatnessOfExponentialPowers() {
+        // periodogram powers of white Gaussian noise are exponential: E[ln P] = ln E[P] - gamma, so the flatness
+        // is exp(-gamma) = -2.507 dB (Euler's gamma 0.5772156649)
+        Signal noise = new Signal(IcaBench.gaussianNoise(20 * RATE, 0.1, 7), RATE);
+        assertEquals(10 * Math.log10(Math.exp(-0.5772156649)), SpeechLikeness.spectralFlatnessDb(noise), 0.1);
+    }
+
+    @Test
+    void harmonicSignalsArePeakyAndTheScoreIsScaleFree() {
+        double[] tone = new double[RATE];
+        for (int t = 0; t < tone.length; t++) {
+            tone[t] = 0.5 * Math.sin(2 * Math.PI * 1000 * t / RATE);
+        }
+        assertTrue(SpeechLikeness.spectralFlatnessDb(new Signal(tone, RATE)) < -30);
+        Signal speech = new Signal(IcaBench.speechLike(3 * RATE, RATE, 4), RATE);
+        double s = SpeechLikeness.spectralFlatnessDb(speech);
+        assertTrue(s < -20, "speech-like " + s + " dB");
+        double[] quiet = speech.samples().clone();
+        for (int i = 0; i < quiet.length; i++) {
+            quiet[i] *= 1e-3;
+        }
+        assertEquals(s, SpeechLikeness.spectralFlatnessDb(speech.withSamples(quiet)), 1e-6);
+    }
+
+    @Test
+    void noiseGatedByTheSpeechPausesFoolsModulationButNotFlatness() {
+        // what a binary mask's noise track looks like: noise where the speech is quiet, silence where it is loud
+        int n = 5 * RATE;
+        double[] speech = IcaBench.speechLike(n, RATE, 4);
+        double[] noise = IcaBench.gaussianNoise(n, 0.05, 5);
+        double[] gated = new double[n];
+        for (int t = 0; t < n; t++) {
+            double syllable = Math.pow(Math.max(0, Math.sin(2 * Math.PI * 4 * t / (double) RATE)), 2);
+            gated[t] = noise[t] * (syllable < 0.1 ? 1 : 0);
+        }
+        Signal s = new Signal(speech, RATE);
+        Signal g = new Signal(gated, RATE);
+        assertTrue(SpeechLikeness.syllabicModulationDb(g) > 10, "gated noise is strongly modulated: "
+                + SpeechLikeness.syllabicModulationDb(g) + " dB");
+        assertTrue(SpeechLikeness.spectralFlatnessDb(g) > -5 && SpeechLikeness.spectralFlatnessDb(s) < -20,
+                "flatness: gated noise " + SpeechLikeness.spectralFlatnessDb(g) + " dB, speech "
+                        + SpeechLikeness.spectralFlatnessDb(s) + " dB");
+    }
+
+    @Test
     void silenceAndTinySignalsScoreZero() {
+        assertEquals(0, SpeechLikeness.spectralFlatnessDb(new Signal(new double[RATE], RATE)));
+        assertEquals(0, SpeechLikeness.spectralFlatnessDb(new Signal(new double[100], RATE)));
         assertEquals(0, SpeechLikeness.syllabicModulationDb(new Signal(new double[RATE], RATE)));
         assertEquals(0, SpeechLikeness.syllabicModulationDb(new Signal(new double[100], RATE)));
     }

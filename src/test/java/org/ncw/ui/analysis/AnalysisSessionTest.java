@@ -39,7 +39,8 @@ class AnalysisSessionTest {
         AnalysisSession session = new AnalysisSession();
         ParameterSet p = small();
         AnalysisResult first = session.run(INPUT, CLEAN, p, TaskMonitor.none());
-        assertEquals(EnumSet.of(Stage.SPECTROGRAM, Stage.CLUSTER, Stage.MASK, Stage.PRODUCTION), first.recomputed());
+        assertEquals(EnumSet.of(Stage.SPECTROGRAM, Stage.DATASET, Stage.CLUSTER, Stage.MASK, Stage.PRODUCTION),
+                first.recomputed());
 
         AnalysisResult mask = session.run(INPUT, CLEAN, p.with("maskMode", "reduce"), TaskMonitor.none());
         assertEquals(EnumSet.of(Stage.MASK), mask.recomputed());

@@ -53,12 +53,13 @@ class ParameterSetTest {
     @Test
     void everyDefaultMapsToValidEngineOptions() {
         ParameterSet p = ParamCatalog.defaults();
-        EngineBridge.spectralOptions(p);
+        assertEquals(org.ncw.engine.pipeline.ExperimentOptions.defaults(), EngineBridge.experimentOptions(p),
+                "the workbench defaults are the study's experiment");
         EngineBridge.clusterResolution(p);
         for (String a : ParamCatalog.get("assignLabels").choices()) {
             for (String s : ParamCatalog.get("eigenSolver").choices()) {
                 for (String sc : ParamCatalog.get("scaling").choices()) {
-                    EngineBridge.spectralOptions(p.with("assignLabels", a).with("eigenSolver", s).with("scaling", sc));
+                    EngineBridge.experimentOptions(p.with("assignLabels", a).with("eigenSolver", s).with("scaling", sc));
                 }
             }
         }

@@ -28,6 +28,9 @@ public final class Spectral1D {
     private static final double SHIFT = 1e-7;
     private static final double UNDERFLOW_EXPONENT = 745.0;
     private static final int MAX_LANCZOS = 80;
+    private static final int REFINE_SWEEPS = 2;
+    private static final double WEAK_DEGREE = 1e-6;
+    private static final double DECOUPLE_DEGREE = 1e-12;
 
     /**
      * @param nClusters number of clusters (scikit-learn's n_clusters)
@@ -78,6 +81,8 @@ public final class Spectral1D {
     private int[] envOffset = new int[0];
     private double[] prefixMax = new double[0];
     private double[] env = new double[0];
+    private double[] scratch = new double[0];
+    private boolean[] decoupled = new boolean[0];
     private Integer[] order = new Integer[0];
 
     public Spectral1D(Options options) {
@@ -99,6 +104,8 @@ public final class Spectral1D {
     }
 
     private int lastGroups;
+    /** Eigenvalues of S for the embedding's columns (the first is 1), from the last call. */
+    private double[] lastEigenvalues = new double[0];
 
     /** Clusters the values reusing this instance's workspace (not thread-safe). */
     public int[] cluster(double[] values) {
@@ -233,14 +240,18 @@ public final class Spectral1D {
         double[][] emb = new double[m][k];
         for (int j = 0; j < k; j++) {
             double[] vec = j == 0 ? first : vectors[j - 1];
+            for (int u = 0; u < m; u++) {
+                emb[u][j] = vec[u] / Math.sqrt(count[u]) / Math.sqrt(degree[u]);
+            }
+        }
+        fixWeaklyConnected(m, k, emb, isolated);
+        for (int j = 0; j < k; j++) {
             double best = -1;
             double sign = 1;
             for (int u = 0; u < m; u++) {
-                double e = vec[u] / Math.sqrt(count[u]) / Math.sqrt(degree[u]);
-                emb[u][j] = e;
-                if (Math.abs(e) > best) {
-                    best = Math.abs(e);
-                    sign = Math.signum(e);
+                if (Math.abs(emb[u][j]) > best) {
+                    best = Math.abs(emb[u][j]);
+                    sign = Math.signum(emb[u][j]);
                 }
             }
             if (sign < 0) {
@@ -250,6 +261,45 @@ public final class Spectral1D {
             }
         }
         return emb;
+    }
+
+    /**
+     * Points far from every other point (degree below {@link #WEAK_DEGREE}) get their embedding from the
+     * eigenvector equation instead of the eigen solver: dividing by sqrt(degree) would magnify the solver's
+     * rounding in their entries (1e-17) by up to 1e24. Row u of S w = lambda w, written for the embedding
+     * e = w / sqrt(count * degree), reads e_u (lambda d_u - (c_u - 1)) = sum_{v != u} c_v W_uv e_v: the
+     * point sits at a weighted mean of its (accurately known) neighbours, scaled by 1 / lambda.
+     */
+    private void fixWeaklyConnected(int m, int k, double[][] emb, boolean[] isolated) {
+        double gamma = options.gamma();
+        // Gauss-Seidel sweeps: a weak point next to another weak point sees its already corrected value
+        for (int sweep = 0; sweep < 3; sweep++) {
+            fixSweep(m, k, emb, isolated, gamma);
+        }
+    }
+
+    private void fixSweep(int m, int k, double[][] emb, boolean[] isolated, double gamma) {
+        for (int u = 0; u < m; u++) {
+            if (isolated[u] || degree[u] >= WEAK_DEGREE) {
+                continue;
+            }
+            for (int j = 0; j < k; j++) {
+                double num = 0;
+                for (int v = 0; v < m; v++) {
+                    if (v != u && !isolated[v]) {
+                        double diff = rep[u] - rep[v];
+                        double e = gamma * diff * diff;
+                        if (e <= UNDERFLOW_EXPONENT) {
+                            num += count[v] * Math.exp(-e) * emb[v][j];
+                        }
+                    }
+                }
+                double den = lastEigenvalues[j] * degree[u] - (count[u] - 1.0);
+                if (den != 0 && num != 0) {
+                    emb[u][j] = num / den;
+                }
+            }
+        }
     }
 
     /**
@@ -290,7 +340,8 @@ public final class Spectral1D {
      * Lower triangle of A = sigma*I - S in envelope storage (row i holds columns first[i]..i), where
      * S = C^1/2 D^-1/2 (W - C^-1) D^-1/2 C^1/2 is the normalised affinity on the groups. Entries of S below
      * 1e-15 are left out (they move eigenvalues by less than m * 1e-15); the bound uses the largest
-     * count/degree further down so sparse outliers, whose tiny affinities matter after normalisation, keep them.
+     * sqrt(count/degree) further down so sparse points, whose tiny affinities matter after normalisation, keep
+     * them.
      */
     private void buildShiftedEnvelope(int m, boolean[] isolated) {
         double gamma = options.gamma();
@@ -298,44 +349,79 @@ public final class Spectral1D {
             envFirst = new int[m];
             envOffset = new int[m + 1];
             prefixMax = new double[m];
+            scratch = new double[m];
         }
+        // singletons of (almost) no degree and couplings below 1e-6 are left out of the eigenproblem (their
+        // eigenvalue is ~0, far from the top; the error is ~1e-12) and embedded by fixWeaklyConnected
+        markDecoupled(m, isolated);
         double runningMax = 0;
         for (int v = 0; v < m; v++) {
-            runningMax = Math.max(runningMax, isolated[v] ? 0 : count[v] / degree[v]);
+            if (!decoupled(v, isolated)) {
+                runningMax = Math.max(runningMax, Math.sqrt(count[v] / degree[v]));
+            }
             prefixMax[v] = runningMax;
         }
+        double sigma = 1.0 + SHIFT;
         int size = 0;
         for (int i = 0; i < m; i++) {
             int f = i;
-            if (!isolated[i]) {
+            if (!decoupled(i, isolated)) {
                 double si = Math.sqrt(count[i] / degree[i]);
                 for (int v = i - 1; v >= 0; v--) {
                     double diff = rep[i] - rep[v];
                     double e = gamma * diff * diff;
-                    if (e > UNDERFLOW_EXPONENT || si * Math.sqrt(prefixMax[v]) * Math.exp(-e) < 1e-15) {
+                    if (e > UNDERFLOW_EXPONENT) {
                         break;
                     }
+                    double w = si * Math.exp(-e);
+                    if (w * prefixMax[v] < 1e-15) {
+                        break;
+                    }
+                    scratch[v] = decoupled(v, isolated) ? 0.0 : -w * Math.sqrt(count[v] / degree[v]);
                     f = v;
                 }
             }
             envFirst[i] = f;
             envOffset[i] = size;
-            size += i - f + 1;
+            int rowLength = i - f + 1;
+            if (env.length < size + rowLength) {
+                env = Arrays.copyOf(env, Math.max(size + rowLength, 2 * env.length + 64));
+            }
+            System.arraycopy(scratch, f, env, size, i - f);
+            env[size + i - f] = sigma - (count[i] - 1.0) / degree[i];
+            size += rowLength;
         }
         envOffset[m] = size;
-        if (env.length < size) {
-            env = new double[Math.max(size, env.length * 2)];
+    }
+
+    private boolean decoupled(int u, boolean[] isolated) {
+        return isolated[u] || decoupled[u];
+    }
+
+    /**
+     * Marks singletons of tiny degree whose every normalised coupling sqrt(c_v) W_uv / sqrt(d_u d_v) is below
+     * 1e-6 (a lone point next to a dense group); a lone pair far from the rest is strongly coupled within itself
+     * and stays in.
+     */
+    private void markDecoupled(int m, boolean[] isolated) {
+        if (decoupled.length < m) {
+            decoupled = new boolean[m];
         }
-        double sigma = 1.0 + SHIFT;
-        for (int i = 0; i < m; i++) {
-            int base = envOffset[i] - envFirst[i];
-            double si = Math.sqrt(count[i] / degree[i]);
-            for (int v = envFirst[i]; v < i; v++) {
-                double diff = rep[i] - rep[v];
-                double sv = isolated[v] ? 0.0 : si * Math.exp(-gamma * diff * diff) * Math.sqrt(count[v] / degree[v]);
-                env[base + v] = -sv;
+        double gamma = options.gamma();
+        for (int u = 0; u < m; u++) {
+            decoupled[u] = false;
+            if (isolated[u] || degree[u] >= DECOUPLE_DEGREE) {
+                continue;
             }
-            env[base + i] = sigma - (count[i] - 1.0) / degree[i];
+            double maxCoupling = 0;
+            for (int v = 0; v < m; v++) {
+                double diff = rep[u] - rep[v];
+                double e = gamma * diff * diff;
+                if (v != u && !isolated[v] && e <= UNDERFLOW_EXPONENT) {
+                    maxCoupling = Math.max(maxCoupling, Math.sqrt(count[v] / (degree[u] * degree[v])) * Math.exp(-e));
+                }
+            }
+            decoupled[u] = maxCoupling < 1e-6;
         }
     }
 
@@ -427,6 +513,11 @@ public final class Spectral1D {
             q[j + 1] = w;
         }
         // eigenvalues of the tridiagonal come sorted descending from commons-math
+        lastEigenvalues = new double[count + 1];
+        lastEigenvalues[0] = 1.0;
+        for (int c = 0; c < count; c++) {
+            lastEigenvalues[c + 1] = 1.0 + SHIFT - 1.0 / ritz.getRealEigenvalue(c);
+        }
         double[][] out = new double[count][m];
         for (int c = 0; c < count; c++) {
             double[] y = ritz.getEigenvector(c).toArray();
@@ -438,6 +529,20 @@ public final class Spectral1D {
                 }
             }
             normalise(out[c]);
+        }
+        // Two inverse-iteration sweeps polish the Ritz vectors: the embedding divides by sqrt(degree), which
+        // magnifies any leftover component on weakly connected points (degree ~1e-20) into a fake outlier.
+        for (int sweep = 0; sweep < REFINE_SWEEPS; sweep++) {
+            for (int c = 0; c < count; c++) {
+                solve(m, out[c]);
+                for (int pass = 0; pass < 2; pass++) {
+                    orthogonalise(out[c], deflate);
+                    for (int p = 0; p < c; p++) {
+                        orthogonalise(out[c], out[p]);
+                    }
+                }
+                normalise(out[c]);
+            }
         }
         return out;
     }

@@ -18,7 +18,8 @@ class Spectral1DTest {
     void matchesScikitLearnOnWellPosedSpectrogramColumns() throws Exception {
         int checked = 0;
         for (StrategyFixtures.Column c : StrategyFixtures.columns()) {
-            if (!c.wellPosed()) {
+            // ill-posed columns: eigenvalue 1 of multiplicity > 1, ARPACK returns an arbitrary basis
+            if (!c.wellPosed() || !c.sklearnAgreesWithExact()) {
                 continue;
             }
             for (double quantum : new double[] {0.0, 0.25, 0.5}) {
@@ -29,6 +30,23 @@ class Spectral1DTest {
             checked++;
         }
         assertTrue(checked >= 6, "fixture has well-posed columns");
+    }
+
+    @Test
+    void matchesTheExactEigensolutionWhereScikitLearnsArpackFails() throws Exception {
+        int checked = 0;
+        for (StrategyFixtures.Column c : StrategyFixtures.columns()) {
+            if (!c.wellPosed()) {
+                continue;
+            }
+            int[] got = Spectral1D.fit(c.values(), Spectral1D.Options.defaults());
+            double ari = AdjustedRandIndex.of(c.exactLabels(), got);
+            assertTrue(ari >= 0.95, c.source() + " column " + c.frame() + ": ARI " + ari);
+            checked++;
+        }
+        // the 22 kHz sample's frame 21 has a lone point 10 dB below the rest (degree ~1e-48)
+        assertTrue(StrategyFixtures.columns().stream().anyMatch(c -> c.wellPosed() && !c.sklearnAgreesWithExact()));
+        assertTrue(checked >= 7);
     }
 
     @Test

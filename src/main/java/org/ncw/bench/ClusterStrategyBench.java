@@ -1,0 +1,202 @@
+package org.ncw.bench;
+
+import org.ncw.engine.audio.AudioReader;
+import org.ncw.engine.cluster.AdjustedRandIndex;
+import org.ncw.engine.cluster.AffinityKind;
+import org.ncw.engine.cluster.EigenSolver;
+import org.ncw.engine.cluster.Points;
+import org.ncw.engine.cluster.SpectralClusterer;
+import org.ncw.engine.cluster.strategy.ClusterSettings;
+import org.ncw.engine.cluster.strategy.ClustererFactory;
+import org.ncw.engine.cluster.strategy.ClusteringStrategy;
+import org.ncw.engine.cluster.strategy.DatasetKind;
+import org.ncw.engine.cluster.strategy.Spectral1D;
+import org.ncw.engine.cluster.strategy.StrategyKind;
+import org.ncw.engine.cluster.strategy.StrategyOptions;
+import org.ncw.engine.cluster.strategy.StrategyResult;
+import org.ncw.engine.core.Signal;
+import org.ncw.engine.core.TaskMonitor;
+import org.ncw.engine.dataset.DbScale;
+import org.ncw.engine.dataset.Intensity;
+import org.ncw.engine.dataset.SpectrogramMatrix;
+import org.ncw.engine.dataset.Table3D;
+import org.ncw.engine.dsp.Resolution;
+import org.ncw.engine.dsp.Stft;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+
+/**
+ * The issue's five clustering workloads on the 11.4 s, 22050 Hz sample ({@code samples/speech-pink-22k.noisy.wav}
+ * when run from the repository, else a synthetic clip of the same length): the timed part is the strategy (feature
+ * rows, clustering, speech role per column), the STFTs are set-up. Notes give the agreement (adjusted Rand index)
+ * of the fast path with the exact, scikit-learn-equivalent core clusterer on sampled columns, and peak heap.
+ */
+public final class ClusterStrategyBench implements BenchCase {
+    static final Path SAMPLE = Path.of("samples", "speech-pink-22k.noisy.wav");
+    private static final int SAMPLED_COLUMNS = 8;
+
+    private final String name;
+    private final Resolution resolution;
+    private final StrategyOptions strategy;
+    private final ClusterSettings settings;
+    private final String target;
+    private final double targetSeconds;
+    private final boolean compareColumns;
+    private Table3D data;
+    private String source = "";
+    private String ariNote = "";
+    private long peakHeap;
+
+    private ClusterStrategyBench(String name, Resolution resolution, StrategyOptions strategy, ClusterSettings settings,
+                                 String target, double targetSeconds, boolean compareColumns) {
+        this.name = name;
+        this.resolution = resolution;
+        this.strategy = strategy;
+        this.settings = settings;
+        this.target = target;
+        this.targetSeconds = targetSeconds;
+        this.compareColumns = compareColumns;
+    }
+
+    /** The five rows of the table, in its order. */
+    public static List<Supplier<BenchCase>> cases() {
+        StrategyOptions column = StrategyOptions.defaults().withStrategy(StrategyKind.COLUMN);
+        StrategyOptions complete = StrategyOptions.defaults().withStrategy(StrategyKind.COMPLETE);
+        ClusterSettings rbf = ClusterSettings.defaults();
+        ClusterSettings knn = rbf.withSpectral(rbf.spectral().withAffinity(AffinityKind.NEAREST_NEIGHBORS));
+        return List.of(
+                () -> new ClusterStrategyBench("column-by-column, spectrogram, rbf", Resolution.REGULAR,
+                        column, rbf, "<= 0.5 s", 0.5, true),
+                () -> new ClusterStrategyBench("column-by-column, 3D table, rbf", Resolution.LOW,
+                        column.withDataset(DatasetKind.TABLE3D), rbf, "<= 1 s", 1.0, false),
+                () -> new ClusterStrategyBench("column-by-column, spectrogram, rbf (low)", Resolution.LOW,
+                        column, rbf, "<= 0.05 s", 0.05, true),
+                () -> new ClusterStrategyBench("complete, spectrogram matrix, kNN", Resolution.LOW,
+                        complete, knn, "<= 0.01 s", 0.01, false),
+                () -> new ClusterStrategyBench("complete, full-resolution 3D table, kNN", Resolution.REGULAR,
+                        complete.withDataset(DatasetKind.TABLE3D), knn.withSpectral(knn.spectral().withNInit(1)),
+                        "<= 60 s", 60.0, false));
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String size() {
+        return data == null ? "" : data.matrix().bins() + " x " + data.matrix().frames()
+                + (strategy.strategy() == StrategyKind.COMPLETE && strategy.dataset() == DatasetKind.TABLE3D
+                ? " = " + data.rowCount() + " pts" : "");
+    }
+
+    @Override
+    public String target() {
+        return target;
+    }
+
+    @Override
+    public double targetSeconds() {
+        return targetSeconds;
+    }
+
+    @Override
+    public String group() {
+        return "cluster";
+    }
+
+    @Override
+    public void setUp() throws Exception {
+        Signal signal;
+        if (Files.isRegularFile(SAMPLE)) {
+            signal = AudioReader.read(SAMPLE).toMono();
+            source = SAMPLE.getFileName().toString();
+        } else {
+            signal = synthetic();
+            source = "synthetic 11.4 s";
+        }
+        SpectrogramMatrix db = Stft.forward(signal, resolution.toStftOptions(), TaskMonitor.none())
+                .toMatrix(Intensity.DB, DbScale.defaults());
+        data = Table3D.of(db);
+        if (compareColumns) {
+            ariNote = agreementWithExactPath(db);
+        }
+    }
+
+    @Override
+    public Object run() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
+        }
+        StrategyResult r = ClusteringStrategy.of(strategy, settings, ClustererFactory.core())
+                .fit(data, TaskMonitor.none());
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        peakHeap = peak;
+        return r;
+    }
+
+    @Override
+    public String notes() {
+        String path = strategy.strategy() == StrategyKind.COLUMN && strategy.dataset() == DatasetKind.MATRIX
+                && settings.oneDimensionalFastPath() ? "Spectral1D q=" + settings.quantum() : "core "
+                + settings.spectral().affinity().name().toLowerCase(Locale.ROOT);
+        return String.format(Locale.ROOT, "%s; %s; %sheap peak %.2f GB", source, path,
+                ariNote.isEmpty() ? "" : ariNote + "; ", peakHeap / 1e9);
+    }
+
+    /**
+     * ARI of the fast path against the core's exact dense rbf spectral clustering (checked against scikit-learn
+     * by the core's fixtures) on evenly spaced columns.
+     */
+    private String agreementWithExactPath(SpectrogramMatrix db) {
+        Spectral1D fast = new Spectral1D(settings.spectral1D());
+        List<Double> aris = new ArrayList<>();
+        for (int s = 0; s < SAMPLED_COLUMNS; s++) {
+            int t = (int) ((s + 0.5) * db.frames() / SAMPLED_COLUMNS);
+            double[] column = db.values().column(t);
+            int[] exact = SpectralClusterer.fit(Points.ofColumn(column),
+                    settings.spectral().withEigenSolver(EigenSolver.AUTO), TaskMonitor.none()).labels();
+            aris.add(AdjustedRandIndex.of(exact, fast.cluster(column)));
+        }
+        double mean = aris.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        long good = aris.stream().filter(a -> a >= 0.95).count();
+        return String.format(Locale.ROOT, "ARI vs exact: mean %.3f, %d/%d columns >= 0.95", mean, good, aris.size());
+    }
+
+    /** Speech-like harmonic bursts over pink-ish noise, 11.4 s at 22050 Hz (when the sample file is absent). */
+    static Signal synthetic() {
+        int rate = 22050;
+        double[] x = new double[(int) (11.4 * rate)];
+        SplittableRandom r = new SplittableRandom(11);
+        double b0 = 0;
+        double b1 = 0;
+        for (int i = 0; i < x.length; i++) {
+            double w = r.nextGaussian();
+            b0 = 0.99 * b0 + 0.1 * w;
+            b1 = 0.6 * b1 + 0.3 * w;
+            double t = i / (double) rate;
+            double envelope = Math.max(0, Math.sin(2 * Math.PI * 0.7 * t));
+            double f0 = 120 + 30 * Math.sin(2 * Math.PI * 0.3 * t);
+            double voice = 0;
+            for (int h = 1; h <= 12; h++) {
+                voice += Math.sin(2 * Math.PI * f0 * h * t) / h;
+            }
+            x[i] = 0.02 * (b0 + b1) + 0.2 * envelope * voice;
+        }
+        return new Signal(x, rate);
+    }
+}

@@ -1,0 +1,31 @@
+package org.ncw.cli;
+
+import org.ncw.engine.core.Signal;
+import org.ncw.engine.core.TaskMonitor;
+import org.ncw.engine.denoise.BlindDenoiser;
+import org.ncw.engine.denoise.BlindDenoiserOptions;
+
+import java.util.List;
+import java.util.Locale;
+
+/** {@code ncw denoise --method blind}: the blind denoiser with its defaults. */
+final class BlindMethodRunner {
+    private BlindMethodRunner() {
+    }
+
+    static DenoiseMethod.Outcome run(Signal input, DenoiseCommand command, TaskMonitor monitor) {
+        BlindDenoiserOptions options = BlindDenoiserOptions.defaults();
+        BlindDenoiser.Result r = BlindDenoiser.fit(input, options, monitor);
+        double[] x = input.samples();
+        double[] y = r.enhanced().samples();
+        double[] residue = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            residue[i] = x[i] - y[i];
+        }
+        return new DenoiseMethod.Outcome(r.enhanced(), input.withSamples(residue), List.of(
+                String.format(Locale.ROOT, "blind denoiser: STFT %d/%d, noise-only frames by clustering: %.0f %%, "
+                                + "noise tracked over %.1f s, gain floor %.0f dB",
+                        r.stft().nFft(), r.stft().hopLength(), 100 * r.noiseFrameShare(), options.trackingSeconds(),
+                        options.gainFloorDb())));
+    }
+}

@@ -1,0 +1,39 @@
+package org.ncw.ui;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The GUI's own layering: view models hold state only, and only the bridge talks to the engine's algorithms. */
+class UiLayeringTest {
+    private static JavaClasses ui;
+
+    @BeforeAll
+    static void importClasses() {
+        ui = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.ncw.ui");
+    }
+
+    @Test
+    void viewModelsHoldNoNodes() {
+        noClasses().that().haveSimpleNameEndingWith("ViewModel")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
+                .because("a ViewModel is properties only; Views own the Nodes")
+                .check(ui);
+    }
+
+    @Test
+    void onlyTheBridgeCallsEngineAlgorithms() {
+        noClasses().that().resideInAPackage("org.ncw.ui..").and().doNotHaveSimpleName("EngineBridge")
+                .and().doNotHaveSimpleName("AnalysisSession").and().doNotHaveSimpleName("ParamCatalog")
+                .should().dependOnClassesThat().resideInAnyPackage("org.ncw.engine.cluster..", "org.ncw.engine.dsp..",
+                        "org.ncw.engine.mask..", "org.ncw.engine.ica..", "org.ncw.engine.production..",
+                        "org.ncw.engine.audio..")
+                .because("engine API changes should touch one class of the GUI")
+                .check(ui);
+    }
+}
