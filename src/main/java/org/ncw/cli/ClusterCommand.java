@@ -51,8 +51,8 @@ import java.util.concurrent.Callable;
  * resynthesis; writes the speech and noise tracks, the label grid (CSV), a PNG of the labels and the experiment.
  */
 @Command(name = "cluster", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Separate speech from noise by clustering spectrogram bins, as in the study:",
-                "load -> analysis STFT -> dataset -> cluster -> stretch labels -> mask -> resynthesise.",
+        description = {"Separate speech from noise by clustering spectrogram bins, as in the study.",
+                "Pipeline: load -> analysis STFT -> dataset -> cluster -> stretch labels -> mask -> resynthesise.",
                 "Writes NAME.speech.wav, NAME.noise.wav, NAME.labels.csv, NAME.labels.png, NAME.experiment.json.",
                 "Options not given on the command line come from --options, else from the defaults."})
 public final class ClusterCommand implements Callable<Integer> {
@@ -136,6 +136,9 @@ public final class ClusterCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Column workers (default: one per core).")
     Integer threads;
 
+    @Option(names = "--float", description = "Write 32-bit float WAVs (default: 16-bit PCM, clipped to [-1, 1]).")
+    boolean floatOutput;
+
     @Option(names = "--force", description = "Replace existing outputs (an input file is never replaced).")
     boolean force;
 
@@ -167,8 +170,9 @@ public final class ClusterCommand implements Callable<Integer> {
         }
 
         long w0 = System.nanoTime();
-        WriteReport speech = AudioWriter.write(r.separated().speech(), files.speech(), SampleFormat.PCM16, mode, guard);
-        WriteReport noise = AudioWriter.write(r.separated().residue(), files.noise(), SampleFormat.PCM16, mode, guard);
+        SampleFormat format = floatOutput ? SampleFormat.FLOAT32 : SampleFormat.PCM16;
+        WriteReport speech = AudioWriter.write(r.separated().speech(), files.speech(), format, mode, guard);
+        WriteReport noise = AudioWriter.write(r.separated().residue(), files.noise(), format, mode, guard);
         writeCsv(r.analysisDb(), r.clustering().labels(), files.csv(), mode, guard);
         SpectrogramRenderer.writePng(SpectrogramRenderer.render(r.analysisDb(), r.clustering().labels(),
                 RenderOptions.defaults().withTitle(input.getFileName() + ": speech bins (analysis grid)")),
@@ -357,7 +361,7 @@ public final class ClusterCommand implements Callable<Integer> {
             out.println("warning    " + w);
         }
         if (speech.clippedSamples() + noise.clippedSamples() > 0) {
-            out.printf("warning    %d samples clipped to [-1, 1] in the tracks%n",
+            out.printf("warning    %d samples clipped to [-1, 1] in the tracks (use --float to keep them)%n",
                     speech.clippedSamples() + noise.clippedSamples());
         }
         for (Path p : files.all()) {
