@@ -17,8 +17,8 @@ import org.ncw.engine.pipeline.ExperimentResult;
 
 /**
  * One workbench run: the engine's {@link ClusterPipeline} (STFT, dataset, clustering, mask, each stage cached by
- * its own options) plus the stages the workbench adds around it: production chain, ICA and the scores. Those are
- * cached here the same way, so a change recomputes only what depends on it. Runs are serialised; callers run this
+ * its own options) plus the stages the workbench adds around it: production chain, blind denoiser, ICA and
+ * the scores. Those are cached here the same way, so a change recomputes only what depends on it. Runs are serialised; callers run this
  * on a background job.
  */
 public final class AnalysisSession {
@@ -31,6 +31,7 @@ public final class AnalysisSession {
 
     private ClusterPipeline pipeline;
     private Cached<Signal> production;
+    private Cached<Signal> denoised;
     private Cached<Signal[]> ica;
 
     public AnalysisResult run(Signal input, Signal reference, ParameterSet p, TaskMonitor monitor) {
@@ -63,20 +64,29 @@ public final class AnalysisSession {
         if (p.flag("production")) {
             production = reuseOr(production, new Key(input, null, p.project(Stage.PRODUCTION)), Stage.PRODUCTION,
                     recomputed, seconds, () -> EngineBridge.production(input, p,
-                            monitor.sub(0.8, 0.9).stage("production")));
+                            monitor.sub(0.8, 0.86).stage("production")));
+        }
+        if (p.flag("denoiser")) {
+            denoised = reuseOr(denoised, new Key(input, null, p.project(Stage.DENOISER)), Stage.DENOISER,
+                    recomputed, seconds, () -> EngineBridge.denoise(input, p,
+                            monitor.sub(0.86, 0.92).stage("blind denoiser")));
         }
         if (p.flag("ica")) {
             Set<Stage> deps = EnumSet.of(Stage.ICA, Stage.CLUSTER);
-            deps.addAll(p.text("icaInputs").equals("noisy+production") ? EnumSet.of(Stage.PRODUCTION)
-                    : EnumSet.of(Stage.SPECTROGRAM, Stage.DATASET, Stage.MASK));
+            deps.addAll(switch (p.text("icaInputs")) {
+                case "noisy+production" -> EnumSet.of(Stage.PRODUCTION);
+                case "noisy+denoised" -> EnumSet.of(Stage.DENOISER);
+                default -> EnumSet.of(Stage.SPECTROGRAM, Stage.DATASET, Stage.MASK);
+            });
             ica = reuseOr(ica, new Key(input, reference, p.project(deps)), Stage.ICA, recomputed, seconds, () -> {
                 Signal[] pair = switch (p.text("icaInputs")) {
                     case "speech+residue" -> new Signal[] {speech, residue};
                     case "noisy+production" -> p.flag("production") ? new Signal[] {input, production.value()} : null;
+                    case "noisy+denoised" -> p.flag("denoiser") ? new Signal[] {input, denoised.value()} : null;
                     default -> new Signal[] {input, speech};
                 };
                 return pair == null ? new Signal[0]
-                        : EngineBridge.ica(pair[0], pair[1], reference, p, monitor.sub(0.9, 1).stage("ICA"));
+                        : EngineBridge.ica(pair[0], pair[1], reference, p, monitor.sub(0.92, 1).stage("ICA"));
             });
         }
         monitor.done();
@@ -85,6 +95,11 @@ public final class AnalysisSession {
         String clusterSettings = summary(p, EnumSet.of(Stage.SPECTROGRAM, Stage.DATASET, Stage.CLUSTER, Stage.MASK));
         List<Output> outputs = new ArrayList<>();
         outputs.add(new Output("Original", Output.Kind.ORIGINAL, input, "input recording", 0, Double.NaN, Double.NaN));
+        if (p.flag("denoiser")) {
+            outputs.add(new Output("Denoised", Output.Kind.DENOISED, denoised.value(),
+                    "blind denoiser: " + summary(p, EnumSet.of(Stage.DENOISER)), denoised.seconds(), Double.NaN,
+                    Double.NaN));
+        }
         if (p.flag("production")) {
             outputs.add(new Output("Production", Output.Kind.PRODUCTION, production.value(),
                     summary(p, EnumSet.of(Stage.PRODUCTION)), production.seconds(), Double.NaN, Double.NaN));

@@ -3,6 +3,7 @@ package org.ncw.ui.analysis;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import org.ncw.engine.audio.AudioReader;
 import org.ncw.engine.audio.AudioWriter;
 import org.ncw.engine.audio.SampleFormat;
@@ -18,7 +19,10 @@ import org.ncw.engine.cluster.strategy.StrategyKind;
 import org.ncw.engine.cluster.strategy.StrategyOptions;
 import org.ncw.engine.dataset.SpectrogramMatrix;
 import org.ncw.engine.pipeline.ExperimentOptions;
+import org.ncw.engine.core.InvalidParameterException;
 import org.ncw.engine.core.Signal;
+import org.ncw.engine.denoise.BlindDenoiser;
+import org.ncw.engine.denoise.BlindDenoiserOptions;
 import org.ncw.engine.core.TaskMonitor;
 import org.ncw.engine.dataset.DbScale;
 import org.ncw.engine.dsp.ComplexSpectrogram;
@@ -36,6 +40,8 @@ import org.ncw.engine.metrics.QualityMetrics;
 import org.ncw.engine.metrics.QualityScores;
 import org.ncw.engine.production.ProductionChain;
 import org.ncw.engine.production.ProductionDenoiser;
+import org.ncw.engine.production.SpectralGate;
+import org.ncw.engine.production.SpectralStage;
 
 /**
  * The one place where the workbench calls the engine, translating a {@link ParameterSet} into engine options.
@@ -123,7 +129,63 @@ public final class EngineBridge {
     }
 
     public static Signal production(Signal in, ParameterSet p, TaskMonitor monitor) {
-        return ProductionDenoiser.fit(in, ProductionChain.preset(p.text("productionPreset")), monitor).output();
+        return ProductionDenoiser.fit(in, productionChain(p), monitor).output();
+    }
+
+    /**
+     * The chosen preset changed stage by stage by the fields that are not "preset", in the order of the CLI's
+     * {@code denoise --method production} overrides. An impossible change (an amount without a spectral stage, a
+     * threshold without a gate) throws with a message naming the parameter.
+     */
+    public static ProductionChain productionChain(ParameterSet p) {
+        ProductionChain chain = ProductionChain.preset(p.text("productionPreset"));
+        OptionalDouble highPass = p.realOrPreset("productionHighPass");
+        if (highPass.isPresent()) {
+            chain = chain.withHighPass(highPass.getAsDouble());
+        }
+        OptionalDouble lowPass = p.realOrPreset("productionLowPass");
+        if (lowPass.isPresent()) {
+            chain = chain.withLowPass(lowPass.getAsDouble());
+        }
+        chain = switch (p.text("productionGate")) {
+            case "off" -> chain.without(SpectralGate.class);
+            case "stationary" -> chain.withGate(SpectralGate.Mode.STATIONARY);
+            case "nonstationary" -> chain.withGate(SpectralGate.Mode.NONSTATIONARY);
+            default -> chain;
+        };
+        OptionalDouble std = p.realOrPreset("productionThresholdStd");
+        OptionalDouble db = p.realOrPreset("productionThresholdDb");
+        if (std.isPresent() || db.isPresent()) {
+            SpectralGate gate = chain.stages().stream().filter(SpectralGate.class::isInstance)
+                    .map(SpectralGate.class::cast).findFirst().orElse(null);
+            String key = std.isPresent() ? "productionThresholdStd" : "productionThresholdDb";
+            if (gate == null) {
+                throw new InvalidParameterException(key + ": a gate threshold needs a spectral gate in the chain,"
+                        + " and this chain has none (choose a gate)");
+            }
+            chain = chain.withGateThreshold(std.orElse(gate.thresholdStd()), db.orElse(gate.thresholdDb()));
+        }
+        OptionalDouble amount = p.realOrPreset("productionAmount");
+        if (amount.isPresent()) {
+            if (chain.stages().stream().noneMatch(SpectralStage.class::isInstance)) {
+                throw new InvalidParameterException("productionAmount: an amount needs a spectral stage (gate or"
+                        + " noise floor) in the chain, and this chain has none");
+            }
+            chain = chain.withAmount(amount.getAsDouble());
+        }
+        return chain;
+    }
+
+    /** The blind denoiser's options: its defaults with the panel's principal settings. */
+    public static BlindDenoiserOptions denoiserOptions(ParameterSet p) {
+        return BlindDenoiserOptions.defaults().withFrameSeconds(p.real("denoiserFrameSeconds"))
+                .withGainFloorDb(p.real("denoiserGainFloorDb"))
+                .withPresenceThreshold(p.real("denoiserPresenceThreshold"))
+                .withTrackingIterations(p.integer("denoiserTrackingIterations"));
+    }
+
+    public static Signal denoise(Signal in, ParameterSet p, TaskMonitor monitor) {
+        return BlindDenoiser.fit(in, denoiserOptions(p), monitor).enhanced();
     }
 
     /** FastICA on a pair: {speech-ranked output, the other output}. */

@@ -3,13 +3,13 @@ package org.ncw.ui.analysis;
 import org.ncw.engine.core.Signal;
 
 /**
- * One signal the user can listen to and export: the original, the production-filtered signal, a clustered
+ * One signal the user can listen to and export: the original, the blind denoiser's output, the production-filtered signal, a clustered
  * speech or residue output, or an ICA output. Scores are NaN without a clean reference.
  */
 public record Output(String name, Kind kind, Signal signal, String settings, double runtimeSeconds,
                      double siSdr, double stoi) {
 
-    public enum Kind { ORIGINAL, PRODUCTION, SPEECH, RESIDUE, ICA }
+    public enum Kind { ORIGINAL, DENOISED, PRODUCTION, SPEECH, RESIDUE, ICA }
 
     /** A file-name friendly id, e.g. "speech" or "ica-1". */
     public String fileStem() {

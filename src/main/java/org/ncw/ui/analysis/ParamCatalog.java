@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.ncw.engine.dsp.Resolution;
 import org.ncw.engine.mask.MaskOptions;
+import org.ncw.engine.denoise.BlindDenoiserOptions;
 import org.ncw.engine.production.ProductionChain;
 
 /** Every engine setting the workbench exposes, in panel order. */
@@ -48,10 +49,38 @@ public final class ParamCatalog {
             ParamSpec.bool("production", "Production chain", Stage.PRODUCTION, true, "run the production filters"),
             new ParamSpec("productionPreset", "Preset", Stage.PRODUCTION, ParamSpec.Kind.CHOICE,
                     ProductionChain.PRESETS, 0, 0, ProductionChain.PRESETS.get(0),
-                    "shipped production chain (filters, spectral gates, noise floors)"),
+                    "shipped production chain (filters, spectral gates, noise floors); the fields below change it"),
+            ParamSpec.realOrPreset("productionHighPass", "High-pass Hz", Stage.PRODUCTION, 1, 20000,
+                    "cutoff of the high-pass (added first if the preset has none); preset: the preset's own"),
+            ParamSpec.realOrPreset("productionLowPass", "Low-pass Hz", Stage.PRODUCTION, 100, 96000,
+                    "cutoff of the low-pass (added after the filters if the preset has none; skipped when not"
+                            + " below Nyquist); preset: the preset's own"),
+            ParamSpec.choice("productionGate", "Gate", Stage.PRODUCTION,
+                    "spectral gate: the preset's, none, or a stationary / non-stationary gate",
+                    ParamSpec.PRESET, "off", "stationary", "nonstationary"),
+            ParamSpec.realOrPreset("productionAmount", "Amount", Stage.PRODUCTION, 0, 1,
+                    "how much the spectral stages attenuate what they find to be noise (1 = fully)"),
+            ParamSpec.realOrPreset("productionThresholdStd", "Threshold (std)", Stage.PRODUCTION, 0, 10,
+                    "gate threshold: standard deviations above the noise mean (stationary gate)"),
+            ParamSpec.realOrPreset("productionThresholdDb", "Threshold (dB)", Stage.PRODUCTION, -30, 60,
+                    "gate threshold: dB above the noise floor (either gate; the non-stationary gate's main one)"),
+            ParamSpec.bool("denoiser", "Blind denoiser", Stage.DENOISER, true,
+                    "run the blind denoiser (the default method of ncw denoise)"),
+            ParamSpec.real("denoiserFrameSeconds", "Frame s", Stage.DENOISER, 0.004, 1.0,
+                    BlindDenoiserOptions.defaults().frameSeconds(), "STFT frame length in seconds (FFT size: the"
+                            + " nearest power of two)"),
+            ParamSpec.real("denoiserGainFloorDb", "Gain floor dB", Stage.DENOISER, -80, 0,
+                    BlindDenoiserOptions.defaults().gainFloorDb(), "gain where speech is absent: lower removes"
+                            + " more noise, with more musical noise"),
+            ParamSpec.real("denoiserPresenceThreshold", "Presence threshold", Stage.DENOISER, 1, 100,
+                    BlindDenoiserOptions.defaults().presenceThreshold(),
+                    "averaged SNR ratio at which speech presence is 1/2"),
+            ParamSpec.integer("denoiserTrackingIterations", "Tracking iterations", Stage.DENOISER, 0, 10,
+                    BlindDenoiserOptions.defaults().trackingIterations(),
+                    "re-estimations of the noise-only cells against the refined noise spectrum"),
             ParamSpec.bool("ica", "Run ICA", Stage.ICA, true, "FastICA on a pair of signals"),
             ParamSpec.choice("icaInputs", "ICA inputs", Stage.ICA, "the two mixtures given to FastICA",
-                    "noisy+speech", "speech+residue", "noisy+production"),
+                    "noisy+speech", "speech+residue", "noisy+production", "noisy+denoised"),
             ParamSpec.choice("icaFunction", "ICA contrast", Stage.ICA, "FastICA non-linearity G",
                     "logcosh", "exp", "cube"),
             ParamSpec.choice("icaAlgorithm", "ICA algorithm", Stage.ICA, "symmetric or one component at a time",
@@ -69,6 +98,16 @@ public final class ParamCatalog {
     public static ParamSpec get(String key) {
         return ALL.stream().filter(p -> p.key().equals(key)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown parameter '" + key + "'"));
+    }
+
+    /**
+     * Checks what single fields cannot: that the production chain the set describes can be built (an amount
+     * needs a spectral stage, a threshold a gate). Throws with a message naming the parameter.
+     */
+    public static void checkCombination(ParameterSet p) {
+        if (p.flag("production")) {
+            EngineBridge.productionChain(p);
+        }
     }
 
     public static ParameterSet defaults() {

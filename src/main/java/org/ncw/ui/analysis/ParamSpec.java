@@ -12,7 +12,10 @@ import org.ncw.engine.core.InvalidParameterException;
 public record ParamSpec(String key, String label, Stage stage, Kind kind, List<String> choices,
                         double min, double max, Object defaultValue, String help) {
 
-    public enum Kind { CHOICE, INT, DOUBLE, BOOL }
+    public enum Kind { CHOICE, INT, DOUBLE, BOOL, DOUBLE_OR_PRESET }
+
+    /** The value of a {@link Kind#DOUBLE_OR_PRESET} parameter that keeps what the chosen preset has. */
+    public static final String PRESET = "preset";
 
     public static ParamSpec choice(String key, String label, Stage stage, String help, String... choices) {
         return new ParamSpec(key, label, stage, Kind.CHOICE, List.of(choices), 0, 0, choices[0], help);
@@ -25,6 +28,12 @@ public record ParamSpec(String key, String label, Stage stage, Kind kind, List<S
     public static ParamSpec real(String key, String label, Stage stage, double min, double max, double def,
                                  String help) {
         return new ParamSpec(key, label, stage, Kind.DOUBLE, List.of(), min, max, def, help);
+    }
+
+    /** A number, or {@value #PRESET} (also typed as blank) to keep the preset's own value. */
+    public static ParamSpec realOrPreset(String key, String label, Stage stage, double min, double max,
+                                         String help) {
+        return new ParamSpec(key, label, stage, Kind.DOUBLE_OR_PRESET, List.of(), min, max, PRESET, help);
     }
 
     public static ParamSpec bool(String key, String label, Stage stage, boolean def, String help) {
@@ -54,10 +63,12 @@ public record ParamSpec(String key, String label, Stage stage, Kind kind, List<S
                     yield v;
                 }
                 case DOUBLE -> Checks.inRange(key, Double.parseDouble(t), min, max);
+                case DOUBLE_OR_PRESET -> t.isEmpty() || t.equals(PRESET) ? PRESET
+                        : Checks.inRange(key, Double.parseDouble(t), min, max);
             };
         } catch (NumberFormatException e) {
             throw new InvalidParameterException(key + " must be a " + (kind == Kind.INT ? "whole number" : "number")
-                    + ", got '" + t + "'");
+                    + (kind == Kind.DOUBLE_OR_PRESET ? " or 'preset'" : "") + ", got '" + t + "'");
         }
     }
 
@@ -83,6 +94,7 @@ public record ParamSpec(String key, String label, Stage stage, Kind kind, List<S
             case BOOL -> "on | off";
             case INT -> (long) min + " .. " + (long) max;
             case DOUBLE -> format(min) + " .. " + format(max);
+            case DOUBLE_OR_PRESET -> PRESET + " | " + format(min) + " .. " + format(max);
         };
     }
 }

@@ -37,6 +37,12 @@ public final class ParameterSet {
         return ((Number) get(key)).doubleValue();
     }
 
+    /** A {@link ParamSpec.Kind#DOUBLE_OR_PRESET} value: empty when it keeps the preset's. */
+    public java.util.OptionalDouble realOrPreset(String key) {
+        Object v = get(key);
+        return v instanceof Number n ? java.util.OptionalDouble.of(n.doubleValue()) : java.util.OptionalDouble.empty();
+    }
+
     public boolean flag(String key) {
         return (Boolean) get(key);
     }
@@ -80,6 +86,7 @@ public final class ParameterSet {
             ParamCatalog.get(e.getKey());
             result = result.with(e.getKey(), e.getValue());
         }
+        ParamCatalog.checkCombination(result);
         return result;
     }
 

@@ -10,6 +10,7 @@ public enum Stage {
     CLUSTER("Clustering"),
     MASK("Mask"),
     PRODUCTION("Production chain"),
+    DENOISER("Denoiser"),
     ICA("ICA");
 
     private final String title;

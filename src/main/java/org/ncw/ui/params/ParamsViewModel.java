@@ -18,6 +18,7 @@ import org.ncw.ui.analysis.ParameterSet;
 public final class ParamsViewModel {
     private final Map<String, StringProperty> text = new LinkedHashMap<>();
     private final Map<String, StringProperty> errors = new LinkedHashMap<>();
+    private boolean loading;
     private final ReadOnlyObjectWrapper<ParameterSet> parameters = new ReadOnlyObjectWrapper<>(ParamCatalog.defaults());
 
     public ParamsViewModel() {
@@ -31,14 +32,26 @@ public final class ParamsViewModel {
     }
 
     private void edited(ParamSpec spec, String value) {
+        if (loading) {
+            return;
+        }
         try {
             Object v = spec.parse(value);
+            ParameterSet candidate = parameters.get().with(spec.key(), v);
+            ParamCatalog.checkCombination(candidate);
             errors.get(spec.key()).set("");
             if (!Objects.equals(parameters.get().get(spec.key()), v)) {
-                parameters.set(parameters.get().with(spec.key(), v));
+                parameters.set(candidate);
             }
         } catch (IllegalArgumentException ex) {
             errors.get(spec.key()).set(ex.getMessage());
+            return;
+        }
+        // a field rejected only in combination (e.g. an amount while there was no gate) may fit now
+        for (ParamSpec other : ParamCatalog.all()) {
+            if (!errors.get(other.key()).get().isEmpty()) {
+                edited(other, text.get(other.key()).get());
+            }
         }
     }
 
@@ -59,10 +72,16 @@ public final class ParamsViewModel {
         return errors.values().stream().anyMatch(e -> !e.get().isEmpty());
     }
 
-    /** Shows a loaded parameter set in the fields (which then validate and publish it). */
+    /** Shows a loaded (already validated) parameter set in the fields and publishes it. */
     public void load(ParameterSet set) {
-        for (ParamSpec spec : ParamCatalog.all()) {
-            text.get(spec.key()).set(spec.format(set.get(spec.key())));
+        loading = true;
+        try {
+            for (ParamSpec spec : ParamCatalog.all()) {
+                text.get(spec.key()).set(spec.format(set.get(spec.key())));
+                errors.get(spec.key()).set("");
+            }
+        } finally {
+            loading = false;
         }
         parameters.set(set);
     }

@@ -39,8 +39,8 @@ class AnalysisSessionTest {
         AnalysisSession session = new AnalysisSession();
         ParameterSet p = small();
         AnalysisResult first = session.run(INPUT, CLEAN, p, TaskMonitor.none());
-        assertEquals(EnumSet.of(Stage.SPECTROGRAM, Stage.DATASET, Stage.CLUSTER, Stage.MASK, Stage.PRODUCTION),
-                first.recomputed());
+        assertEquals(EnumSet.of(Stage.SPECTROGRAM, Stage.DATASET, Stage.CLUSTER, Stage.MASK, Stage.PRODUCTION,
+                Stage.DENOISER), first.recomputed());
 
         AnalysisResult mask = session.run(INPUT, CLEAN, p.with("maskMode", "reduce"), TaskMonitor.none());
         assertEquals(EnumSet.of(Stage.MASK), mask.recomputed());
@@ -57,19 +57,32 @@ class AnalysisSessionTest {
         AnalysisResult cluster = session.run(INPUT, CLEAN, p.with("maskMode", "reduce")
                 .with("productionPreset", "voice-bandpass").with("neighbors", 7), TaskMonitor.none());
         assertEquals(EnumSet.of(Stage.CLUSTER, Stage.MASK), cluster.recomputed());
+
+        AnalysisResult gate = session.run(INPUT, CLEAN, p.with("maskMode", "reduce").with("productionPreset",
+                "voice-bandpass").with("neighbors", 7).with("productionGate", "stationary"), TaskMonitor.none());
+        assertEquals(EnumSet.of(Stage.PRODUCTION), gate.recomputed(), "a production edit reuses the denoiser");
+
+        AnalysisResult denoiser = session.run(INPUT, CLEAN, p.with("maskMode", "reduce").with("productionPreset",
+                "voice-bandpass").with("neighbors", 7).with("denoiserGainFloorDb", -25.0), TaskMonitor.none());
+        assertEquals(EnumSet.of(Stage.PRODUCTION, Stage.DENOISER), denoiser.recomputed(),
+                "production back at the preset, the denoiser for its own field");
     }
 
     @Test
     void outputsCarrySettingsAndScoresAgainstTheReference() {
         AnalysisResult r = new AnalysisSession().run(INPUT, CLEAN, small(), TaskMonitor.none());
-        assertEquals(java.util.List.of("Original", "Production", "Speech", "Residue"),
+        assertEquals(java.util.List.of("Original", "Denoised", "Production", "Speech", "Residue"),
                 r.outputs().stream().map(Output::name).toList());
         Output original = r.outputs().get(0);
         double snr = 10 * Math.log10(sum(CLEAN) / (0.05 * 0.05 * INPUT.length()));
         assertEquals(snr, original.siSdr(), 0.5, "SI-SDR of the mixture is its SNR");
-        Output speech = r.outputs().get(2);
+        Output denoised = r.outputs().get(1);
+        assertTrue(denoised.siSdr() > original.siSdr() + 1, "the blind denoiser improves on the mixture: "
+                + denoised.siSdr() + " vs " + original.siSdr());
+        assertTrue(denoised.settings().contains("denoiserGainFloorDb=-20"), denoised.settings());
+        Output speech = r.outputs().get(3);
         assertTrue(speech.settings().contains("strategy=column"), speech.settings());
-        Signal sum = new Signal(add(r.outputs().get(2).signal(), r.outputs().get(3).signal()), INPUT.sampleRate());
+        Signal sum = new Signal(add(r.outputs().get(3).signal(), r.outputs().get(4).signal()), INPUT.sampleRate());
         assertTrue(EngineBridge.score(sum, INPUT).siSdrDb() > 40, "speech + residue rebuild the input");
     }
 

@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.ncw.engine.core.InvalidParameterException;
+import org.ncw.engine.denoise.BlindDenoiserOptions;
+import org.ncw.engine.production.HighPass;
+import org.ncw.engine.production.LowPass;
+import org.ncw.engine.production.ProductionChain;
+import org.ncw.engine.production.SpectralGate;
 
 class ParameterSetTest {
     @Test
@@ -63,5 +68,55 @@ class ParameterSetTest {
                 }
             }
         }
+    }
+
+    @Test
+    void productionFieldsChangeThePresetStageByStageAndRoundTrip() {
+        ParameterSet p = ParamCatalog.defaults().with("productionHighPass", 120.0).with("productionLowPass", 6000.0)
+                .with("productionGate", "nonstationary").with("productionThresholdDb", 6.0)
+                .with("productionAmount", 0.5);
+        ProductionChain chain = EngineBridge.productionChain(p);
+        assertEquals(120.0, chain.stages().stream().filter(HighPass.class::isInstance).map(HighPass.class::cast)
+                .findFirst().orElseThrow().hz());
+        assertEquals(6000.0, chain.stages().stream().filter(LowPass.class::isInstance).map(LowPass.class::cast)
+                .findFirst().orElseThrow().hz());
+        SpectralGate gate = chain.stages().stream().filter(SpectralGate.class::isInstance)
+                .map(SpectralGate.class::cast).findFirst().orElseThrow();
+        assertEquals(SpectralGate.Mode.NONSTATIONARY, gate.mode());
+        assertEquals(6.0, gate.thresholdDb());
+        assertEquals(0.5, gate.amount());
+        ParameterSet back = ParameterSet.fromJson(p.toJson());
+        assertEquals(p, back);
+        assertEquals(chain, EngineBridge.productionChain(back));
+        // all fields at "preset": exactly the shipped preset
+        assertEquals(ProductionChain.preset("default"), EngineBridge.productionChain(ParamCatalog.defaults()));
+        assertEquals(ParamSpec.PRESET, ParamCatalog.get("productionAmount").parse(" "));
+    }
+
+    @Test
+    void impossibleProductionCombinationsAreNamed() {
+        ParameterSet noGate = ParamCatalog.defaults().with("productionPreset", "voice-bandpass")
+                .with("productionAmount", 0.5);
+        InvalidParameterException e = assertThrows(InvalidParameterException.class,
+                () -> ParamCatalog.checkCombination(noGate));
+        assertTrue(e.getMessage().startsWith("productionAmount:"), e.getMessage());
+        InvalidParameterException t = assertThrows(InvalidParameterException.class, () -> ParamCatalog
+                .checkCombination(ParamCatalog.defaults().with("productionGate", "off")
+                        .with("productionThresholdStd", 2.0)));
+        assertTrue(t.getMessage().startsWith("productionThresholdStd:"), t.getMessage());
+        assertThrows(InvalidParameterException.class, () -> ParameterSet.fromJson(noGate.toJson()),
+                "a file with an impossible chain does not load");
+        ParamCatalog.checkCombination(noGate.with("production", false));
+    }
+
+    @Test
+    void denoiserFieldsMapToTheBlindDenoiserOptions() {
+        assertEquals(BlindDenoiserOptions.defaults(), EngineBridge.denoiserOptions(ParamCatalog.defaults()));
+        BlindDenoiserOptions o = EngineBridge.denoiserOptions(ParamCatalog.defaults()
+                .with("denoiserGainFloorDb", -30.0).with("denoiserTrackingIterations", 1));
+        assertEquals(-30.0, o.gainFloorDb());
+        assertEquals(1, o.trackingIterations());
+        assertTrue(assertThrows(InvalidParameterException.class, () -> ParamCatalog.get("denoiserGainFloorDb")
+                .parse("5")).getMessage().startsWith("denoiserGainFloorDb must be in"));
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ncw.engine.dataset.LabelGrid;
 import org.ncw.ui.analysis.AnalysisResult;
 import org.ncw.ui.analysis.Output;
+import org.ncw.ui.analysis.ParamSpec;
 import org.ncw.ui.analysis.ParameterSet;
 import org.ncw.ui.export.Exporter;
 import org.testfx.api.FxRobot;
@@ -47,11 +49,12 @@ class WorkbenchGuiTest {
         stage.show();
     }
 
-    /** Opens the sample; {@code full} = with the production chain and ICA (slower), else clustering only. */
+    /** Opens the sample; {@code full} = with the blind denoiser, production chain and ICA, else clustering only. */
     private void openSample(FxRobot robot, boolean full) {
         robot.interact(() -> {
             vm.params().textProperty("production").set(String.valueOf(full));
             vm.params().textProperty("ica").set(String.valueOf(full));
+            vm.params().textProperty("denoiser").set(String.valueOf(full));
             vm.openBundledSample();
         });
         waitForRun();
@@ -90,6 +93,12 @@ class WorkbenchGuiTest {
         assertTrue(resultNames().containsAll(List.of("ICA speech", "ICA noise")), resultNames().toString());
         Output original = vm.results().items().get(0);
         assertEquals(4.5, original.siSdr(), 1.0, "the sample is mixed at 5 dB SNR over the speech span");
+        Output denoised = vm.results().items().stream().filter(o -> o.kind() == Output.Kind.DENOISED).findFirst()
+                .orElseThrow(() -> new AssertionError("no Denoised result in " + resultNames()));
+        assertEquals("Denoised", denoised.name());
+        assertTrue(denoised.siSdr() > original.siSdr() + 3 && denoised.runtimeSeconds() > 0, denoised.toString());
+        assertTrue(robot.lookup("#results-list").queryAs(javafx.scene.control.ListView.class).getItems()
+                .contains(denoised), "the Denoised row is in the results list");
         for (Output o : vm.results().items()) {
             assertTrue(Double.isFinite(o.siSdr()) && o.stoi() >= 0 && o.stoi() <= 1, o.toString());
         }
@@ -188,6 +197,23 @@ class WorkbenchGuiTest {
         assertFalse(error.isVisible());
         assertFalse(gamma.getStyleClass().contains("invalid"));
         assertEquals(0.5, vm.params().parametersProperty().get().real("gamma"));
+
+        // production chain fields: an amount without a spectral stage is flagged until a gate is chosen
+        robot.interact(() -> {
+            vm.params().textProperty("production").set("true");
+            robot.lookup("#param-productionPreset").queryAs(ComboBox.class).setValue("voice-bandpass");
+        });
+        TextField amount = robot.lookup("#param-productionAmount").queryAs(TextField.class);
+        robot.interact(() -> amount.setText("0.5"));
+        Label amountError = robot.lookup("#error-productionAmount").queryAs(Label.class);
+        assertTrue(amountError.isVisible() && amountError.getText().startsWith("productionAmount"),
+                amountError.getText());
+        assertEquals(ParamSpec.PRESET, vm.params().parametersProperty().get().get("productionAmount"));
+        robot.interact(() -> robot.lookup("#param-productionGate").queryAs(ComboBox.class).setValue("stationary"));
+        assertFalse(amountError.isVisible(), "choosing a gate makes the amount valid");
+        assertEquals(0.5, vm.params().parametersProperty().get().real("productionAmount"));
+        robot.interact(() -> amount.setText("2"));
+        assertTrue(amountError.isVisible() && amount.getStyleClass().contains("invalid"));
     }
 
     @Test
