@@ -195,7 +195,8 @@ class BadInputTest {
                 Arguments.of(List.of("ica", "IN", "B", "-o", "OUT"), "a__b.json"),
                 Arguments.of(List.of("ica-batch", "INDIR", "-o", "OUT"), "01_a__b.noise.wav"),
                 Arguments.of(List.of("denoise", "IN", "-o", "OUT/y.wav", "--save-chain", "OUT/chain.json"),
-                        "chain.json"));
+                        "chain.json"),
+                Arguments.of(List.of("bench-quality", "INDIR", "-o", "OUT/bq"), "bq.png"));
     }
 
     @ParameterizedTest(name = "{0}")
