@@ -51,12 +51,12 @@ public final class EvaluateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Signal reference = AudioReader.readMono(clean, ChannelSelection.mixDown());
         List<String> notes = new ArrayList<>();
-        QualityMetrics.AlignedScores e = QualityMetrics.scoreAligned(reference, AudioReader.readMono(enhanced,
-                ChannelSelection.mixDown()));
+        QualityMetrics.AlignedScores e = score(reference, AudioReader.readMono(enhanced,
+                ChannelSelection.mixDown()), enhanced);
         e.notes().forEach(n -> notes.add("enhanced: " + n));
         QualityMetrics.AlignedScores n = null;
         if (noisy != null) {
-            n = QualityMetrics.scoreAligned(reference, AudioReader.readMono(noisy, ChannelSelection.mixDown()));
+            n = score(reference, AudioReader.readMono(noisy, ChannelSelection.mixDown()), noisy);
             n.notes().forEach(x -> notes.add("noisy: " + x));
         }
         if (json) {
@@ -88,17 +88,45 @@ public final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Scores one estimate; a reference or estimate the metrics cannot use is reported with both file names. */
+    private QualityMetrics.AlignedScores score(Signal reference, Signal estimate, Path estimateFile) {
+        try {
+            return QualityMetrics.scoreAligned(reference, estimate);
+        } catch (org.ncw.engine.core.InvalidParameterException ex) {
+            throw ex;
+        } catch (IllegalArgumentException ex) {
+            throw new IllegalArgumentException(clean + " vs " + estimateFile + ": " + ex.getMessage(), ex);
+        }
+    }
+
     private static void row(PrintWriter out, String label, QualityScores s, boolean signed) {
-        String f = signed ? "%-10s %+9.2f %+9.2f %+9.2f %+7.3f%n" : "%-10s %9.2f %9.2f %9.2f %7.3f%n";
-        out.printf(Locale.ROOT, f, label, s.snrDb(), s.segmentalSnrDb(), s.siSdrDb(), s.stoi());
+        out.printf(Locale.ROOT, "%-10s %s %s %s %s%n", label, number(s.snrDb(), 9, 2, signed),
+                number(s.segmentalSnrDb(), 9, 2, signed), number(s.siSdrDb(), 9, 2, signed),
+                number(s.stoi(), 7, 3, signed));
+    }
+
+    /** A score, or -inf/+inf (a silent estimate has SI-SDR -inf) instead of Java's "-Infinity". */
+    private static String number(double v, int width, int decimals, boolean signed) {
+        String text = Double.isInfinite(v) ? (v > 0 ? "+inf" : "-inf") : Double.isNaN(v) ? "n/a"
+                : String.format(Locale.ROOT, "%" + (signed ? "+" : "") + "." + decimals + "f", v);
+        return String.format(Locale.ROOT, "%" + width + "s", text);
+    }
+
+    /** JSON has no infinity or NaN: such a score is null. */
+    private static void put(ObjectNode o, String name, double v) {
+        if (Double.isFinite(v)) {
+            o.put(name, v);
+        } else {
+            o.putNull(name);
+        }
     }
 
     private static ObjectNode toJson(QualityScores s) {
         ObjectNode o = Json.mapper().createObjectNode();
-        o.put("snr_db", s.snrDb());
-        o.put("seg_snr_db", s.segmentalSnrDb());
-        o.put("si_sdr_db", s.siSdrDb());
-        o.put("stoi", s.stoi());
+        put(o, "snr_db", s.snrDb());
+        put(o, "seg_snr_db", s.segmentalSnrDb());
+        put(o, "si_sdr_db", s.siSdrDb());
+        put(o, "stoi", s.stoi());
         return o;
     }
 }

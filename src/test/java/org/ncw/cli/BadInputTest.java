@@ -36,7 +36,8 @@ class BadInputTest {
 
     /** The commands that read one audio file, as argument lists for input {@code in} and output folder {@code out}. */
     enum Cmd {
-        INFO, SPECTROGRAM, TABLE, DENOISE, CLUSTER, ICA_FIRST, ICA_REFERENCE, ICA_BATCH;
+        INFO, SPECTROGRAM, TABLE, DENOISE, CLUSTER, ICA_FIRST, ICA_REFERENCE, ICA_BATCH, EVALUATE_CLEAN,
+        EVALUATE_ENHANCED;
 
         String[] args(Path in, Path out, Path goodA, Path goodB) {
             return switch (this) {
@@ -49,6 +50,10 @@ class BadInputTest {
                 case ICA_REFERENCE -> new String[] {"ica", goodA.toString(), goodB.toString(), "--reference",
                         in.toString(), "-o", out.toString()};
                 case ICA_BATCH -> new String[] {"ica-batch", in.getParent().toString(), "-o", out.toString()};
+                case EVALUATE_CLEAN -> new String[] {"evaluate", "--clean", in.toString(), "--enhanced",
+                        goodA.toString()};
+                case EVALUATE_ENHANCED -> new String[] {"evaluate", "--clean", goodA.toString(), "--enhanced",
+                        in.toString(), "--noisy", goodB.toString()};
             };
         }
     }
@@ -97,7 +102,8 @@ class BadInputTest {
     static Stream<Arguments> oddCases() {
         List<Arguments> cases = new ArrayList<>();
         for (Odd file : Odd.values()) {
-            for (Cmd cmd : new Cmd[] {Cmd.INFO, Cmd.SPECTROGRAM, Cmd.TABLE, Cmd.DENOISE, Cmd.CLUSTER, Cmd.ICA_FIRST}) {
+            for (Cmd cmd : new Cmd[] {Cmd.INFO, Cmd.SPECTROGRAM, Cmd.TABLE, Cmd.DENOISE, Cmd.CLUSTER, Cmd.ICA_FIRST,
+                    Cmd.EVALUATE_ENHANCED}) {
                 cases.add(Arguments.of(file, cmd));
             }
         }
@@ -112,8 +118,8 @@ class BadInputTest {
         makeGoodPair(Files.createDirectory(dir.resolve("good")));
         Run r = BadFiles.run(cmd.args(in, out, goodA, goodB));
         assertFalse(r.out().contains("NaN") || r.out().contains("Infinity"), r.out());
-        if (cmd != Cmd.ICA_FIRST) {
-            // one file alone always has an answer, even silence or one sample
+        if (cmd != Cmd.ICA_FIRST && cmd != Cmd.EVALUATE_ENHANCED) {
+            // one file alone always has an answer, even silence or one sample (pairs may be refused)
             assertEquals(0, r.code(), r.err());
         }
         if (r.code() != 0) {
@@ -189,7 +195,8 @@ class BadInputTest {
                 Arguments.of(List.of("ica", "IN", "B", "-o", "OUT"), "a__b.json"),
                 Arguments.of(List.of("ica-batch", "INDIR", "-o", "OUT"), "01_a__b.noise.wav"),
                 Arguments.of(List.of("denoise", "IN", "-o", "OUT/y.wav", "--save-chain", "OUT/chain.json"),
-                        "chain.json"));
+                        "chain.json"),
+                Arguments.of(List.of("bench-quality", "INDIR", "-o", "OUT/bq"), "bq.png"));
     }
 
     @ParameterizedTest(name = "{0}")
