@@ -27,16 +27,16 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--filter", description = "Regular expression on group or workload name (default: all).")
+    @Option(names = "--filter", paramLabel = "REGEX", description = "Regular expression on group or workload name (default: all).")
     String filter = ".*";
 
-    @Option(names = "--runs", description = "Timed runs per case (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--runs", paramLabel = "N", description = "Timed runs per case (default: ${DEFAULT-VALUE}).")
     int runs = 5;
 
-    @Option(names = "--warmup", description = "Minimum warm-up runs per case (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", paramLabel = "N", description = "Minimum warm-up runs per case (default: ${DEFAULT-VALUE}).")
     int warmup = 3;
 
-    @Option(names = "--warmup-seconds", description = "Minimum warm-up time per case (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup-seconds", paramLabel = "S", description = "Minimum warm-up time per case (default: ${DEFAULT-VALUE}).")
     double warmupSeconds = 2.0;
 
     @Option(names = "--json", description = "Print the results as JSON.")

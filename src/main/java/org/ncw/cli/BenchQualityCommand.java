@@ -27,9 +27,10 @@ import java.util.concurrent.Callable;
 
 /** {@code ncw bench-quality DIR}: every denoising method over an evaluation set, scored with SI-SDR and STOI. */
 @Command(name = "bench-quality", mixinStandardHelpOptions = true,
-        description = {"Runs every denoising method (documented defaults, blind: no method sees the clean reference)",
-                "over an evaluation set in the index.json format and prints mean SI-SDR, \u0394SI-SDR, STOI, \u0394STOI,",
-                "runtime and real-time factor per method, overall and per SNR and noise type.",
+        description = {"Score every denoising method on an evaluation set (SI-SDR, STOI, runtime).",
+                "Runs each method with its documented defaults, blind (no method sees the clean reference), over an "
+                        + "evaluation set in the index.json format and prints mean SI-SDR, \u0394SI-SDR, STOI, "
+                        + "\u0394STOI, runtime and real-time factor per method, overall and per SNR and noise type.",
                 "Writes PREFIX.csv (per file), PREFIX.json (everything) and PREFIX.png (bar chart)."})
 public final class BenchQualityCommand implements Callable<Integer> {
     @Mixin

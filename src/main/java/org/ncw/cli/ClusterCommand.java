@@ -51,8 +51,8 @@ import java.util.concurrent.Callable;
  * resynthesis; writes the speech and noise tracks, the label grid (CSV), a PNG of the labels and the experiment.
  */
 @Command(name = "cluster", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Separate speech from noise by clustering spectrogram bins, as in the study:",
-                "load -> analysis STFT -> dataset -> cluster -> stretch labels -> mask -> resynthesise.",
+        description = {"Separate speech from noise by clustering spectrogram bins, as in the study.",
+                "Pipeline: load -> analysis STFT -> dataset -> cluster -> stretch labels -> mask -> resynthesise.",
                 "Writes NAME.speech.wav, NAME.noise.wav, NAME.labels.csv, NAME.labels.png, NAME.experiment.json.",
                 "Options not given on the command line come from --options, else from the defaults."})
 public final class ClusterCommand implements Callable<Integer> {
@@ -78,7 +78,7 @@ public final class ClusterCommand implements Callable<Integer> {
     @Option(names = "--strategy", paramLabel = "complete|column", description = "Strategy (default column).")
     String strategy;
 
-    @Option(names = "--clusterer", paramLabel = "spectral|kmeans", description = "Algorithm (default spectral).")
+    @Option(names = "--clusterer", paramLabel = "spectral|kmeans|ward|gmm", description = "Algorithm (default spectral).")
     String clusterer;
 
     @Option(names = "--clusters", paramLabel = "K", description = "Number of clusters (default 2).")
@@ -136,6 +136,9 @@ public final class ClusterCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Column workers (default: one per core).")
     Integer threads;
 
+    @Option(names = "--float", description = "Write 32-bit float WAVs (default: 16-bit PCM, clipped to [-1, 1]).")
+    boolean floatOutput;
+
     @Option(names = "--force", description = "Replace existing outputs (an input file is never replaced).")
     boolean force;
 
@@ -167,8 +170,9 @@ public final class ClusterCommand implements Callable<Integer> {
         }
 
         long w0 = System.nanoTime();
-        WriteReport speech = AudioWriter.write(r.separated().speech(), files.speech(), SampleFormat.PCM16, mode, guard);
-        WriteReport noise = AudioWriter.write(r.separated().residue(), files.noise(), SampleFormat.PCM16, mode, guard);
+        SampleFormat format = floatOutput ? SampleFormat.FLOAT32 : SampleFormat.PCM16;
+        WriteReport speech = AudioWriter.write(r.separated().speech(), files.speech(), format, mode, guard);
+        WriteReport noise = AudioWriter.write(r.separated().residue(), files.noise(), format, mode, guard);
         writeCsv(r.analysisDb(), r.clustering().labels(), files.csv(), mode, guard);
         SpectrogramRenderer.writePng(SpectrogramRenderer.render(r.analysisDb(), r.clustering().labels(),
                 RenderOptions.defaults().withTitle(input.getFileName() + ": speech bins (analysis grid)")),
@@ -309,14 +313,20 @@ public final class ClusterCommand implements Callable<Integer> {
                 for (int b = 0; b < labels.bins(); b++) {
                     line.setLength(0);
                     line.append(t).append(',').append(b).append(',')
-                            .append(String.format(Locale.ROOT, "%.6f,%.3f,%.3f", db.axes().timeSeconds(t),
-                                    db.axes().frequencyHz(b), db.values().get(b, t)))
-                            .append(',').append(labels.get(b, t)).append('\n');
+                            .append(rounded(db.axes().timeSeconds(t), 1e6)).append(',')
+                            .append(rounded(db.axes().frequencyHz(b), 1e3)).append(',')
+                            .append(rounded(db.values().get(b, t), 1e3)).append(',')
+                            .append(labels.get(b, t)).append('\n');
                     w.append(line);
                 }
             }
             w.flush();
         });
+    }
+
+    /** x rounded to 1/scale, printed as the shortest decimal (String.format is slow for many cells). */
+    private static double rounded(double x, double scale) {
+        return Math.round(x * scale) / scale;
     }
 
     private static void writeText(Path file, String text, WriteMode mode, OutputGuard guard) throws IOException {
@@ -351,7 +361,7 @@ public final class ClusterCommand implements Callable<Integer> {
             out.println("warning    " + w);
         }
         if (speech.clippedSamples() + noise.clippedSamples() > 0) {
-            out.printf("warning    %d samples clipped to [-1, 1] in the tracks%n",
+            out.printf("warning    %d samples clipped to [-1, 1] in the tracks (use --float to keep them)%n",
                     speech.clippedSamples() + noise.clippedSamples());
         }
         for (Path p : files.all()) {

@@ -52,7 +52,7 @@ public final class IcaBatchCommand implements Callable<Integer> {
             description = "Output directory (created if missing).")
     Path outputDir;
 
-    @Option(names = "--glob", description = "Which files of DIR are inputs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--glob", paramLabel = "GLOB", description = "Which files of DIR are inputs (default: ${DEFAULT-VALUE}).")
     String glob = "*.{wav,WAV,aif,aiff,au}";
 
     private static String metricsText(java.util.Map<String, Double> m) {

@@ -61,7 +61,7 @@ public final class IcaCommand implements Callable<Integer> {
             description = "Output directory (created if missing).")
     Path outputDir;
 
-    @Option(names = "--name", description = "Base name of the outputs (default: STEM-A__STEM-B).")
+    @Option(names = "--name", paramLabel = "NAME", description = "Base name of the outputs (default: STEM-A__STEM-B).")
     String name;
 
     @Option(names = "--json", description = "Print the run report as JSON instead of text.")

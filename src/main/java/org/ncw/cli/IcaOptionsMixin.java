@@ -27,19 +27,19 @@ final class IcaOptionsMixin {
             description = "Contrast function (default: logcosh).")
     FastIcaOptions.Contrast contrast = ICA.contrast();
 
-    @Option(names = "--alpha", description = "logcosh constant in [1, 2] (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--alpha", paramLabel = "A", description = "logcosh constant in [1, 2] (default: ${DEFAULT-VALUE}).")
     double alpha = ICA.alpha();
 
-    @Option(names = "--tol", description = "Convergence tolerance (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tol", paramLabel = "TOL", description = "Convergence tolerance (default: ${DEFAULT-VALUE}).")
     double tol = ICA.tol();
 
-    @Option(names = "--max-iter", description = "Maximum iterations (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-iter", paramLabel = "N", description = "Maximum iterations (default: ${DEFAULT-VALUE}).")
     int maxIter = ICA.maxIter();
 
-    @Option(names = "--seed", description = "Seed of the random initial unmixing matrix (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the random initial unmixing matrix (default: ${DEFAULT-VALUE}).")
     long seed = ICA.seed();
 
-    @Option(names = "--restarts", description = "FastICA runs from seeds SEED, SEED+1, ...; the converged one with the "
+    @Option(names = "--restarts", paramLabel = "N", description = "FastICA runs from seeds SEED, SEED+1, ...; the converged one with the "
             + "highest negentropy is kept; 1 = a single scikit-learn-style run (default: ${DEFAULT-VALUE}).")
     int restarts = PairSeparationOptions.defaults().restarts();
 

@@ -10,18 +10,23 @@ import java.io.PrintWriter;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Noise Clustering Workbench: separate speech from background noise.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:success",
+                "1:failure: unreadable input, an output that exists (without --force) or cannot be written",
+                "2:bad usage: unknown option, invalid parameter value, inputs that cannot be used together",
+                "130:interrupted (Ctrl-C) or cancelled; no output is left half-written"},
         subcommands = {
                 CommandLine.HelpCommand.class,
-                BenchCommand.class,
-                ClusterCommand.class,
                 InfoCommand.class,
-                DenoiseCommand.class,
-                IcaCommand.class,
-                IcaBatchCommand.class,
                 SpectrogramCommand.class,
                 TableCommand.class,
-                BenchQualityCommand.class,
+                DenoiseCommand.class,
+                ClusterCommand.class,
+                IcaCommand.class,
+                IcaBatchCommand.class,
                 EvaluateCommand.class,
+                BenchQualityCommand.class,
+                BenchCommand.class,
         })
 public final class NcwMain implements Runnable {
 
@@ -29,7 +34,16 @@ public final class NcwMain implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        // Ctrl-C ends the JVM with exit code 130; say so (the atomic writer removes its temporary files)
+        java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (!finished.get()) {
+                System.err.println("ncw: interrupted; no output was left half-written");
+            }
+        }, "ncw-interrupted"));
+        int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        finished.set(true);
+        System.exit(code);
     }
 
     /** Runs a command line and returns its exit code (used by tests without exiting the JVM). */

@@ -65,14 +65,15 @@ public final class SpectrogramCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        OutputGuard guard = OutputGuard.protecting(input);
-        WriteMode mode = OutputPaths.check(png, force, guard);
         StftOptions options = sizes.toStftOptions();
+        org.ncw.engine.dataset.DbScale scale = db.toDbScale();
         RenderOptions look = RenderOptions.defaults().withSize(width, height).withLogFrequency(logFrequency)
                 .withTitle(title != null ? title : input.getFileName().toString());
+        OutputGuard guard = OutputGuard.protecting(input);
+        WriteMode mode = OutputPaths.check(png, force, guard);
         Signal signal = AudioReader.read(input).toMono();
         ComplexSpectrogram stft = Stft.forward(signal, options, TaskMonitor.none());
-        SpectrogramMatrix matrix = stft.toMatrix(Intensity.DB, db.toDbScale());
+        SpectrogramMatrix matrix = stft.toMatrix(Intensity.DB, scale);
         SpectrogramRenderer.writePng(SpectrogramRenderer.render(matrix, look), png, mode, guard);
         spec.commandLine().getOut().printf(Locale.ROOT,
                 "%s: %d bins x %d frames (n_fft %d, hop %d, win %d), %.2f s at %d Hz, %.1f to %.1f dB%n",

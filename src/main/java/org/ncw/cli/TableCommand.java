@@ -74,13 +74,14 @@ public final class TableCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         StftOptions options = stftOptions();
+        org.ncw.engine.dataset.DbScale scale = db.toDbScale();
         TableFormat format = TableFormat.forPath(out);
         OutputGuard guard = OutputGuard.protecting(input);
         WriteMode mode = OutputPaths.check(out, force, guard);
         Signal signal = AudioReader.read(input).toMono();
         ComplexSpectrogram stft = Stft.forward(signal, options, TaskMonitor.none());
         Intensity kind = Intensity.valueOf(intensity.name().toUpperCase(Locale.ROOT));
-        SpectrogramMatrix matrix = stft.toMatrix(kind, db.toDbScale());
+        SpectrogramMatrix matrix = stft.toMatrix(kind, scale);
         Table3D table;
         String extra = "";
         if (centroidDistance) {

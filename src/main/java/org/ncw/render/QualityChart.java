@@ -76,8 +76,10 @@ public final class QualityChart {
             g.setColor(color);
             g.fillRect(Math.min(zeroX, end), y, Math.max(1, Math.abs(end - zeroX)), ROW_H - 8);
             g.setColor(Color.DARK_GRAY);
-            String label = String.format(Locale.ROOT, format, values[i]);
-            g.drawString(label, v >= 0 ? Math.max(end, zeroX) + 4 : Math.min(end, zeroX) - 4 - g.getFontMetrics().stringWidth(label), y + 13);
+            String label = Double.isFinite(values[i]) ? String.format(Locale.ROOT, format, values[i]) : "failed";
+            int width = g.getFontMetrics().stringWidth(label);
+            int x = v >= 0 ? Math.max(end, zeroX) + 4 : Math.min(end, zeroX) - 4 - width;
+            g.drawString(label, Math.max(x0 + 2, x), y + 13);
         }
         g.setColor(Color.GRAY);
         g.setStroke(new BasicStroke(1));

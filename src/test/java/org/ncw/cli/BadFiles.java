@@ -92,6 +92,7 @@ final class BadFiles {
         MU_LAW("unsupported encoding"),
         ZERO_CHANNELS("channels"),
         NO_SAMPLES("no audio samples"),
+        NAN_IN_FLOAT("float audio must be finite"),
         MISSING("no such file"),
         DIRECTORY("directory");
 
@@ -130,6 +131,11 @@ final class BadFiles {
                     Files.write(f, b);
                 }
                 case NO_SAMPLES -> Files.write(f, wav(1, 16, 1, 16000, new double[0], -1));
+                case NAN_IN_FLOAT -> {
+                    double[] x = signal(1, 16000, 0.5);
+                    x[100] = Double.NaN;
+                    Files.write(f, wav(3, 32, 1, 16000, x, -1));
+                }
                 case MISSING -> {
                 }
                 case DIRECTORY -> Files.createDirectory(f);

@@ -346,6 +346,16 @@ class BadInputTest {
                 "--overwrite").code(), "the old spelling still works");
     }
 
+    @Test
+    void clusterWritesFloatWavsWithFloatLikeDenoiseAndIca() throws IOException {
+        makeGoodPair(dir);
+        Path out = dir.resolve("c");
+        Run r = BadFiles.run("cluster", goodA.toString(), "-o", out.toString(), "--float");
+        assertEquals(0, r.code(), r.err());
+        Run info = BadFiles.run("info", out.resolve("a.speech.wav").toString());
+        assertTrue(info.out().contains("32 bit") && info.out().contains("float"), info.out());
+    }
+
     private static void assertOneErrorLine(Run r, String mustContain) {
         assertNotEquals(0, r.code());
         List<String> lines = r.errLines();

@@ -51,7 +51,7 @@ public final class AudioReader {
                             + new String(head, 8, 4, java.nio.charset.StandardCharsets.ISO_8859_1)
                             + "', not WAVE audio");
                 }
-                return readWav(file, ch, maxSamples);
+                return requireFinite(readWav(file, ch, maxSamples));
             }
             if (FileSniffer.startsWith(head, n, "RIFX") || FileSniffer.startsWith(head, n, "RF64")) {
                 throw new AudioFileException(file, "unsupported WAV variant '"
@@ -59,10 +59,10 @@ public final class AudioReader {
                         + "' (big-endian or 64-bit RIFF); convert to a plain WAV");
             }
             if (FileSniffer.startsWith(head, n, "FORM")) {
-                return SampledAudioReader.read(file, AudioContainer.AIFF, size, maxSamples);
+                return requireFinite(SampledAudioReader.read(file, AudioContainer.AIFF, size, maxSamples));
             }
             if (FileSniffer.startsWith(head, n, ".snd")) {
-                return SampledAudioReader.read(file, AudioContainer.AU, size, maxSamples);
+                return requireFinite(SampledAudioReader.read(file, AudioContainer.AU, size, maxSamples));
             }
             throw new AudioFileException(file, "not a WAV, AIFF or AU audio file (looks like "
                     + FileSniffer.describe(head, n) + ")");
@@ -120,6 +120,28 @@ public final class AudioReader {
         AudioFileInfo info = new AudioFileInfo(AudioContainer.WAV, format.encoding(), format.validBits(),
                 format.channels(), format.sampleRate(), frames, file, layout.notes());
         return new AudioClip(channels, format.sampleRate(), info);
+    }
+
+    /**
+     * Refuses float audio holding NaN or infinite samples: every level, spectrum and metric of it would be NaN,
+     * and integer PCM cannot hold them, so it is a broken file rather than a signal.
+     */
+    static AudioClip requireFinite(AudioClip clip) throws AudioFileException {
+        if (clip.info().encoding() != SampleEncoding.FLOAT) {
+            return clip;
+        }
+        float[][] channels = clip.channels();
+        for (int c = 0; c < channels.length; c++) {
+            float[] x = channels[c];
+            for (int t = 0; t < x.length; t++) {
+                if (!Float.isFinite(x[t])) {
+                    throw new AudioFileException(clip.info().path(), String.format(Locale.ROOT,
+                            "sample %d of channel %d is %s (at %.3f s): float audio must be finite", t, c, x[t],
+                            t / (double) clip.sampleRate()));
+                }
+            }
+        }
+        return clip;
     }
 
     /** Refuses empty audio and audio too large for memory, before any sample array is allocated. */

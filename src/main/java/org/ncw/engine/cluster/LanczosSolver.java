@@ -159,10 +159,8 @@ final class LanczosSolver {
         if (count == 0) {
             return;
         }
-        double[] c = new double[count];
-        for (int i = 0; i < count; i++) {
-            c[i] = dot(basis[i], w);
-        }
+        // all coefficients in one blocked pass: w is read once, not once per basis vector
+        double[] c = MultilevelEigen.gram(java.util.Arrays.copyOf(basis, count), new double[][] {w});
         int n = w.length;
         forBlocks(n, (from, to) -> {
             for (int i = 0; i < count; i++) {

@@ -176,12 +176,7 @@ final class MultilevelEigen {
         }
         double[][] mx = y;
         level.multiplyBlock(x, mx);
-        double[] h = new double[k * k];
-        for (int a = 0; a < k; a++) {
-            for (int b = 0; b < k; b++) {
-                h[a * k + b] = LanczosSolver.dot(x[a], mx[b]);
-            }
-        }
+        double[] h = gram(x, mx);
         SymmetricEigen ritz = SymmetricEigen.ofJava(h, k);
         double[][] out = new double[k][n];
         CsrMatrix.parallel(n, i -> {
@@ -197,7 +192,50 @@ final class MultilevelEigen {
         return out;
     }
 
+    /** Orthonormal columns by Cholesky QR done twice (two passes over the data), Gram-Schmidt if rank-deficient. */
     static void orthonormalize(double[][] x) {
+        for (int pass = 0; pass < 2; pass++) {
+            if (!choleskyQr(x)) {
+                gramSchmidt(x);
+                return;
+            }
+        }
+    }
+
+    private static boolean choleskyQr(double[][] x) {
+        int k = x.length;
+        double[] g = gram(x, x);
+        double[] r = new double[k * k]; // upper triangular, G = R^T R
+        for (int j = 0; j < k; j++) {
+            for (int i = 0; i <= j; i++) {
+                double sum = g[i * k + j];
+                for (int t = 0; t < i; t++) {
+                    sum -= r[t * k + i] * r[t * k + j];
+                }
+                if (i == j) {
+                    if (!(sum > 1e-14 * Math.max(1.0, g[j * k + j]))) {
+                        return false;
+                    }
+                    r[j * k + j] = Math.sqrt(sum);
+                } else {
+                    r[i * k + j] = sum / r[i * k + i];
+                }
+            }
+        }
+        CsrMatrix.parallel(x[0].length, i -> {
+            // row i of X R^-1 by forward substitution
+            for (int c = 0; c < k; c++) {
+                double v = x[c][i];
+                for (int b = 0; b < c; b++) {
+                    v -= r[b * k + c] * x[b][i];
+                }
+                x[c][i] = v / r[c * k + c];
+            }
+        });
+        return true;
+    }
+
+    private static void gramSchmidt(double[][] x) {
         for (int c = 0; c < x.length; c++) {
             for (int pass = 0; pass < 2; pass++) {
                 for (int b = 0; b < c; b++) {
@@ -214,20 +252,65 @@ final class MultilevelEigen {
         }
     }
 
+    /** G[a * kb + b] = x_a . y_b for all pairs in one blocked pass (blocks stay in cache across the pairs). */
+    static double[] gram(double[][] x, double[][] y) {
+        int ka = x.length;
+        int kb = y.length;
+        int n = x[0].length;
+        int block = 4096;
+        int blocks = (n + block - 1) / block;
+        double[][] partial = new double[blocks][];
+        java.util.stream.IntStream range = java.util.stream.IntStream.range(0, blocks);
+        (n >= 1 << 17 ? range.parallel() : range).forEach(bk -> {
+            double[] g = new double[ka * kb];
+            int from = bk * block;
+            int to = Math.min(n, from + block);
+            for (int a = 0; a < ka; a++) {
+                double[] xa = x[a];
+                for (int b = 0; b < kb; b++) {
+                    double[] yb = y[b];
+                    double sum = 0;
+                    for (int i = from; i < to; i++) {
+                        sum += xa[i] * yb[i];
+                    }
+                    g[a * kb + b] = sum;
+                }
+            }
+            partial[bk] = g;
+        });
+        double[] g = new double[ka * kb];
+        for (double[] p : partial) {
+            for (int t = 0; t < g.length; t++) {
+                g[t] += p[t];
+            }
+        }
+        return g;
+    }
+
     /** Normalised heavy-edge matching: pair each node with the free neighbour maximising w (1/m_i + 1/m_j). */
     private static Level coarsen(Level fine, SplittableRandom random) {
         int n = fine.n;
         int[] match = new int[n];
         Arrays.fill(match, -1);
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
+        // visit nodes in randomly permuted blocks: random enough for the matching, local enough for the caches
+        int block = 256;
+        int blocks = (n + block - 1) / block;
+        int[] blockOrder = new int[blocks];
+        for (int b = 0; b < blocks; b++) {
+            blockOrder[b] = b;
         }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
+        for (int b = blocks - 1; b > 0; b--) {
+            int j = random.nextInt(b + 1);
+            int t = blockOrder[b];
+            blockOrder[b] = blockOrder[j];
+            blockOrder[j] = t;
+        }
+        int[] order = new int[n];
+        int o = 0;
+        for (int b : blockOrder) {
+            for (int i = b * block; i < Math.min(n, (b + 1) * block); i++) {
+                order[o++] = i;
+            }
         }
         int[] agg = new int[n];
         int coarseN = 0;

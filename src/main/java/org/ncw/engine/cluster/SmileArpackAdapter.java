@@ -11,6 +11,9 @@ import smile.math.matrix.Matrix;
  * runtime exception, which {@link SpectralEmbedding} turns into a fallback to the Java Lanczos solver.
  */
 final class SmileArpackAdapter {
+    /** The Fortran ARPACK keeps state in static (SAVE) variables: concurrent calls corrupt its memory. */
+    private static final Object NATIVE_LOCK = new Object();
+
     private SmileArpackAdapter() {
     }
 
@@ -18,7 +21,10 @@ final class SmileArpackAdapter {
         int ncv = Math.min(n, Math.max(2 * nev + 1, 20));
         int[] matVecs = new int[1];
         IMatrix matrix = new OperatorMatrix(n, op, matVecs);
-        Matrix.EVD evd = ARPACK.syev(matrix, ARPACK.SymmOption.LA, nev, ncv, tol);
+        Matrix.EVD evd;
+        synchronized (NATIVE_LOCK) {
+            evd = ARPACK.syev(matrix, ARPACK.SymmOption.LA, nev, ncv, tol);
+        }
         double[] wr = evd.wr;
         Matrix v = evd.Vr;
         Integer[] order = new Integer[wr.length];

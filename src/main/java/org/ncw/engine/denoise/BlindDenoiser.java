@@ -20,7 +20,8 @@ import org.ncw.engine.dsp.StftOptions;
  *       spectrum. Follows slow changes of the noise level and colour.</li>
  *   <li>Gain: a Wiener gain from an a-priori SNR that is averaged over a small time-frequency neighbourhood
  *       (the averaging suppresses the isolated peaks that make musical noise), blended by a speech-presence
- *       probability (logistic in the log of a wider-averaged SNR) with a gain floor where speech is absent.</li>
+ *       probability (logistic in the log of a wider-averaged SNR) with a gain floor where speech is absent;
+ *       below the lowest voice fundamental (60 Hz) the floor gain everywhere.</li>
  *   <li>Inverse STFT to the input length.</li>
  * </ol>
  */
@@ -113,6 +114,7 @@ public final class BlindDenoiser {
                 BlindDenoiserOptions.oddCount(options.presenceSmoothSeconds(), frameSeconds));
         double gainFloor = Math.pow(10, options.gainFloorDb() / 20);
         double logThreshold = Math.log(options.presenceThreshold());
+        int lowCutBins = (int) Math.ceil(options.lowCutHz() / binHz); // bins k with k * binHz < lowCutHz
         double[] gain = new double[power.length];
         double[] outRe = new double[re.length];
         double[] outIm = new double[im.length];
@@ -122,7 +124,7 @@ public final class BlindDenoiser {
             double p = presenceStat[i] > 0
                     ? 1 / (1 + Math.exp(-options.presenceSlope() * (Math.log(presenceStat[i]) - logThreshold)))
                     : 0;
-            gain[i] = p * wiener + (1 - p) * gainFloor;
+            gain[i] = i % bins < lowCutBins ? gainFloor : p * wiener + (1 - p) * gainFloor;
             outRe[i] = re[i] * gain[i];
             outIm[i] = im[i] * gain[i];
         }

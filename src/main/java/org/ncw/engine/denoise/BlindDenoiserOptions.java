@@ -22,13 +22,16 @@ import org.ncw.engine.core.Checks;
  * @param presenceThreshold     averaged SNR ratio at which speech presence is 1/2
  * @param presenceSlope         slope of the logistic presence curve over the log SNR ratio
  * @param gainFloorDb           gain where speech is absent (limits musical noise and speech damage), dB
+ * @param lowCutHz              below this frequency every cell gets the floor gain: no voice fundamental lies there,
+ *                              but pink, traffic and handling noise put most of their energy there; 0 disables
  */
 public record BlindDenoiserOptions(double frameSeconds, double hopFraction, int clusterBands,
                                    double absenceThreshold, double absenceSmoothHz, double absenceSmoothSeconds,
                                    double trackingSeconds, int trackingIterations,
                                    double snrSmoothHz, double snrSmoothSeconds,
                                    double presenceSmoothHz, double presenceSmoothSeconds,
-                                   double presenceThreshold, double presenceSlope, double gainFloorDb) {
+                                   double presenceThreshold, double presenceSlope, double gainFloorDb,
+                                   double lowCutHz) {
 
     public BlindDenoiserOptions {
         Checks.inRange("frameSeconds", frameSeconds, 0.004, 1.0);
@@ -46,11 +49,12 @@ public record BlindDenoiserOptions(double frameSeconds, double hopFraction, int 
         Checks.inRange("presenceThreshold", presenceThreshold, 1.0, 100.0);
         Checks.inRange("presenceSlope", presenceSlope, 0.1, 100);
         Checks.inRange("gainFloorDb", gainFloorDb, -80, 0);
+        Checks.inRange("lowCutHz", lowCutHz, 0, 500);
     }
 
     /** The documented defaults (chosen by a sweep over the whole dev set, see docs/quality.md). */
     public static BlindDenoiserOptions defaults() {
-        return new BlindDenoiserOptions(0.128, 0.25, 24, 2.0, 25, 0.16, 2.0, 2, 40, 0.1, 130, 0.1, 2.0, 4.0, -20);
+        return new BlindDenoiserOptions(0.128, 0.25, 24, 2.0, 25, 0.16, 2.0, 2, 40, 0.1, 130, 0.1, 2.0, 4.0, -20, 60);
     }
 
     /** FFT size at a sample rate: the power of two nearest to frameSeconds * rate. */
@@ -72,24 +76,30 @@ public record BlindDenoiserOptions(double frameSeconds, double hopFraction, int 
     public BlindDenoiserOptions withFrameSeconds(double v) {
         return new BlindDenoiserOptions(v, hopFraction, clusterBands, absenceThreshold, absenceSmoothHz,
                 absenceSmoothSeconds, trackingSeconds, trackingIterations, snrSmoothHz, snrSmoothSeconds,
-                presenceSmoothHz, presenceSmoothSeconds, presenceThreshold, presenceSlope, gainFloorDb);
+                presenceSmoothHz, presenceSmoothSeconds, presenceThreshold, presenceSlope, gainFloorDb, lowCutHz);
     }
 
     public BlindDenoiserOptions withTrackingIterations(int v) {
         return new BlindDenoiserOptions(frameSeconds, hopFraction, clusterBands, absenceThreshold, absenceSmoothHz,
                 absenceSmoothSeconds, trackingSeconds, v, snrSmoothHz, snrSmoothSeconds,
-                presenceSmoothHz, presenceSmoothSeconds, presenceThreshold, presenceSlope, gainFloorDb);
+                presenceSmoothHz, presenceSmoothSeconds, presenceThreshold, presenceSlope, gainFloorDb, lowCutHz);
     }
 
     public BlindDenoiserOptions withGainFloorDb(double v) {
         return new BlindDenoiserOptions(frameSeconds, hopFraction, clusterBands, absenceThreshold, absenceSmoothHz,
                 absenceSmoothSeconds, trackingSeconds, trackingIterations, snrSmoothHz, snrSmoothSeconds,
-                presenceSmoothHz, presenceSmoothSeconds, presenceThreshold, presenceSlope, v);
+                presenceSmoothHz, presenceSmoothSeconds, presenceThreshold, presenceSlope, v, lowCutHz);
+    }
+
+    public BlindDenoiserOptions withLowCutHz(double v) {
+        return new BlindDenoiserOptions(frameSeconds, hopFraction, clusterBands, absenceThreshold, absenceSmoothHz,
+                absenceSmoothSeconds, trackingSeconds, trackingIterations, snrSmoothHz, snrSmoothSeconds,
+                presenceSmoothHz, presenceSmoothSeconds, presenceThreshold, presenceSlope, gainFloorDb, v);
     }
 
     public BlindDenoiserOptions withPresenceThreshold(double v) {
         return new BlindDenoiserOptions(frameSeconds, hopFraction, clusterBands, absenceThreshold, absenceSmoothHz,
                 absenceSmoothSeconds, trackingSeconds, trackingIterations, snrSmoothHz, snrSmoothSeconds,
-                presenceSmoothHz, presenceSmoothSeconds, v, presenceSlope, gainFloorDb);
+                presenceSmoothHz, presenceSmoothSeconds, v, presenceSlope, gainFloorDb, lowCutHz);
     }
 }

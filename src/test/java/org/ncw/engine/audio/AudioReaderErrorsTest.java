@@ -34,6 +34,18 @@ class AudioReaderErrorsTest {
     }
 
     @Test
+    void nonFiniteFloatSamples() throws IOException {
+        for (float bad : new float[] {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}) {
+            java.nio.ByteBuffer data = WavBytes.le(2 * 8 * 4);
+            for (int t = 0; t < 8; t++) {
+                data.putFloat(0.1f).putFloat(t == 5 ? bad : 0.2f);   // stereo: channel 1, frame 5
+            }
+            String m = refusal("float.wav", WavBytes.riff().fmt(3, 2, 8000, 32).chunk("data", data.array()).bytes());
+            assertEquals("sample 5 of channel 1 is " + bad + " (at 0.001 s): float audio must be finite", m);
+        }
+    }
+
+    @Test
     void emptyFile() throws IOException {
         assertEquals("empty file (0 bytes)", refusal("empty.wav", new byte[0]));
     }

@@ -144,6 +144,18 @@ class ClusterPipelineTest {
     }
 
     @Test
+    void everyCoreAlgorithmFindsTheToneOnTheTable() {
+        ClusterPipeline p = new ClusterPipeline(toneInNoise());
+        for (ClusterSettings.Algorithm a : ClusterSettings.Algorithm.values()) {
+            ExperimentOptions o = small().withStrategy(small().strategy().withDataset(DatasetKind.TABLE3D))
+                    .withClusterer(ClusterSettings.defaults().withAlgorithm(a));
+            LabelGrid labels = p.run(o, TaskMonitor.none()).labels();
+            int frame = (int) Math.round(1.0 * RATE / SYNTHESIS.hopLength());
+            assertEquals(LabelGrid.SPEECH, labels.get(64, frame), a + " labels the tone speech");
+        }
+    }
+
+    @Test
     void runsOnAJobServiceWithProgressAndCancellation() throws Exception {
         ClusterPipeline p = new ClusterPipeline(toneInNoise());
         AtomicReference<Double> last = new AtomicReference<>(0.0);

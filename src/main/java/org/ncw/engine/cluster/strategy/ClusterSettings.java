@@ -9,7 +9,7 @@ import org.ncw.engine.core.Checks;
  * Which clusterer runs on the points: the algorithm, the spectral options (whose nClusters, nInit and seed the
  * other algorithms use too) and whether the one-dimensional fast path may replace the general clusterer.
  *
- * @param algorithm spectral (the study's) or k-means
+ * @param algorithm spectral (the study's), k-means, Ward agglomerative or Gaussian mixture
  * @param spectral  scikit-learn-named spectral clustering options
  * @param exact     true: always the general clusterer; false: column-by-column on the matrix with rbf + k-means
  *                  labels runs {@link Spectral1D} (the same problem on grouped values, much faster)
@@ -19,7 +19,7 @@ import org.ncw.engine.core.Checks;
 public record ClusterSettings(Algorithm algorithm, SpectralOptions spectral, boolean exact, double quantum) {
 
     /** The clustering algorithms the strategies can run. */
-    public enum Algorithm { SPECTRAL, KMEANS }
+    public enum Algorithm { SPECTRAL, KMEANS, WARD, GMM }
 
     public ClusterSettings {
         Checks.notNull("algorithm", algorithm);

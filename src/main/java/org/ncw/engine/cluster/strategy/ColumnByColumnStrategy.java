@@ -2,6 +2,7 @@ package org.ncw.engine.cluster.strategy;
 
 import org.ncw.engine.cluster.Clusterer;
 import org.ncw.engine.cluster.ClusteringResult;
+import org.ncw.engine.cluster.EigenSolver;
 import org.ncw.engine.cluster.Points;
 import org.ncw.engine.core.CancelledException;
 import org.ncw.engine.core.Checks;
@@ -68,7 +69,10 @@ public final class ColumnByColumnStrategy implements ClusteringStrategy {
             }
             monitor.step(done.incrementAndGet(), frames);
         });
-        runOnPool(all, options.effectiveThreads());
+        // Smile's native ARPACK is not safe to call from several threads at once (heap corruption): one worker
+        boolean arpack = !fast && settings.algorithm() == ClusterSettings.Algorithm.SPECTRAL
+                && settings.spectral().eigenSolver() == EigenSolver.ARPACK;
+        runOnPool(all, arpack ? 1 : options.effectiveThreads());
         return new StrategyResult(new LabelGrid(bins, frames, roles), frames, bins, fast, warnings.stream().sorted().toList());
     }
 

@@ -491,13 +491,17 @@ public final class Spectral1D {
             solve(m, w);
             orthogonalise(w, deflate);
             alpha[j] = dot(q[j], w);
-            for (int pass = 0; pass < 2; pass++) {
+            // full reorthogonalisation, a second pass only when the first removed most of w (DGKS criterion)
+            double before = Math.sqrt(dot(w, w));
+            double b = before;
+            for (int pass = 0; pass < 2 && b < 0.7071 * before || pass == 0; pass++) {
+                before = b;
                 for (int p = 0; p <= j; p++) {
                     orthogonalise(w, q[p]);
                 }
                 orthogonalise(w, deflate);
+                b = Math.sqrt(dot(w, w));
             }
-            double b = Math.sqrt(dot(w, w));
             beta[j] = b;
             steps = j + 1;
             boolean exhausted = b < 1e-12 * Math.abs(alpha[j]) || j + 1 == maxIter;

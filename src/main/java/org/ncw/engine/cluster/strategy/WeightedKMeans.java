@@ -13,7 +13,8 @@ final class WeightedKMeans {
     private WeightedKMeans() {
     }
 
-    static int[] fit(double[][] x, double[] weight, int k, int nInit, long seed) {
+    static int[] fit(double[][] points, double[] weight, int k, int nInit, long seed) {
+        double[][] x = withoutConstantColumns(points);
         int n = x.length;
         int dim = x[0].length;
         SplittableRandom rnd = new SplittableRandom(seed);
@@ -31,6 +32,34 @@ final class WeightedKMeans {
             }
         }
         return best;
+    }
+
+    /** Drops features that are equal on every point (they change no distance; the spectral embedding's first). */
+    private static double[][] withoutConstantColumns(double[][] x) {
+        int dim = x[0].length;
+        boolean[] keep = new boolean[dim];
+        int kept = 0;
+        for (int d = 0; d < dim; d++) {
+            for (double[] row : x) {
+                if (row[d] != x[0][d]) {
+                    keep[d] = true;
+                    kept++;
+                    break;
+                }
+            }
+        }
+        if (kept == dim || kept == 0) {
+            return x;
+        }
+        double[][] out = new double[x.length][kept];
+        for (int i = 0; i < x.length; i++) {
+            for (int d = 0, o = 0; d < dim; d++) {
+                if (keep[d]) {
+                    out[i][o++] = x[i][d];
+                }
+            }
+        }
+        return out;
     }
 
     private static void seedPlusPlus(double[][] x, double[] w, int k, SplittableRandom rnd, double[][] centres,
