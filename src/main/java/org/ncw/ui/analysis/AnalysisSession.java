@@ -29,6 +29,8 @@ public final class AnalysisSession {
     /** Labels of the clustering grid, published before production, ICA and scores run. */
     public record Labels(Spectrum spectrum, LabelGrid labels) { }
 
+    private static final Set<String> SWITCHES = Set.of("production", "denoiser", "ica");
+
     private ClusterPipeline pipeline;
     private Cached<Signal> production;
     private Cached<Signal> denoised;
@@ -147,8 +149,12 @@ public final class AnalysisSession {
 
     static String summary(ParameterSet p, Set<Stage> stages) {
         StringBuilder sb = new StringBuilder();
-        p.project(stages).forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append('=')
-                .append(ParamCatalog.get(k).format(v)));
+        // the on/off switches are implied by the result being there; "preset" fields keep the preset's value
+        p.project(stages).forEach((k, v) -> {
+            if (!SWITCHES.contains(k) && !ParamSpec.PRESET.equals(v)) {
+                sb.append(sb.length() == 0 ? "" : ", ").append(k).append('=').append(ParamCatalog.get(k).format(v));
+            }
+        });
         return sb.toString();
     }
 }

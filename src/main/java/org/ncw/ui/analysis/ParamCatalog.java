@@ -72,7 +72,7 @@ public final class ParamCatalog {
             ParamSpec.real("denoiserGainFloorDb", "Gain floor dB", Stage.DENOISER, -80, 0,
                     BlindDenoiserOptions.defaults().gainFloorDb(), "gain where speech is absent: lower removes"
                             + " more noise, with more musical noise"),
-            ParamSpec.real("denoiserPresenceThreshold", "Presence threshold", Stage.DENOISER, 1, 100,
+            ParamSpec.real("denoiserPresenceThreshold", "Presence ratio", Stage.DENOISER, 1, 100,
                     BlindDenoiserOptions.defaults().presenceThreshold(),
                     "averaged SNR ratio at which speech presence is 1/2"),
             ParamSpec.integer("denoiserTrackingIterations", "Tracking iterations", Stage.DENOISER, 0, 10,

@@ -133,7 +133,8 @@ public final class WorkbenchViewModel implements AutoCloseable {
 
     /**
      * Opens the bundled 11.4 s sample (noisy recording + its clean reference) from the samples folder: the
-     * {@code ncw.samples} system property (set by the jlink launchers), else {@code ./samples}.
+     * {@code ncw.samples} system property (set by the jlink launchers), else {@code ./samples}, else next to
+     * the running jar (see {@link #samplesCandidates}).
      */
     public void openBundledSample() {
         Path dir = samplesFolder();
@@ -152,7 +153,37 @@ public final class WorkbenchViewModel implements AutoCloseable {
 
     static Path samplesFolder() {
         String prop = System.getProperty("ncw.samples");
-        return Path.of(prop == null || prop.isBlank() ? "samples" : prop);
+        if (prop != null && !prop.isBlank()) {
+            return Path.of(prop);
+        }
+        return samplesCandidates(codeLocation()).stream()
+                .filter(d -> Files.isRegularFile(d.resolve(SAMPLE + ".noisy.wav"))).findFirst()
+                .orElse(Path.of("samples"));
+    }
+
+    /**
+     * Where the samples may be when no folder is given: {@code ./samples}, then a {@code samples} folder next to
+     * the running jar or class folder or up to two levels above it (the image's {@code app/ncw.jar} and
+     * {@code samples/}; the build's {@code target/ncw.jar} or {@code target/classes} and the project's
+     * {@code samples/}), so the app finds them from any working directory.
+     */
+    static List<Path> samplesCandidates(Path codeLocation) {
+        List<Path> dirs = new java.util.ArrayList<>();
+        dirs.add(Path.of("samples"));
+        Path dir = codeLocation == null ? null : codeLocation.toAbsolutePath().getParent();
+        for (int up = 0; up < 3 && dir != null; up++, dir = dir.getParent()) {
+            dirs.add(dir.resolve("samples"));
+        }
+        return dirs;
+    }
+
+    private static Path codeLocation() {
+        try {
+            java.security.CodeSource source = WorkbenchViewModel.class.getProtectionDomain().getCodeSource();
+            return source == null ? null : Path.of(source.getLocation().toURI());
+        } catch (java.net.URISyntaxException | IllegalArgumentException | SecurityException e) {
+            return null;
+        }
     }
 
     public void setInput(Signal signal, String name) {

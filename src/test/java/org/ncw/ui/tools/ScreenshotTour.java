@@ -79,6 +79,17 @@ public final class ScreenshotTour {
         fx(() -> {
             vm.params().textProperty("gamma").set("1.0");
             vm.params().textProperty("neighbors").set("10");
+            vm.params().textProperty("productionGate").set("nonstationary");
+            vm.params().textProperty("productionThresholdDb").set("6");
+            vm.params().textProperty("productionAmount").set("1.5");
+            ((ScrollPane) scene.lookup("#params")).setVvalue(1.0);
+            return null;
+        });
+        waitIdle();
+        Thread.sleep(1000);
+        save(out.resolve("params-production.png"), () -> scene.lookup("#params"));
+        fx(() -> {
+            vm.params().textProperty("productionAmount").set("preset");
             window.centre().getSelectionModel().select(1);
             return null;
         });
