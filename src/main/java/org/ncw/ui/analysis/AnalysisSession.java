@@ -32,6 +32,7 @@ public final class AnalysisSession {
     private static final Set<String> SWITCHES = Set.of("production", "denoiser", "ica");
 
     private ClusterPipeline pipeline;
+    private final Map<String, Double> pipelineSeconds = new java.util.HashMap<>();
     private Cached<Signal> production;
     private Cached<Signal> denoised;
     private Cached<Signal[]> ica;
@@ -45,6 +46,7 @@ public final class AnalysisSession {
                                            Consumer<Labels> labelsReady) {
         if (pipeline == null || pipeline.input() != input) {
             pipeline = new ClusterPipeline(input);
+            pipelineSeconds.clear();
         }
         Set<Stage> recomputed = EnumSet.noneOf(Stage.class);
         Map<Stage, Double> seconds = new EnumMap<>(Stage.class);
@@ -53,6 +55,7 @@ public final class AnalysisSession {
                         clustering.labels())));
         for (ExperimentResult.StageTiming t : experiment.stages()) {
             if (!t.cached()) {
+                pipelineSeconds.put(t.stage(), t.seconds());
                 Stage s = pipelineStage(t.stage());
                 recomputed.add(s);
                 seconds.merge(s, t.seconds(), Double::sum);
@@ -93,7 +96,9 @@ public final class AnalysisSession {
         }
         monitor.done();
 
-        double clusterSeconds = experiment.stages().stream().mapToDouble(ExperimentResult.StageTiming::seconds).sum();
+        // a reused stage reports 0 s; the result shows what it took when it was computed, as for the other stages
+        double clusterSeconds = experiment.stages().stream()
+                .mapToDouble(t -> pipelineSeconds.getOrDefault(t.stage(), t.seconds())).sum();
         String clusterSettings = summary(p, EnumSet.of(Stage.SPECTROGRAM, Stage.DATASET, Stage.CLUSTER, Stage.MASK));
         List<Output> outputs = new ArrayList<>();
         outputs.add(new Output("Original", Output.Kind.ORIGINAL, input, "input recording", 0, Double.NaN, Double.NaN));

@@ -53,6 +53,10 @@ class AnalysisSessionTest {
         AnalysisResult same = session.run(INPUT, CLEAN, p.with("maskMode", "reduce").with("productionPreset",
                 "voice-bandpass"), TaskMonitor.none());
         assertTrue(same.recomputed().isEmpty());
+        assertEquals(runtime(prod, "Speech"), runtime(same, "Speech"), "a reused result keeps its runtime");
+        assertEquals(runtime(first, "Denoised"), runtime(same, "Denoised"));
+        assertTrue(runtime(same, "Speech") > runtime(mask, "Speech") / 2, "clustering time still counted when reused: "
+                + runtime(same, "Speech") + " s vs " + runtime(mask, "Speech") + " s");
 
         AnalysisResult cluster = session.run(INPUT, CLEAN, p.with("maskMode", "reduce")
                 .with("productionPreset", "voice-bandpass").with("neighbors", 7), TaskMonitor.none());
@@ -100,5 +104,9 @@ class AnalysisSessionTest {
             x[i] = a.samples()[i] + b.samples()[i];
         }
         return x;
+    }
+
+    private static double runtime(AnalysisResult r, String name) {
+        return r.outputs().stream().filter(o -> o.name().equals(name)).findFirst().orElseThrow().runtimeSeconds();
     }
 }
