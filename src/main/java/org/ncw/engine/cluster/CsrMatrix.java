@@ -226,14 +226,19 @@ public final class CsrMatrix implements AffinityMatrix {
     }
 
     static void parallel(int n, IntConsumer row) {
-        int tasks = (n + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
+        parallelRows(n, ROWS_PER_TASK, n > ROWS_PER_TASK, row);
+    }
+
+    /** Calls {@code row} for 0..n-1 in tasks of {@code rowsPerTask} rows, in parallel when {@code parallel}. */
+    static void parallelRows(int n, int rowsPerTask, boolean parallel, IntConsumer row) {
+        int tasks = (n + rowsPerTask - 1) / rowsPerTask;
         IntStream stream = IntStream.range(0, tasks);
-        if (tasks > 1) {
+        if (parallel) {
             stream = stream.parallel();
         }
         stream.forEach(t -> {
-            int end = Math.min(n, (t + 1) * ROWS_PER_TASK);
-            for (int i = t * ROWS_PER_TASK; i < end; i++) {
+            int end = Math.min(n, (t + 1) * rowsPerTask);
+            for (int i = t * rowsPerTask; i < end; i++) {
                 row.accept(i);
             }
         });

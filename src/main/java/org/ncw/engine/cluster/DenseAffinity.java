@@ -2,7 +2,6 @@ package org.ncw.engine.cluster;
 
 import java.util.Objects;
 import java.util.function.IntConsumer;
-import java.util.stream.IntStream;
 
 /** A dense symmetric affinity matrix, row-major in one flat array ({@code values[i * n + j]}). */
 public record DenseAffinity(int n, double[] values) implements AffinityMatrix {
@@ -77,17 +76,7 @@ public record DenseAffinity(int n, double[] values) implements AffinityMatrix {
     }
 
     private void parallelRows(IntConsumer row) {
-        int tasks = (n + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
-        IntStream stream = IntStream.range(0, tasks);
-        if ((long) n * n > 1 << 18) {
-            stream = stream.parallel();
-        }
-        stream.forEach(t -> {
-            int end = Math.min(n, (t + 1) * ROWS_PER_TASK);
-            for (int i = t * ROWS_PER_TASK; i < end; i++) {
-                row.accept(i);
-            }
-        });
+        CsrMatrix.parallelRows(n, ROWS_PER_TASK, (long) n * n > 1 << 18, row);
     }
 
     @Override
