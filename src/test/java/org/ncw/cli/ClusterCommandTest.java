@@ -3,9 +3,6 @@ package org.ncw.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ncw.engine.audio.AudioReader;
-import org.ncw.engine.audio.AudioWriter;
-import org.ncw.engine.audio.SampleFormat;
-import org.ncw.engine.audio.WriteMode;
 import org.ncw.engine.cluster.strategy.DatasetKind;
 import org.ncw.engine.cluster.strategy.StrategyKind;
 import org.ncw.engine.core.Json;
@@ -15,13 +12,12 @@ import org.ncw.engine.pipeline.ExperimentOptions;
 
 import javax.imageio.ImageIO;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import static org.ncw.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,16 +25,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ClusterCommandTest {
     @TempDir
     Path dir;
-
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = NcwMain.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     /** 3 s at 8 kHz: quiet noise, with a loud 700 Hz tone in [1 s, 2 s). */
     private Path noisyTone() throws IOException {
@@ -48,16 +34,14 @@ class ClusterCommandTest {
             double t = i / 8000.0;
             x[i] = 0.01 * r.nextGaussian() + (t >= 1 && t < 2 ? 0.4 * Math.sin(2 * Math.PI * 700 * t) : 0);
         }
-        Path f = dir.resolve("noisy.wav");
-        AudioWriter.write(new Signal(x, 8000), f, SampleFormat.FLOAT32, WriteMode.FAIL_IF_EXISTS);
-        return f;
+        return TestWavs.write(dir, "noisy.wav", new Signal(x, 8000));
     }
 
     @Test
     void writesTracksLabelsPictureAndExperimentThenRefusesToOverwrite() throws IOException {
         Path in = noisyTone();
         Path out = dir.resolve("out");
-        Run r = run("cluster", in.toString(), "-o", out.toString(), "--dataset", "table3d", "--strategy", "column",
+        CliRun r = run("cluster", in.toString(), "-o", out.toString(), "--dataset", "table3d", "--strategy", "column",
                 "--affinity", "rbf", "--labels", "kmeans", "--centroid-distance", "--mask", "reduce",
                 "--reduce-factor", "0.1", "--seed", "3");
         assertEquals(0, r.code(), r.err());
@@ -87,14 +71,14 @@ class ClusterCommandTest {
         assertEquals(3L, saved.clusterer().spectral().seed());
 
         long before = Files.getLastModifiedTime(out.resolve("noisy.labels.csv")).toMillis();
-        Run again = run("cluster", in.toString(), "-o", out.toString());
+        CliRun again = run("cluster", in.toString(), "-o", out.toString());
         assertEquals(1, again.code());
         assertTrue(again.err().contains("already exists (use --force to replace it)"), again.err());
         assertEquals(before, Files.getLastModifiedTime(out.resolve("noisy.labels.csv")).toMillis());
 
         // the saved experiment reproduces the labels exactly
         Path replay = dir.resolve("replay.wav");
-        Run fromFile = run("cluster", in.toString(), "-o", replay.toString(), "--options",
+        CliRun fromFile = run("cluster", in.toString(), "-o", replay.toString(), "--options",
                 out.resolve("noisy.experiment.json").toString());
         assertEquals(0, fromFile.code(), fromFile.err());
         assertEquals(csv, Files.readAllLines(dir.resolve("replay.labels.csv")));
@@ -105,10 +89,10 @@ class ClusterCommandTest {
     void neverWritesOverTheInputAndNamesBadValues() throws IOException {
         Path in = noisyTone();
         long size = Files.size(in);
-        Run r = run("cluster", in.toString(), "-o", in.toString(), "--force");
+        CliRun r = run("cluster", in.toString(), "-o", in.toString(), "--force");
         assertEquals(1, r.code());
         assertEquals(size, Files.size(in));
-        Run bad = run("cluster", in.toString(), "-o", dir.resolve("x").toString(), "--strategy", "rows");
+        CliRun bad = run("cluster", in.toString(), "-o", dir.resolve("x").toString(), "--strategy", "rows");
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("--strategy must be one of [complete, column], got 'rows'"), bad.err());
     }

@@ -3,22 +3,18 @@ package org.ncw.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ncw.engine.audio.AudioReader;
-import org.ncw.engine.audio.AudioWriter;
 import org.ncw.engine.audio.ChannelSelection;
-import org.ncw.engine.audio.SampleFormat;
-import org.ncw.engine.audio.WriteMode;
 import org.ncw.engine.core.Signal;
 import org.ncw.engine.production.HighPass;
 import org.ncw.engine.production.ProductionChain;
 import org.ncw.engine.production.SpectralGate;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 
+import static org.ncw.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -30,16 +26,6 @@ class DenoiseCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = NcwMain.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
-    }
-
     /** 2 s of noise with a 1 kHz tone burst in the middle second, as a float WAV. */
     private Path noisyFile() throws IOException {
         Random random = new Random(11);
@@ -47,9 +33,7 @@ class DenoiseCommandTest {
         for (int i = 0; i < x.length; i++) {
             x[i] = 0.05 * random.nextGaussian() + (i >= FS / 2 && i < 3 * FS / 2 ? 0.4 * Math.sin(2 * Math.PI * 1000.0 * i / FS) : 0);
         }
-        Path f = dir.resolve("noisy.wav");
-        AudioWriter.write(new Signal(x, FS), f, SampleFormat.FLOAT32, WriteMode.FAIL_IF_EXISTS);
-        return f;
+        return TestWavs.write(dir, "noisy.wav", new Signal(x, FS));
     }
 
     private static double[] read(Path f) throws IOException {
@@ -60,7 +44,7 @@ class DenoiseCommandTest {
     void writesOutputAndResidueThatSumToTheInput() throws IOException {
         Path in = noisyFile();
         Path out = dir.resolve("clean.wav");
-        Run r = run("denoise", in.toString(), "-o", out.toString(), "--float", "--method", "production");
+        CliRun r = run("denoise", in.toString(), "-o", out.toString(), "--float", "--method", "production");
         assertEquals(0, r.code(), r.err());
         Path residue = dir.resolve("clean.residue.wav");
         assertTrue(Files.exists(residue), "default residue name");
@@ -89,21 +73,21 @@ class DenoiseCommandTest {
         Path in = noisyFile();
         Path out = dir.resolve("out.wav");
         Files.writeString(out, "keep me");
-        Run r = run("denoise", in.toString(), "-o", out.toString());
+        CliRun r = run("denoise", in.toString(), "-o", out.toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("already exists; use --force"), r.err());
         assertEquals("keep me", Files.readString(out));
         assertFalse(Files.exists(dir.resolve("out.residue.wav")), "nothing written when refusing");
 
         byte[] original = Files.readAllBytes(in);
-        Run overInput = run("denoise", in.toString(), "-o", in.toString(), "--force");
+        CliRun overInput = run("denoise", in.toString(), "-o", in.toString(), "--force");
         assertEquals(1, overInput.code());
         assertTrue(overInput.err().contains("refusing to overwrite input"), overInput.err());
-        Run residueOverInput = run("denoise", in.toString(), "-o", out.toString(), "--residue", in.toString(), "--force");
+        CliRun residueOverInput = run("denoise", in.toString(), "-o", out.toString(), "--residue", in.toString(), "--force");
         assertEquals(1, residueOverInput.code());
         assertArrayEquals(original, Files.readAllBytes(in));
 
-        Run forced = run("denoise", in.toString(), "-o", out.toString(), "--force");
+        CliRun forced = run("denoise", in.toString(), "-o", out.toString(), "--force");
         assertEquals(0, forced.code(), forced.err());
         assertEquals(2 * FS, read(out).length);
     }
@@ -111,7 +95,7 @@ class DenoiseCommandTest {
     @Test
     void overridesAndChainFilesShapeTheChain() throws IOException {
         Path in = noisyFile();
-        Run r = run("denoise", in.toString(), "-o", dir.resolve("a.wav").toString(), "--residue",
+        CliRun r = run("denoise", in.toString(), "-o", dir.resolve("a.wav").toString(), "--residue",
                 dir.resolve("a-removed.wav").toString(), "--gate", "nonstationary", "--highpass", "120",
                 "--threshold", "12dB", "--amount", "0.5");
         assertEquals(0, r.code(), r.err());
@@ -124,7 +108,7 @@ class DenoiseCommandTest {
         assertTrue(Files.exists(dir.resolve("a-removed.wav")));
 
         Path saved = dir.resolve("saved.json");
-        Run save = run("denoise", in.toString(), "-o", dir.resolve("s.wav").toString(), "--gate", "off",
+        CliRun save = run("denoise", in.toString(), "-o", dir.resolve("s.wav").toString(), "--gate", "off",
                 "--lowpass", "4000", "--save-chain", saved.toString());
         assertEquals(0, save.code(), save.err());
         assertEquals(ProductionChain.defaults().without(SpectralGate.class).withLowPass(4000)
@@ -133,7 +117,7 @@ class DenoiseCommandTest {
 
         Path chain = dir.resolve("chain.json");
         Files.writeString(chain, ProductionChain.of(new HighPass(200, 2, false)).toJson());
-        Run fromFile = run("denoise", in.toString(), "-o", dir.resolve("b.wav").toString(), "--chain", chain.toString());
+        CliRun fromFile = run("denoise", in.toString(), "-o", dir.resolve("b.wav").toString(), "--chain", chain.toString());
         assertEquals(0, fromFile.code(), fromFile.err());
         assertTrue(fromFile.out().contains("chain " + chain), fromFile.out());
         assertTrue(fromFile.out().contains("high-pass 200 Hz (Butterworth order 2, causal)"), fromFile.out());
@@ -144,22 +128,22 @@ class DenoiseCommandTest {
     void badOptionsGiveOneClearLine() throws IOException {
         Path in = noisyFile();
         String out = dir.resolve("x.wav").toString();
-        Run nonStationaryStd = run("denoise", in.toString(), "-o", out, "--gate", "nonstationary", "--threshold", "1.5");
+        CliRun nonStationaryStd = run("denoise", in.toString(), "-o", out, "--gate", "nonstationary", "--threshold", "1.5");
         assertEquals(2, nonStationaryStd.code());
         assertTrue(nonStationaryStd.err().contains("write it with dB"), nonStationaryStd.err());
-        Run preset = run("denoise", in.toString(), "-o", out, "--preset", "studio");
+        CliRun preset = run("denoise", in.toString(), "-o", out, "--preset", "studio");
         assertEquals(2, preset.code());
         assertTrue(preset.err().contains("unknown production preset 'studio'"), preset.err());
-        Run method = run("denoise", in.toString(), "-o", out, "--method", "magic");
+        CliRun method = run("denoise", in.toString(), "-o", out, "--method", "magic");
         assertEquals(2, method.code());
         assertTrue(method.err().contains("unknown method 'magic'; known: production"), method.err());
-        Run span = run("denoise", in.toString(), "-o", out, "--noise-span", "5:6");
+        CliRun span = run("denoise", in.toString(), "-o", out, "--noise-span", "5:6");
         assertEquals(2, span.code());
         assertTrue(span.err().contains("noiseSpan"), span.err());
-        Run both = run("denoise", in.toString(), "-o", out, "--preset", "default", "--chain", "c.json");
+        CliRun both = run("denoise", in.toString(), "-o", out, "--preset", "default", "--chain", "c.json");
         assertEquals(2, both.code());
         assertTrue(both.err().contains("give one of them"), both.err());
-        Run missing = run("denoise", dir.resolve("nope.wav").toString(), "-o", out);
+        CliRun missing = run("denoise", dir.resolve("nope.wav").toString(), "-o", out);
         assertEquals(1, missing.code());
         assertTrue(missing.err().contains("no such file"), missing.err());
         assertFalse(Files.exists(Path.of(out)));

@@ -5,21 +5,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ncw.bench.IcaBench;
 import org.ncw.engine.audio.AudioReader;
-import org.ncw.engine.audio.AudioWriter;
 import org.ncw.engine.audio.ChannelSelection;
-import org.ncw.engine.audio.SampleFormat;
-import org.ncw.engine.audio.WriteMode;
 import org.ncw.engine.core.Json;
 import org.ncw.engine.core.Signal;
 import org.ncw.engine.ica.SpeechLikeness;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static org.ncw.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,16 +28,6 @@ class IcaCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = NcwMain.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
-    }
-
     private Path mixture(String name, double p, double q, int rate) throws IOException {
         double[] x = new double[N];
         for (int t = 0; t < N; t++) {
@@ -51,9 +37,7 @@ class IcaCommandTest {
         if (rate != RATE) {
             s = org.ncw.engine.audio.Resampler.resample(s, rate);
         }
-        Path f = dir.resolve(name);
-        AudioWriter.write(s, f, SampleFormat.FLOAT32, WriteMode.FAIL_IF_EXISTS);
-        return f;
+        return TestWavs.write(dir, name, s);
     }
 
     @Test
@@ -61,9 +45,8 @@ class IcaCommandTest {
         Path a = mixture("orig.wav", 1, 0.7, RATE);
         Path b = mixture("filtered.wav", 0.5, 1, 22050); // another rate: resampled down to 16 kHz
         Path out = dir.resolve("out");
-        Path clean = dir.resolve("clean.wav");
-        AudioWriter.write(new Signal(SPEECH, RATE), clean, SampleFormat.FLOAT32, WriteMode.FAIL_IF_EXISTS);
-        Run r = run("ica", a.toString(), b.toString(), "-o", out.toString(), "--clean", clean.toString());
+        Path clean = TestWavs.write(dir, "clean.wav", new Signal(SPEECH, RATE));
+        CliRun r = run("ica", a.toString(), b.toString(), "-o", out.toString(), "--clean", clean.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("speech vs clean: SI-SDR"), r.out());
         assertTrue(r.out().contains("converged after"), r.out());
@@ -80,7 +63,7 @@ class IcaCommandTest {
         assertTrue(siSdrSpeech > siSdrA + 5, "separation gains: " + siSdrSpeech + " dB vs input " + siSdrA);
 
         // existing outputs are kept unless --overwrite
-        Run again = run("ica", a.toString(), b.toString(), "-o", out.toString());
+        CliRun again = run("ica", a.toString(), b.toString(), "-o", out.toString());
         assertEquals(1, again.code());
         assertTrue(again.err().startsWith("ncw: error:"), again.err());
         assertEquals(0, run("ica", a.toString(), b.toString(), "-o", out.toString(), "--overwrite").code());
@@ -92,7 +75,7 @@ class IcaCommandTest {
         Path b = mixture("filtered.wav", 0.6, 1, RATE);
         Path out = dir.resolve("out");
         assertEquals(0, run("ica", a.toString(), b.toString(), "-o", out.toString(), "--name", "step1").code());
-        Run chained = run("ica", a.toString(), out.resolve("step1.speech.wav").toString(), "-o", out.toString(),
+        CliRun chained = run("ica", a.toString(), out.resolve("step1.speech.wav").toString(), "-o", out.toString(),
                 "--name", "step2", "--max-iter", "1", "--mix", "study", "--algorithm", "deflation");
         assertEquals(0, chained.code(), chained.err());
         assertTrue(chained.out().contains("did NOT converge in 1 iterations"), chained.out());
@@ -104,13 +87,13 @@ class IcaCommandTest {
     void badRequestsGiveOneLineErrors() throws IOException {
         Path a = mixture("a.wav", 1, 0.7, RATE);
         Path out = dir.resolve("out");
-        Run same = run("ica", a.toString(), a.toString(), "-o", out.toString());
+        CliRun same = run("ica", a.toString(), a.toString(), "-o", out.toString());
         assertEquals(2, same.code());
         assertTrue(same.err().contains("linearly dependent"), same.err());
-        Run contrast = run("ica", a.toString(), a.toString(), "-o", out.toString(), "--contrast", "tanh");
+        CliRun contrast = run("ica", a.toString(), a.toString(), "-o", out.toString(), "--contrast", "tanh");
         assertEquals(2, contrast.code());
         assertTrue(contrast.err().contains("'tanh' is not one of logcosh, exp, cube"), contrast.err());
-        Run missing = run("ica", dir.resolve("nope.wav").toString(), a.toString(), "-o", out.toString());
+        CliRun missing = run("ica", dir.resolve("nope.wav").toString(), a.toString(), "-o", out.toString());
         assertEquals(1, missing.code());
         assertTrue(missing.err().contains("nope.wav"), missing.err());
     }
@@ -125,9 +108,8 @@ class IcaCommandTest {
         mixture("c.wav", 1, -0.3, RATE);
         Files.writeString(in.resolve("notes.txt"), "not audio");
         Path out = in.getParent().resolve("batch");
-        Path clean = in.getParent().resolve("clean.wav");
-        AudioWriter.write(new Signal(SPEECH, RATE), clean, SampleFormat.FLOAT32, WriteMode.FAIL_IF_EXISTS);
-        Run r = run("ica-batch", in.toString(), "-o", out.toString(), "--clean", clean.toString());
+        Path clean = TestWavs.write(in.getParent(), "clean.wav", new Signal(SPEECH, RATE));
+        CliRun r = run("ica-batch", in.toString(), "-o", out.toString(), "--clean", clean.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("3 inputs, 3 pairs"), r.out());
         List<String> csv = Files.readAllLines(out.resolve("summary.csv"));
@@ -151,10 +133,10 @@ class IcaCommandTest {
         dir = in;
         Path a = mixture("a.wav", 1, 0.7, RATE);
         Files.copy(a, in.resolve("a_copy.wav"));
-        Run r = run("ica-batch", in.toString(), "-o", in.getParent().resolve("batch").toString());
+        CliRun r = run("ica-batch", in.toString(), "-o", in.getParent().resolve("batch").toString());
         assertEquals(1, r.code());
         assertTrue(r.out().contains("FAILED: the input signals are linearly dependent"), r.out());
-        Run tooFew = run("ica-batch", dir.getParent().resolve("batch").toString() + "/nothing", "-o", "x");
+        CliRun tooFew = run("ica-batch", dir.getParent().resolve("batch").toString() + "/nothing", "-o", "x");
         assertEquals(2, tooFew.code());
     }
 }

@@ -4,17 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ncw.engine.audio.AudioClip;
-import org.ncw.engine.audio.AudioWriter;
-import org.ncw.engine.audio.SampleFormat;
-import org.ncw.engine.audio.WriteMode;
 import org.ncw.engine.core.Json;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static org.ncw.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,31 +18,19 @@ class InfoCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = NcwMain.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
-    }
-
     /** Left: full-scale sine (peak 0 dBFS, RMS -3.01 dBFS); right: silence. One second at 8 kHz. */
     private Path stereoFile() throws IOException {
         float[][] ch = new float[2][8000];
         for (int i = 0; i < 8000; i++) {
             ch[0][i] = (float) Math.sin(2 * Math.PI * 1000 * i / 8000.0 + Math.PI / 2) * 0.5f;
         }
-        Path f = dir.resolve("tone.wav");
-        AudioWriter.write(new AudioClip(ch, 8000, null), f, SampleFormat.FLOAT32, WriteMode.FAIL_IF_EXISTS);
-        return f;
+        return TestWavs.write(dir, "tone.wav", new AudioClip(ch, 8000, null));
     }
 
     @Test
     void describesAGoodFile() throws IOException {
         Path f = stereoFile();
-        Run r = run("info", f.toString());
+        CliRun r = run("info", f.toString());
         assertEquals(0, r.code(), r.err());
         assertEquals("", r.err());
         assertTrue(r.out().startsWith(f + "\n"), r.out());
@@ -63,7 +47,7 @@ class InfoCommandTest {
     @Test
     void jsonOutputIsMachineReadable() throws IOException {
         Path f = stereoFile();
-        Run r = run("info", "--json", f.toString());
+        CliRun r = run("info", "--json", f.toString());
         assertEquals(0, r.code(), r.err());
         JsonNode a = Json.mapper().readTree(r.out());
         assertEquals(1, a.size());
@@ -82,7 +66,7 @@ class InfoCommandTest {
     void badFileGivesOneErrorLineAndExitCode1() throws IOException {
         Path good = stereoFile();
         Path bad = Files.writeString(dir.resolve("notes.wav"), "just text\n");
-        Run r = run("info", bad.toString(), good.toString());
+        CliRun r = run("info", bad.toString(), good.toString());
         assertEquals(1, r.code());
         assertEquals("ncw: error: " + bad + ": not a WAV, AIFF or AU audio file (looks like a text file)\n", r.err());
         assertTrue(r.out().startsWith(good.toString()), "the good file is still described");
@@ -90,7 +74,7 @@ class InfoCommandTest {
 
     @Test
     void missingArgumentIsAUsageError() {
-        Run r = run("info");
+        CliRun r = run("info");
         assertEquals(2, r.code());
         assertTrue(r.err().startsWith("ncw: error: Missing required parameter"), r.err());
     }

@@ -3,20 +3,16 @@ package org.ncw.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ncw.engine.audio.AudioWriter;
-import org.ncw.engine.audio.SampleFormat;
-import org.ncw.engine.audio.WriteMode;
 import org.ncw.engine.core.Json;
 import org.ncw.engine.core.Signal;
 import org.ncw.engine.metrics.SiSdr;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 
+import static org.ncw.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,16 +22,6 @@ class QualityCommandsTest {
 
     @TempDir
     Path dir;
-
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = NcwMain.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     private static double[] speechLike(int n) {
         double[] x = new double[n];
@@ -61,9 +47,7 @@ class QualityCommandsTest {
     }
 
     private Path write(String name, double[] x, int rate) throws IOException {
-        Path p = dir.resolve(name);
-        AudioWriter.write(new Signal(x, rate), p, SampleFormat.FLOAT32, WriteMode.OVERWRITE);
-        return p;
+        return TestWavs.write(dir, name, new Signal(x, rate));
     }
 
     @Test
@@ -71,7 +55,7 @@ class QualityCommandsTest {
         double[] clean = speechLike(3 * FS);
         double[] noisy = plusNoise(clean, 0.05, 1);
         double[] better = plusNoise(clean, 0.01, 2);
-        Run r = run("evaluate", "--clean", write("c.wav", clean, FS).toString(), "--enhanced",
+        CliRun r = run("evaluate", "--clean", write("c.wav", clean, FS).toString(), "--enhanced",
                 write("e.wav", better, FS).toString(), "--noisy", write("n.wav", noisy, FS).toString(), "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode j = Json.mapper().readTree(r.out());
@@ -96,7 +80,7 @@ class QualityCommandsTest {
             at8k[i] = clean[2 * i];
         }
         double[] shorter = java.util.Arrays.copyOf(at8k, 12000);
-        Run r = run("evaluate", "--clean", write("c.wav", clean, FS).toString(), "--enhanced",
+        CliRun r = run("evaluate", "--clean", write("c.wav", clean, FS).toString(), "--enhanced",
                 write("e8k.wav", shorter, 8000).toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("resampled from 8000 Hz"), r.err());
@@ -106,7 +90,7 @@ class QualityCommandsTest {
 
     @Test
     void evaluateMissingFileFailsWithOneLine() {
-        Run r = run("evaluate", "--clean", dir.resolve("none.wav").toString(), "--enhanced", "x.wav");
+        CliRun r = run("evaluate", "--clean", dir.resolve("none.wav").toString(), "--enhanced", "x.wav");
         assertEquals(1, r.code());
         assertTrue(r.err().startsWith("ncw: error:") && r.err().contains("none.wav"), r.err());
     }
@@ -117,14 +101,14 @@ class QualityCommandsTest {
         double[] noisy = plusNoise(clean, 0.05, 4);
         Path in = write("noisy.wav", noisy, FS);
         Path out = dir.resolve("den.wav");
-        Run r = run("denoise", in.toString(), "-o", out.toString(), "--float");
+        CliRun r = run("denoise", in.toString(), "-o", out.toString(), "--float");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("method blind, blind denoiser"), r.out());
         double[] y = org.ncw.engine.audio.AudioReader.readMono(out,
                 org.ncw.engine.audio.ChannelSelection.mixDown()).samples();
         assertEquals(noisy.length, y.length);
         assertTrue(SiSdr.compute(clean, y) > SiSdr.compute(clean, noisy) + 5, "blind denoiser gains > 5 dB");
-        Run production = run("denoise", in.toString(), "-o", dir.resolve("p.wav").toString(), "--preset", "default");
+        CliRun production = run("denoise", in.toString(), "-o", dir.resolve("p.wav").toString(), "--preset", "default");
         assertTrue(production.out().contains("method production"), production.out());
     }
 
@@ -141,7 +125,7 @@ class QualityCommandsTest {
         }
         Files.writeString(dir.resolve("index.json"), index.append(']').toString());
         Path prefix = dir.resolve("out/bq");
-        Run r = run("bench-quality", dir.toString(), "-o", prefix.toString(), "--methods", "blind-denoiser");
+        CliRun r = run("bench-quality", dir.toString(), "-o", prefix.toString(), "--methods", "blind-denoiser");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("blind-denoiser") && r.out().contains("unprocessed") && r.out().contains("+5 dB"),
                 r.out());
@@ -155,11 +139,11 @@ class QualityCommandsTest {
 
     @Test
     void benchQualityRejectsUnknownMethodAndNonSet() throws IOException {
-        Run r = run("bench-quality", dir.toString());
+        CliRun r = run("bench-quality", dir.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("no index.json"), r.err());
         Files.writeString(dir.resolve("index.json"), "[{\"stem\":\"a\"}]");
-        Run r2 = run("bench-quality", dir.toString(), "--methods", "nope");
+        CliRun r2 = run("bench-quality", dir.toString(), "--methods", "nope");
         assertEquals(2, r2.code());
         assertTrue(r2.err().contains("unknown method 'nope'"), r2.err());
     }

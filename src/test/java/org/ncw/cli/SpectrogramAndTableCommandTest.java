@@ -2,9 +2,6 @@ package org.ncw.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ncw.engine.audio.AudioWriter;
-import org.ncw.engine.audio.SampleFormat;
-import org.ncw.engine.audio.WriteMode;
 import org.ncw.engine.core.Signal;
 import org.ncw.engine.dataset.Intensity;
 import org.ncw.engine.dataset.Table3D;
@@ -13,11 +10,10 @@ import org.ncw.engine.dataset.Table3DFiles;
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static org.ncw.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,32 +22,20 @@ class SpectrogramAndTableCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = NcwMain.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
-    }
-
     /** 1.5 s at 8 kHz: a 1 kHz tone (bin 128 of a 1024-point FFT) at half scale. */
     private Path toneFile() throws IOException {
         double[] x = new double[12000];
         for (int i = 0; i < x.length; i++) {
             x[i] = 0.5 * Math.sin(2 * Math.PI * 1000 * i / 8000.0);
         }
-        Path f = dir.resolve("tone.wav");
-        AudioWriter.write(new Signal(x, 8000), f, SampleFormat.FLOAT32, WriteMode.FAIL_IF_EXISTS);
-        return f;
+        return TestWavs.write(dir, "tone.wav", new Signal(x, 8000));
     }
 
     @Test
     void spectrogramWritesAPngOfTheRequestedSize() throws IOException {
         Path in = toneFile();
         Path png = dir.resolve("tone.png");
-        Run r = run("spectrogram", in.toString(), "--png", png.toString(), "--n-fft", "1024", "--hop", "256",
+        CliRun r = run("spectrogram", in.toString(), "--png", png.toString(), "--n-fft", "1024", "--hop", "256",
                 "--width", "640", "--height", "320", "--log-freq");
         assertEquals(0, r.code(), r.err());
         // 12000 samples, centred: 1 + 12000 / 256 = 47 frames.
@@ -66,7 +50,7 @@ class SpectrogramAndTableCommandTest {
     void tableWritesEveryBinWithTheToneAtItsFrequency() throws IOException {
         Path in = toneFile();
         Path tsv = dir.resolve("tone.tsv");
-        Run r = run("table", in.toString(), "--out", tsv.toString(), "--resolution", "custom", "--n-fft", "1024",
+        CliRun r = run("table", in.toString(), "--out", tsv.toString(), "--resolution", "custom", "--n-fft", "1024",
                 "--hop", "512", "--intensity", "magnitude", "--centroid-distance");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith(tsv + ": 12312 rows = 513 bins x 24 frames (n_fft 1024, hop 512, win 1024), "
@@ -101,7 +85,7 @@ class SpectrogramAndTableCommandTest {
         Path in = toneFile();
         Path png = dir.resolve("out.png");
         Files.writeString(png, "keep me");
-        Run r = run("spectrogram", in.toString(), "--png", png.toString());
+        CliRun r = run("spectrogram", in.toString(), "--png", png.toString());
         assertEquals(1, r.code());
         assertEquals("ncw: error: " + png + ": already exists (use --force to replace it)\n", r.err());
         assertEquals("keep me", Files.readString(png));
@@ -109,7 +93,7 @@ class SpectrogramAndTableCommandTest {
         assertFalse(Files.readString(png, java.nio.charset.StandardCharsets.ISO_8859_1).equals("keep me"));
 
         long size = Files.size(in);
-        Run bad = run("spectrogram", in.toString(), "--png", in.toString(), "--force");
+        CliRun bad = run("spectrogram", in.toString(), "--png", in.toString(), "--force");
         assertEquals(1, bad.code());
         assertTrue(bad.err().contains("refusing to overwrite input file"), bad.err());
         assertEquals(size, Files.size(in));
@@ -118,7 +102,7 @@ class SpectrogramAndTableCommandTest {
     @Test
     void badOptionsGetOneLineErrors() throws IOException {
         Path in = toneFile();
-        Run r = run("table", in.toString(), "--out", dir.resolve("x.tsv").toString(), "--hop", "64");
+        CliRun r = run("table", in.toString(), "--out", dir.resolve("x.tsv").toString(), "--hop", "64");
         assertEquals(2, r.code());
         assertEquals("ncw: error: --n-fft/--hop/--win need --resolution custom (got --resolution low)\n", r.err());
         r = run("table", in.toString(), "--out", dir.resolve("x.json").toString());

@@ -1,7 +1,7 @@
 package org.ncw.engine.audio;
 
 /** The Kaiser window and Kaiser's design formulas for its beta and the filter length (as in scipy.signal.kaiserord). */
-final class KaiserWindow {
+public final class KaiserWindow {
     private KaiserWindow() {
     }
 
@@ -32,7 +32,7 @@ final class KaiserWindow {
     }
 
     /** {@link #value(int, int, double)} with I0(beta) computed once by the caller. */
-    static double value(int i, int n, double beta, double i0Beta) {
+    public static double value(int i, int n, double beta, double i0Beta) {
         if (n == 1) {
             return 1;
         }
@@ -41,7 +41,7 @@ final class KaiserWindow {
     }
 
     /** Modified Bessel function of the first kind, order 0, by its power series (converges for all x). */
-    static double besselI0(double x) {
+    public static double besselI0(double x) {
         double sum = 1;
         double term = 1;
         double q = x * x / 4;

@@ -3,20 +3,12 @@ package org.ncw.engine.cluster;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.ncw.engine.core.TaskMonitor;
 
 /** Agglomerative (hierarchical) clustering with Ward linkage, cut into k clusters. O(n^2) memory. */
-public final class AgglomerativeClusterer implements Clusterer {
-    private final AgglomerativeOptions options;
-
+public final class AgglomerativeClusterer extends OptionsClusterer<AgglomerativeOptions> {
     public AgglomerativeClusterer(AgglomerativeOptions options) {
-        this.options = Objects.requireNonNull(options, "options");
-    }
-
-    @Override
-    public ClusteringResult fit(double[][] x, TaskMonitor monitor) {
-        return fit(Points.of(x), options, monitor);
+        super(options);
     }
 
     @Override

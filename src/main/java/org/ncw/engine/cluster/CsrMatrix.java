@@ -2,6 +2,7 @@ package org.ncw.engine.cluster;
 
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 /**
@@ -202,32 +203,12 @@ public final class CsrMatrix implements AffinityMatrix {
     }
 
     @Override
-    public int[] componentLabels() {
-        int[] label = new int[n];
-        Arrays.fill(label, -1);
-        int[] queue = new int[n];
-        int next = 0;
-        for (int s = 0; s < n; s++) {
-            if (label[s] >= 0) {
-                continue;
+    public void forEachNeighbour(int i, IntConsumer visit) {
+        for (int p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
+            if (values[p] != 0) {
+                visit.accept(cols[p]);
             }
-            int head = 0;
-            int tail = 0;
-            queue[tail++] = s;
-            label[s] = next;
-            while (head < tail) {
-                int i = queue[head++];
-                for (int p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
-                    int j = cols[p];
-                    if (label[j] < 0 && values[p] != 0) {
-                        label[j] = next;
-                        queue[tail++] = j;
-                    }
-                }
-            }
-            next++;
         }
-        return label;
     }
 
     @Override
@@ -244,15 +225,20 @@ public final class CsrMatrix implements AffinityMatrix {
         return dense;
     }
 
-    static void parallel(int n, java.util.function.IntConsumer row) {
-        int tasks = (n + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
+    static void parallel(int n, IntConsumer row) {
+        parallelRows(n, ROWS_PER_TASK, n > ROWS_PER_TASK, row);
+    }
+
+    /** Calls {@code row} for 0..n-1 in tasks of {@code rowsPerTask} rows, in parallel when {@code parallel}. */
+    static void parallelRows(int n, int rowsPerTask, boolean parallel, IntConsumer row) {
+        int tasks = (n + rowsPerTask - 1) / rowsPerTask;
         IntStream stream = IntStream.range(0, tasks);
-        if (tasks > 1) {
+        if (parallel) {
             stream = stream.parallel();
         }
         stream.forEach(t -> {
-            int end = Math.min(n, (t + 1) * ROWS_PER_TASK);
-            for (int i = t * ROWS_PER_TASK; i < end; i++) {
+            int end = Math.min(n, (t + 1) * rowsPerTask);
+            for (int i = t * rowsPerTask; i < end; i++) {
                 row.accept(i);
             }
         });

@@ -1,7 +1,7 @@
 package org.ncw.engine.cluster;
 
 import java.util.Objects;
-import java.util.stream.IntStream;
+import java.util.function.IntConsumer;
 
 /** A dense symmetric affinity matrix, row-major in one flat array ({@code values[i * n + j]}). */
 public record DenseAffinity(int n, double[] values) implements AffinityMatrix {
@@ -61,32 +61,13 @@ public record DenseAffinity(int n, double[] values) implements AffinityMatrix {
     }
 
     @Override
-    public int[] componentLabels() {
-        int[] label = new int[n];
-        java.util.Arrays.fill(label, -1);
-        int[] queue = new int[n];
-        int next = 0;
-        for (int start = 0; start < n; start++) {
-            if (label[start] >= 0) {
-                continue;
+    public void forEachNeighbour(int i, IntConsumer visit) {
+        int base = i * n;
+        for (int j = 0; j < n; j++) {
+            if (values[base + j] != 0) {
+                visit.accept(j);
             }
-            int head = 0;
-            int tail = 0;
-            queue[tail++] = start;
-            label[start] = next;
-            while (head < tail) {
-                int i = queue[head++];
-                int base = i * n;
-                for (int j = 0; j < n; j++) {
-                    if (label[j] < 0 && values[base + j] != 0) {
-                        label[j] = next;
-                        queue[tail++] = j;
-                    }
-                }
-            }
-            next++;
         }
-        return label;
     }
 
     @Override
@@ -94,18 +75,8 @@ public record DenseAffinity(int n, double[] values) implements AffinityMatrix {
         return values.clone();
     }
 
-    private void parallelRows(java.util.function.IntConsumer row) {
-        int tasks = (n + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
-        IntStream stream = IntStream.range(0, tasks);
-        if ((long) n * n > 1 << 18) {
-            stream = stream.parallel();
-        }
-        stream.forEach(t -> {
-            int end = Math.min(n, (t + 1) * ROWS_PER_TASK);
-            for (int i = t * ROWS_PER_TASK; i < end; i++) {
-                row.accept(i);
-            }
-        });
+    private void parallelRows(IntConsumer row) {
+        CsrMatrix.parallelRows(n, ROWS_PER_TASK, (long) n * n > 1 << 18, row);
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.SplittableRandom;
 import org.ncw.engine.core.TaskMonitor;
 
@@ -14,17 +13,11 @@ import org.ncw.engine.core.TaskMonitor;
  * the mean log-likelihood improves by less than {@code tol}; the best of {@code nInit} runs is kept and labels are
  * the most responsible component after a final E-step.
  */
-public final class GaussianMixtureClusterer implements Clusterer {
+public final class GaussianMixtureClusterer extends OptionsClusterer<GaussianMixtureOptions> {
     private static final double LOG_2PI = Math.log(2 * Math.PI);
-    private final GaussianMixtureOptions options;
 
     public GaussianMixtureClusterer(GaussianMixtureOptions options) {
-        this.options = Objects.requireNonNull(options, "options");
-    }
-
-    @Override
-    public ClusteringResult fit(double[][] x, TaskMonitor monitor) {
-        return fit(Points.of(x), options, monitor);
+        super(options);
     }
 
     @Override

@@ -4,20 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.ncw.engine.core.TaskMonitor;
 
 /** k-means directly on the (optionally scaled) features: the baseline next to spectral clustering. */
-public final class KMeansClusterer implements Clusterer {
-    private final KMeansOptions options;
-
+public final class KMeansClusterer extends OptionsClusterer<KMeansOptions> {
     public KMeansClusterer(KMeansOptions options) {
-        this.options = Objects.requireNonNull(options, "options");
-    }
-
-    @Override
-    public ClusteringResult fit(double[][] x, TaskMonitor monitor) {
-        return fit(Points.of(x), options, monitor);
+        super(options);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.ncw.engine.metrics;
 
+import org.ncw.engine.audio.KaiserWindow;
+
 /**
  * Rational resampling by p/q exactly as pystoi does it ({@code resample_oct}): the anti-aliasing filter of GNU
  * Octave's {@code resample} (Kaiser-windowed sinc, 60 dB rejection, roll-off a tenth of the cut-off), normalised
@@ -78,31 +80,14 @@ final class OctaveResampler {
         double beta = 0.1102 * (rejectionDb - 8.7);
         int m = 2 * halfLength + 1;
         double[] h = new double[m];
-        double i0Beta = besselI0(beta);
+        double i0Beta = KaiserWindow.besselI0(beta);
         for (int n = 0; n < m; n++) {
             double t = n - halfLength;
             double arg = 2 * stopbandCutoff * t;
             double sinc = arg == 0 ? 1 : Math.sin(Math.PI * arg) / (Math.PI * arg);
-            double ratio = 2.0 * n / (m - 1) - 1;
-            double kaiser = besselI0(beta * Math.sqrt(Math.max(0, 1 - ratio * ratio))) / i0Beta;
-            h[n] = kaiser * 2 * p * stopbandCutoff * sinc;
+            h[n] = KaiserWindow.value(n, m, beta, i0Beta) * 2 * p * stopbandCutoff * sinc;
         }
         return h;
-    }
-
-    /** Modified Bessel function of the first kind, order 0 (power series; converges fast for the betas used). */
-    static double besselI0(double x) {
-        double sum = 1;
-        double term = 1;
-        double q = x * x / 4;
-        for (int k = 1; k < 500; k++) {
-            term *= q / ((double) k * k);
-            sum += term;
-            if (term < 1e-17 * sum) {
-                break;
-            }
-        }
-        return sum;
     }
 
     private static int gcd(int a, int b) {

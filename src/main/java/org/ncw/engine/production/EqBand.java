@@ -21,17 +21,12 @@ public record EqBand(Type type, double hz, double gainDb, double q) {
 
         @JsonValue
         public String jsonName() {
-            return name().toLowerCase(Locale.ROOT).replace("_", "");
+            return Stages.jsonName(this);
         }
 
         @JsonCreator
         public static Type parse(String name) {
-            for (Type t : values()) {
-                if (t.jsonName().equalsIgnoreCase(name.replace("_", "").replace("-", ""))) {
-                    return t;
-                }
-            }
-            throw new InvalidParameterException("EQ band type must be peaking, lowshelf or highshelf, got '" + name + "'");
+            return Stages.parseJsonName(values(), name.replace("_", "").replace("-", ""), "EQ band type", name);
         }
     }
 

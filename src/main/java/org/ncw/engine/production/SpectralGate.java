@@ -42,17 +42,12 @@ public record SpectralGate(Mode mode,
 
         @JsonValue
         public String jsonName() {
-            return name().toLowerCase(Locale.ROOT);
+            return Stages.jsonName(this);
         }
 
         @JsonCreator
         public static Mode parse(String name) {
-            for (Mode m : values()) {
-                if (m.jsonName().equalsIgnoreCase(name.replace("-", ""))) {
-                    return m;
-                }
-            }
-            throw new InvalidParameterException("gate mode must be stationary or nonstationary, got '" + name + "'");
+            return Stages.parseJsonName(values(), name.replace("-", ""), "gate mode", name);
         }
     }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
 import org.ncw.engine.core.Checks;
-import org.ncw.engine.core.InvalidParameterException;
 import org.ncw.engine.core.Signal;
 import org.ncw.engine.core.TaskMonitor;
 import org.ncw.engine.dsp.ComplexSpectrogram;
@@ -31,17 +30,12 @@ public record SpectralMedianFloor(Mode mode, double thresholdDb, double amount, 
 
         @JsonValue
         public String jsonName() {
-            return name().toLowerCase(Locale.ROOT);
+            return Stages.jsonName(this);
         }
 
         @JsonCreator
         public static Mode parse(String name) {
-            for (Mode m : values()) {
-                if (m.jsonName().equalsIgnoreCase(name)) {
-                    return m;
-                }
-            }
-            throw new InvalidParameterException("median-floor mode must be subtract or gate, got '" + name + "'");
+            return Stages.parseJsonName(values(), name, "median-floor mode", name);
         }
     }
 

@@ -5,6 +5,10 @@ import org.ncw.engine.core.InvalidParameterException;
 import org.ncw.engine.core.Signal;
 import org.ncw.engine.core.TaskMonitor;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
 /** Helpers shared by the stage records: JSON defaults and running an IIR filter over a signal. */
 final class Stages {
     static final int DEFAULT_ORDER = 4;
@@ -17,6 +21,26 @@ final class Stages {
             throw new InvalidParameterException(name + " must be given");
         }
         return value;
+    }
+
+    /** JSON name of a stage enum constant: lower case without underscores (LOW_SHELF is {@code lowshelf}). */
+    static String jsonName(Enum<?> constant) {
+        return constant.name().toLowerCase(Locale.ROOT).replace("_", "");
+    }
+
+    /**
+     * The constant whose {@link #jsonName} equals {@code key} ignoring case; otherwise an error naming
+     * {@code what}, the choices and the {@code given} text, e.g. "gate mode must be stationary or nonstationary".
+     */
+    static <E extends Enum<E>> E parseJsonName(E[] values, String key, String what, String given) {
+        for (E v : values) {
+            if (jsonName(v).equalsIgnoreCase(key)) {
+                return v;
+            }
+        }
+        List<String> names = Arrays.stream(values).map(Stages::jsonName).toList();
+        String choices = String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+        throw new InvalidParameterException(what + " must be " + choices + ", got '" + given + "'");
     }
 
     static <T> T or(T value, T fallback) {

@@ -5,7 +5,6 @@ import org.ncw.engine.cluster.ClusteringResult;
 import org.ncw.engine.cluster.EigenSolver;
 import org.ncw.engine.cluster.Points;
 import org.ncw.engine.core.CancelledException;
-import org.ncw.engine.core.Checks;
 import org.ncw.engine.core.TaskMonitor;
 import org.ncw.engine.dataset.LabelGrid;
 import org.ncw.engine.dataset.Table3D;
@@ -24,15 +23,9 @@ import java.util.stream.IntStream;
  * k-means labels take the {@link Spectral1D} path (one reusable workspace per worker thread) unless
  * {@link ClusterSettings#exact()} asks for the general clusterer.
  */
-public final class ColumnByColumnStrategy implements ClusteringStrategy {
-    private final StrategyOptions options;
-    private final ClusterSettings settings;
-    private final ClustererFactory factory;
-
+public final class ColumnByColumnStrategy extends SettingsStrategy {
     public ColumnByColumnStrategy(StrategyOptions options, ClusterSettings settings, ClustererFactory factory) {
-        this.options = Checks.notNull("options", options);
-        this.settings = Checks.notNull("settings", settings);
-        this.factory = Checks.notNull("factory", factory);
+        super(options, settings, factory);
     }
 
     @Override
@@ -63,10 +56,7 @@ public final class ColumnByColumnStrategy implements ClusteringStrategy {
             for (int b = 0; b < bins; b++) {
                 score[b] = options.roleRule().score(db, b, t);
             }
-            int speech = SpeechRoleRule.speechCluster(raw, score, Math.max(k, max(raw) + 1));
-            for (int b = 0; b < bins; b++) {
-                roles[t * bins + b] = raw[b] == speech ? LabelGrid.SPEECH : LabelGrid.NOISE;
-            }
+            SpeechRoleRule.writeRoles(raw, score, Math.max(k, max(raw) + 1), roles, t * bins);
             monitor.step(done.incrementAndGet(), frames);
         });
         // Smile's native ARPACK is not safe to call from several threads at once (heap corruption): one worker

@@ -2,7 +2,6 @@ package org.ncw.engine.cluster.strategy;
 
 import org.ncw.engine.cluster.ClusteringResult;
 import org.ncw.engine.cluster.Points;
-import org.ncw.engine.core.Checks;
 import org.ncw.engine.core.TaskMonitor;
 import org.ncw.engine.dataset.LabelGrid;
 import org.ncw.engine.dataset.Table3D;
@@ -13,15 +12,9 @@ import org.ncw.engine.dataset.TfMatrix;
  * frames as features, so a whole bin is speech or noise, exactly as scikit-learn treats a 2-D array; on the 3-D
  * table, every time-frequency point is a sample.
  */
-public final class CompleteStrategy implements ClusteringStrategy {
-    private final StrategyOptions options;
-    private final ClusterSettings settings;
-    private final ClustererFactory factory;
-
+public final class CompleteStrategy extends SettingsStrategy {
     public CompleteStrategy(StrategyOptions options, ClusterSettings settings, ClustererFactory factory) {
-        this.options = Checks.notNull("options", options);
-        this.settings = Checks.notNull("settings", settings);
-        this.factory = Checks.notNull("factory", factory);
+        super(options, settings, factory);
     }
 
     @Override
@@ -45,11 +38,8 @@ public final class CompleteStrategy implements ClusteringStrategy {
                 pointRaw[i] = options.dataset() == DatasetKind.MATRIX ? raw[b] : raw[i];
             }
         }
-        int speech = SpeechRoleRule.speechCluster(pointRaw, score, k);
         int[] roles = new int[bins * frames];
-        for (int i = 0; i < roles.length; i++) {
-            roles[i] = pointRaw[i] == speech ? LabelGrid.SPEECH : LabelGrid.NOISE;
-        }
+        SpeechRoleRule.writeRoles(pointRaw, score, k, roles, 0);
         monitor.done();
         return new StrategyResult(new LabelGrid(bins, frames, roles), 1, x.n(), false, r.warnings());
     }

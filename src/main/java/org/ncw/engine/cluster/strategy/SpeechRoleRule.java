@@ -63,4 +63,15 @@ public enum SpeechRoleRule {
         }
         return present < 2 ? -1 : best;
     }
+
+    /**
+     * Writes the role of each point of one partition into {@code roles[offset..]}: {@link LabelGrid#SPEECH} for the
+     * {@link #speechCluster}, {@link LabelGrid#NOISE} for the rest.
+     */
+    static void writeRoles(int[] raw, double[] score, int k, int[] roles, int offset) {
+        int speech = speechCluster(raw, score, k);
+        for (int i = 0; i < raw.length; i++) {
+            roles[offset + i] = raw[i] == speech ? LabelGrid.SPEECH : LabelGrid.NOISE;
+        }
+    }
 }
