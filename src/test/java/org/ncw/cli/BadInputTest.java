@@ -7,7 +7,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.ncw.cli.BadFiles.Odd;
-import org.ncw.cli.BadFiles.Run;
 import org.ncw.cli.BadFiles.Unreadable;
 
 import java.io.IOException;
@@ -92,7 +91,7 @@ class BadInputTest {
         Path in = kind.create(inputs);
         Path out = dir.resolve("out");
         makeGoodPair(inputs);
-        Run r = BadFiles.run(cmd.args(in, out, goodA, goodB));
+        CliRun r = BadFiles.run(cmd.args(in, out, goodA, goodB));
         assertEquals(1, r.code(), r.err());
         assertOneErrorLine(r, in.getFileName().toString());
         assertTrue(r.err().contains(kind.problem), "problem '" + kind.problem + "' not named: " + r.err());
@@ -116,7 +115,7 @@ class BadInputTest {
         Path in = kind.create(dir);
         Path out = Files.createDirectory(dir.resolve("out"));
         makeGoodPair(Files.createDirectory(dir.resolve("good")));
-        Run r = BadFiles.run(cmd.args(in, out, goodA, goodB));
+        CliRun r = BadFiles.run(cmd.args(in, out, goodA, goodB));
         assertFalse(r.out().contains("NaN") || r.out().contains("Infinity"), r.out());
         if (cmd != Cmd.ICA_FIRST && cmd != Cmd.EVALUATE_ENHANCED) {
             // one file alone always has an answer, even silence or one sample (pairs may be refused)
@@ -142,7 +141,7 @@ class BadInputTest {
     @Test
     void hugeDurationHeaderIsReadAsWhatIsPresent() throws IOException {
         Path in = Odd.HUGE_DURATION_HEADER.create(dir);
-        Run r = BadFiles.run("info", in.toString());
+        CliRun r = BadFiles.run("info", in.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("frames    8000"), r.out());
         assertTrue(r.out().contains("truncated file?"), r.out());
@@ -176,7 +175,7 @@ class BadInputTest {
         byte[] before = Files.readAllBytes(in);
         byte[] beforeCsv = Files.readAllBytes(inCsv);
         List<String> filesBefore = BadFiles.filesUnder(inputs);
-        Run r = BadFiles.run(args);
+        CliRun r = BadFiles.run(args);
         assertEquals(1, r.code(), r.err());
         assertOneErrorLine(r, "refusing to overwrite input file");
         assertArrayEquals(before, Files.readAllBytes(in));
@@ -209,7 +208,7 @@ class BadInputTest {
         String[] args = template.stream().map(a -> a.replace("INDIR", inputs.toString())
                 .replace("IN", goodA.toString()).replace("OUT", out.toString())
                 .replace("B", a.equals("B") ? goodB.toString() : "B")).toArray(String[]::new);
-        Run r = BadFiles.run(args);
+        CliRun r = BadFiles.run(args);
         assertEquals(1, r.code(), r.err());
         assertOneErrorLine(r, existing + ": already exists");
         assertTrue(r.err().contains("--force"), r.err());
@@ -242,7 +241,7 @@ class BadInputTest {
                 .replace("IN", goodA.toString()).replace("FILE", file.toString())
                 .replace("MISSINGDIR", dir.resolve("no/such/dir").toString())
                 .replace("B", a.equals("B") ? goodB.toString() : "B")).toArray(String[]::new);
-        Run r = BadFiles.run(args);
+        CliRun r = BadFiles.run(args);
         assertEquals(1, r.code(), r.err());
         assertOneErrorLine(r, "");
         assertTrue(r.err().contains(file.toString()) || r.err().contains("no/such/dir")
@@ -307,7 +306,7 @@ class BadInputTest {
         Path out = dir.resolve("out");
         String[] args = template.stream().map(a -> a.replace("IN", goodA.toString()).replace("OUT", out.toString())
                 .replace("B", a.equals("B") ? goodB.toString() : "B")).toArray(String[]::new);
-        Run r = BadFiles.run(args);
+        CliRun r = BadFiles.run(args);
         assertEquals(2, r.code(), r.err());
         String first = r.errLines().get(0);
         assertTrue(first.startsWith("ncw: error: "), r.err());
@@ -322,8 +321,8 @@ class BadInputTest {
     @Test
     void verboseAddsTheStackTrace() throws IOException {
         Path in = Unreadable.TEXT_NAMED_WAV.create(dir);
-        Run quiet = BadFiles.run("spectrogram", in.toString(), "-o", dir.resolve("x.png").toString());
-        Run verbose = BadFiles.run("spectrogram", in.toString(), "-o", dir.resolve("x.png").toString(), "--verbose");
+        CliRun quiet = BadFiles.run("spectrogram", in.toString(), "-o", dir.resolve("x.png").toString());
+        CliRun verbose = BadFiles.run("spectrogram", in.toString(), "-o", dir.resolve("x.png").toString(), "--verbose");
         assertEquals(1, quiet.code());
         assertEquals(1, verbose.code());
         assertEquals(quiet.errLines().get(0), verbose.errLines().get(0));
@@ -345,7 +344,7 @@ class BadInputTest {
         }
         Path ica = dir.resolve("ica");
         assertEquals(0, BadFiles.run("ica", goodA.toString(), goodB.toString(), "--out", ica.toString()).code());
-        Run again = BadFiles.run("ica", goodA.toString(), goodB.toString(), "--out", ica.toString());
+        CliRun again = BadFiles.run("ica", goodA.toString(), goodB.toString(), "--out", ica.toString());
         assertEquals(1, again.code());
         assertEquals(0, BadFiles.run("ica", goodA.toString(), goodB.toString(), "--out", ica.toString(), "--force")
                 .code());
@@ -357,13 +356,13 @@ class BadInputTest {
     void clusterWritesFloatWavsWithFloatLikeDenoiseAndIca() throws IOException {
         makeGoodPair(dir);
         Path out = dir.resolve("c");
-        Run r = BadFiles.run("cluster", goodA.toString(), "-o", out.toString(), "--float");
+        CliRun r = BadFiles.run("cluster", goodA.toString(), "-o", out.toString(), "--float");
         assertEquals(0, r.code(), r.err());
-        Run info = BadFiles.run("info", out.resolve("a.speech.wav").toString());
+        CliRun info = BadFiles.run("info", out.resolve("a.speech.wav").toString());
         assertTrue(info.out().contains("32 bit") && info.out().contains("float"), info.out());
     }
 
-    private static void assertOneErrorLine(Run r, String mustContain) {
+    private static void assertOneErrorLine(CliRun r, String mustContain) {
         assertNotEquals(0, r.code());
         List<String> lines = r.errLines();
         assertEquals(1, lines.size(), "expected one error line, got: " + r.err());

@@ -11,4 +11,9 @@ record CliRun(int code, String out, String err) {
         int code = NcwMain.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
         return new CliRun(code, out.toString(), err.toString());
     }
+
+    /** Non-blank lines of standard error. */
+    java.util.List<String> errLines() {
+        return err.lines().filter(l -> !l.isBlank()).toList();
+    }
 }
