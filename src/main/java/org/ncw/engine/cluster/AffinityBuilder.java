@@ -9,6 +9,12 @@ import org.ncw.engine.core.TaskMonitor;
 public final class AffinityBuilder {
     /** Refuse graphs beyond this many stored entries rather than run out of heap halfway. */
     static final long MAX_SPARSE_ENTRIES = 400_000_000L;
+    /**
+     * kNN by brute force (all pairs) instead of the k-d tree from this many features on, up to
+     * {@link #BRUTE_FORCE_MAX_POINTS} points: in high dimension the tree prunes almost nothing and only adds overhead.
+     */
+    static final int BRUTE_FORCE_MIN_DIMENSION = 8;
+    static final int BRUTE_FORCE_MAX_POINTS = 2048;
     /** A dense n x n double matrix beyond this many entries does not fit the heap of a desktop JVM. */
     static final long MAX_DENSE_ENTRIES = 200_000_000L;
 
@@ -196,6 +202,8 @@ public final class AffinityBuilder {
                     monitor.step(s, n);
                 }
             }
+        } else if (others > 0 && points.d() >= BRUTE_FORCE_MIN_DIMENSION && n <= BRUTE_FORCE_MAX_POINTS) {
+            bruteForceNearest(points, k, out);
         } else if (others > 0) {
             KdTree tree = new KdTree(points);
             int[] order = tree.treeOrder();
@@ -224,6 +232,61 @@ public final class AffinityBuilder {
         }
         monitor.step(1, 1);
         return out;
+    }
+
+    /**
+     * All-pairs kNN for small n in high dimension: the upper triangle of squared distances (each summed in feature
+     * order, like {@link Points#squaredDistance}), then a
+     * partial insertion selection per row (ties to the lower index, as the k-d tree).
+     */
+    private static void bruteForceNearest(Points points, int k, int[] out) {
+        int n = points.n();
+        int d = points.d();
+        double[] x = points.data();
+        // feature-major copy: the inner loop runs over points j element-wise, which the JIT vectorises
+        double[] xt = new double[n * d];
+        for (int i = 0; i < n; i++) {
+            for (int t = 0; t < d; t++) {
+                xt[t * n + i] = x[i * d + t];
+            }
+        }
+        double[] dist = new double[n * n];
+        IntStream.range(0, n).parallel().forEach(i -> {
+            int row = i * n;
+            for (int t = 0; t < d; t++) {
+                double v = x[i * d + t];
+                int col = t * n;
+                for (int j = i + 1; j < n; j++) {
+                    double e = v - xt[col + j];
+                    dist[row + j] += e * e;
+                }
+            }
+        });
+        int others = k - 1;
+        IntStream.range(0, n).parallel().forEach(i -> {
+            double[] bestDist = new double[others];
+            int[] bestIdx = new int[others];
+            int count = 0;
+            for (int j = 0; j < n; j++) {
+                if (j == i) {
+                    continue;
+                }
+                double v = j > i ? dist[i * n + j] : dist[j * n + i];
+                if (count == others && v >= bestDist[others - 1]) {
+                    continue; // j ascending: an equal distance keeps the lower index already held
+                }
+                int p = count < others ? count++ : others - 1;
+                while (p > 0 && bestDist[p - 1] > v) {
+                    bestDist[p] = bestDist[p - 1];
+                    bestIdx[p] = bestIdx[p - 1];
+                    p--;
+                }
+                bestDist[p] = v;
+                bestIdx[p] = j;
+            }
+            out[i * k] = i;
+            System.arraycopy(bestIdx, 0, out, i * k + 1, others);
+        });
     }
 
     /** Indices sorting {@code values} ascending, ties by index (a stable merge sort on primitive ints). */

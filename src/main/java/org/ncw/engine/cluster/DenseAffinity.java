@@ -7,6 +7,7 @@ import java.util.function.IntConsumer;
 public record DenseAffinity(int n, double[] values) implements AffinityMatrix {
     /** Rows per parallel task: enough work to amortise the fork. */
     private static final int ROWS_PER_TASK = 64;
+    private static final int COLUMNS_PER_TASK = 256;
 
     public DenseAffinity {
         Objects.requireNonNull(values, "values");
@@ -45,13 +46,27 @@ public record DenseAffinity(int n, double[] values) implements AffinityMatrix {
         for (int j = 0; j < n; j++) {
             z[j] = scale[j] * x[j];
         }
-        parallelRows(i -> {
-            double s = 0;
-            int base = i * n;
+        // A is symmetric, so y = A z is accumulated row by row as y += z_j * A[j, :] over column blocks: an
+        // element-wise loop the JIT vectorises, unlike a dot product's serial sum (several times faster)
+        int blocks = (n + COLUMNS_PER_TASK - 1) / COLUMNS_PER_TASK;
+        IntStream stream = IntStream.range(0, blocks);
+        if ((long) n * n > 1 << 18) {
+            stream = stream.parallel();
+        }
+        stream.forEach(b -> {
+            int from = b * COLUMNS_PER_TASK;
+            int to = Math.min(n, from + COLUMNS_PER_TASK);
+            double[] acc = new double[to - from];
             for (int j = 0; j < n; j++) {
-                s += values[base + j] * z[j];
+                double zj = z[j];
+                int base = j * n + from;
+                for (int i = 0; i < acc.length; i++) {
+                    acc[i] += values[base + i] * zj;
+                }
             }
-            y[i] = scale[i] * (s - values[base + i] * z[i]);
+            for (int i = from; i < to; i++) {
+                y[i] = scale[i] * (acc[i - from] - values[i * n + i] * z[i]);
+            }
         });
     }
 

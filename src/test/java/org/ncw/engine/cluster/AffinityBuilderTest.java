@@ -101,4 +101,33 @@ class AffinityBuilderTest {
         Points m = FeatureScaler.apply(p, FeatureScaling.MIN_MAX);
         assertArrayEquals(new double[] {0, 0, 0.5, 0, 1, 0}, m.data(), 1e-12);
     }
+
+    @Test
+    void bruteForceKnnInHighDimensionMatchesSortedAllPairs() {
+        // 40 features, 300 points (the brute-force path), with duplicated rows so that ties must go to the lower index
+        int n = 300;
+        int d = 40;
+        int k = 7;
+        SplittableRandom r = new SplittableRandom(3);
+        double[] x = new double[n * d];
+        for (int i = 0; i < n; i++) {
+            for (int t = 0; t < d; t++) {
+                x[i * d + t] = i % 10 == 9 ? x[(i - 1) * d + t] : Math.rint(r.nextGaussian() * 4) / 4;
+            }
+        }
+        Points p = new Points(n, d, x);
+        int[] got = AffinityBuilder.nearestNeighbors(p, k, TaskMonitor.none());
+        for (int i = 0; i < n; i++) {
+            final int self = i;
+            Integer[] others = java.util.stream.IntStream.range(0, n).filter(j -> j != self).boxed()
+                    .sorted((a, b) -> {
+                        int c = Double.compare(p.squaredDistance(self, a), p.squaredDistance(self, b));
+                        return c != 0 ? c : Integer.compare(a, b);
+                    }).toArray(Integer[]::new);
+            assertEquals(i, got[i * k], "self first in row " + i);
+            for (int t = 1; t < k; t++) {
+                assertEquals(others[t - 1], got[i * k + t], "row " + i + " neighbour " + t);
+            }
+        }
+    }
 }
