@@ -8,6 +8,8 @@ import org.ncw.engine.dsp.ComplexSpectrogram;
 import org.ncw.engine.dsp.Stft;
 import org.ncw.engine.dsp.StftOptions;
 
+import java.util.Arrays;
+
 /**
  * Blind single-channel speech denoiser: needs neither the clean reference nor a hand-given noise profile, and
  * has no trained model.
@@ -27,6 +29,11 @@ import org.ncw.engine.dsp.StftOptions;
  */
 public final class BlindDenoiser {
     private static final double XI_MIN = Math.pow(10, -2.5);
+    /** Band whose median SNR flags a burst frame: above the voice fundamentals, below the top octave's roll-off. */
+    private static final double BURST_LOW_HZ = 300;
+    private static final double BURST_HIGH_HZ = 7000;
+    /** Width of the median that stands for the burst's spectrum: wider than a few voice harmonics. */
+    private static final double BURST_NEIGHBOURHOOD_HZ = 500;
 
     private BlindDenoiser() {
     }
@@ -102,6 +109,7 @@ public final class BlindDenoiser {
         double[] noise = trackNoise(power, bins, frames, clusters.noisePsd(), floor, options, binHz, frameSeconds,
                 monitor.sub(0.3, 0.6));
 
+        raiseNoiseInBursts(power, noise, bins, frames, binHz, options);
         double[] ratio = new double[power.length];
         for (int i = 0; i < power.length; i++) {
             ratio[i] = power[i] / noise[i];
@@ -133,6 +141,39 @@ public final class BlindDenoiser {
         monitor.done();
         return new Result(enhanced, new TfMatrix(bins, frames, gain), new TfMatrix(bins, frames, noise),
                 clusters.noiseFrames(), stftOptions, options);
+    }
+
+    /**
+     * Raises the noise estimate in frames that are broadband bursts (see {@link BlindDenoiserOptions#burstThreshold()}):
+     * the tracker averages only noise-only cells, so short impulsive noise never enters it and would pass untouched.
+     */
+    static void raiseNoiseInBursts(double[] power, double[] noise, int bins, int frames, double binHz,
+                                   BlindDenoiserOptions o) {
+        if (o.burstThreshold() <= 0 || o.burstNoiseFactor() <= 0) {
+            return;
+        }
+        int k0 = Math.min(bins - 1, (int) Math.ceil(BURST_LOW_HZ / binHz));
+        int k1 = Math.max(k0, Math.min(bins - 1, (int) Math.floor(BURST_HIGH_HZ / binHz)));
+        int half = Math.max(1, (int) Math.round(BURST_NEIGHBOURHOOD_HZ / binHz / 2));
+        double[] ratio = new double[k1 - k0 + 1];
+        double[] window = new double[2 * half + 1];
+        for (int t = 0; t < frames; t++) {
+            int o0 = t * bins;
+            for (int k = k0; k <= k1; k++) {
+                ratio[k - k0] = power[o0 + k] / noise[o0 + k];
+            }
+            Arrays.sort(ratio);
+            if (ratio[ratio.length / 2] < o.burstThreshold()) {
+                continue;
+            }
+            for (int k = 0; k < bins; k++) {
+                int a = Math.max(0, k - half);
+                int n = Math.min(bins - 1, k + half) - a + 1;
+                System.arraycopy(power, o0 + a, window, 0, n);
+                Arrays.sort(window, 0, n);
+                noise[o0 + k] = Math.max(noise[o0 + k], o.burstNoiseFactor() * window[n / 2]);
+            }
+        }
     }
 
     /** Noise power per cell: the sliding-window mean of each bin's noise-only cells, refined iteratively. */

@@ -24,6 +24,12 @@ import org.ncw.engine.core.Checks;
  * @param gainFloorDb           gain where speech is absent (limits musical noise and speech damage), dB
  * @param lowCutHz              below this frequency every cell gets the floor gain: no voice fundamental lies there,
  *                              but pink, traffic and handling noise put most of their energy there; 0 disables
+ * @param burstThreshold        a frame is a noise burst (a clatter, a knock) when the median over 300-7000 Hz of
+ *                              its power over the tracked noise exceeds this ratio: a broadband jump that speech,
+ *                              with its energy in harmonics and formants, does not make; 0 disables
+ * @param burstNoiseFactor      in burst frames each bin's noise is raised to at least this multiple of the median
+ *                              power over a 500 Hz neighbourhood, so only peaks standing well above the burst
+ *                              (voiced harmonics) keep their gain
  */
 public record BlindDenoiserOptions(double frameSeconds, double hopFraction, int clusterBands,
                                    double absenceThreshold, double absenceSmoothHz, double absenceSmoothSeconds,
@@ -31,7 +37,7 @@ public record BlindDenoiserOptions(double frameSeconds, double hopFraction, int 
                                    double snrSmoothHz, double snrSmoothSeconds,
                                    double presenceSmoothHz, double presenceSmoothSeconds,
                                    double presenceThreshold, double presenceSlope, double gainFloorDb,
-                                   double lowCutHz) {
+                                   double lowCutHz, double burstThreshold, double burstNoiseFactor) {
 
     public BlindDenoiserOptions {
         Checks.inRange("frameSeconds", frameSeconds, 0.004, 1.0);
@@ -50,11 +56,13 @@ public record BlindDenoiserOptions(double frameSeconds, double hopFraction, int 
         Checks.inRange("presenceSlope", presenceSlope, 0.1, 100);
         Checks.inRange("gainFloorDb", gainFloorDb, -80, 0);
         Checks.inRange("lowCutHz", lowCutHz, 0, 500);
+        Checks.inRange("burstThreshold", burstThreshold, 0, 1000);
+        Checks.inRange("burstNoiseFactor", burstNoiseFactor, 0, 100);
     }
 
     /** The documented defaults (chosen by a sweep over the whole dev set, see docs/quality.md). */
     public static BlindDenoiserOptions defaults() {
-        return new BlindDenoiserOptions(0.128, 0.25, 24, 2.0, 25, 0.16, 2.0, 2, 40, 0.1, 130, 0.1, 2.0, 4.0, -20, 60);
+        return new BlindDenoiserOptions(0.128, 0.25, 24, 2.0, 25, 0.16, 2.0, 2, 40, 0.1, 130, 0.1, 2.0, 4.0, -20, 60, 6.0, 4.0);
     }
 
     /** FFT size at a sample rate: the power of two nearest to frameSeconds * rate. */
@@ -76,30 +84,35 @@ public record BlindDenoiserOptions(double frameSeconds, double hopFraction, int 
     public BlindDenoiserOptions withFrameSeconds(double v) {
         return new BlindDenoiserOptions(v, hopFraction, clusterBands, absenceThreshold, absenceSmoothHz,
                 absenceSmoothSeconds, trackingSeconds, trackingIterations, snrSmoothHz, snrSmoothSeconds,
-                presenceSmoothHz, presenceSmoothSeconds, presenceThreshold, presenceSlope, gainFloorDb, lowCutHz);
+                presenceSmoothHz, presenceSmoothSeconds, presenceThreshold, presenceSlope, gainFloorDb, lowCutHz,
+                burstThreshold, burstNoiseFactor);
     }
 
     public BlindDenoiserOptions withTrackingIterations(int v) {
         return new BlindDenoiserOptions(frameSeconds, hopFraction, clusterBands, absenceThreshold, absenceSmoothHz,
                 absenceSmoothSeconds, trackingSeconds, v, snrSmoothHz, snrSmoothSeconds,
-                presenceSmoothHz, presenceSmoothSeconds, presenceThreshold, presenceSlope, gainFloorDb, lowCutHz);
+                presenceSmoothHz, presenceSmoothSeconds, presenceThreshold, presenceSlope, gainFloorDb, lowCutHz,
+                burstThreshold, burstNoiseFactor);
     }
 
     public BlindDenoiserOptions withGainFloorDb(double v) {
         return new BlindDenoiserOptions(frameSeconds, hopFraction, clusterBands, absenceThreshold, absenceSmoothHz,
                 absenceSmoothSeconds, trackingSeconds, trackingIterations, snrSmoothHz, snrSmoothSeconds,
-                presenceSmoothHz, presenceSmoothSeconds, presenceThreshold, presenceSlope, v, lowCutHz);
+                presenceSmoothHz, presenceSmoothSeconds, presenceThreshold, presenceSlope, v, lowCutHz,
+                burstThreshold, burstNoiseFactor);
     }
 
     public BlindDenoiserOptions withLowCutHz(double v) {
         return new BlindDenoiserOptions(frameSeconds, hopFraction, clusterBands, absenceThreshold, absenceSmoothHz,
                 absenceSmoothSeconds, trackingSeconds, trackingIterations, snrSmoothHz, snrSmoothSeconds,
-                presenceSmoothHz, presenceSmoothSeconds, presenceThreshold, presenceSlope, gainFloorDb, v);
+                presenceSmoothHz, presenceSmoothSeconds, presenceThreshold, presenceSlope, gainFloorDb, v,
+                burstThreshold, burstNoiseFactor);
     }
 
     public BlindDenoiserOptions withPresenceThreshold(double v) {
         return new BlindDenoiserOptions(frameSeconds, hopFraction, clusterBands, absenceThreshold, absenceSmoothHz,
                 absenceSmoothSeconds, trackingSeconds, trackingIterations, snrSmoothHz, snrSmoothSeconds,
-                presenceSmoothHz, presenceSmoothSeconds, v, presenceSlope, gainFloorDb, lowCutHz);
+                presenceSmoothHz, presenceSmoothSeconds, v, presenceSlope, gainFloorDb, lowCutHz,
+                burstThreshold, burstNoiseFactor);
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The blind denoiser's dev-set means stay above the targets (skips without the shared data). */
+/** The blind denoiser's dev-set means stay above the measured means (+6.02 dB, +0.026) minus a small margin (skips without the shared data). */
 class BlindDenoiserDevSetTest {
 
     @Test
@@ -18,7 +18,7 @@ class BlindDenoiserDevSetTest {
         EvaluationSet set = EvaluationSet.load(SharedData.devSetOrSkip());
         QualityBenchmark.Summary s = QualityBenchmark.fit(set, List.of(DenoisingMethods.BLIND_DENOISER),
                 TaskMonitor.none()).overall().get(0);
-        assertTrue(s.deltaSiSdr() >= 5.0, "mean delta SI-SDR " + s.deltaSiSdr() + " dB, target >= +5 dB");
-        assertTrue(s.deltaStoi() >= 0.02, "mean delta STOI " + s.deltaStoi() + ", target >= +0.02");
+        assertTrue(s.deltaSiSdr() >= 5.9, "mean delta SI-SDR " + s.deltaSiSdr() + " dB, target >= +5.9 dB");
+        assertTrue(s.deltaStoi() >= 0.025, "mean delta STOI " + s.deltaStoi() + ", target >= +0.025");
     }
 }
