@@ -49,11 +49,7 @@ public record DenseAffinity(int n, double[] values) implements AffinityMatrix {
         // A is symmetric, so y = A z is accumulated row by row as y += z_j * A[j, :] over column blocks: an
         // element-wise loop the JIT vectorises, unlike a dot product's serial sum (several times faster)
         int blocks = (n + COLUMNS_PER_TASK - 1) / COLUMNS_PER_TASK;
-        IntStream stream = IntStream.range(0, blocks);
-        if ((long) n * n > 1 << 18) {
-            stream = stream.parallel();
-        }
-        stream.forEach(b -> {
+        CsrMatrix.parallelRows(blocks, 1, (long) n * n > 1 << 18, b -> {
             int from = b * COLUMNS_PER_TASK;
             int to = Math.min(n, from + COLUMNS_PER_TASK);
             double[] acc = new double[to - from];
