@@ -62,6 +62,23 @@ public abstract class TimelinePlot extends Region {
         return Math.max(1, getHeight() - TOP - BOTTOM);
     }
 
+    // The overlay canvas is sized to the view, so Region's default (children's extent) would ratchet the
+    // minimum and preferred size up to the last size and stop the view from ever shrinking.
+    @Override
+    protected double computeMinWidth(double height) {
+        return LEFT + RIGHT + 60;
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return LEFT + RIGHT + 400;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return 200;
+    }
+
     @Override
     protected void layoutChildren() {
         plotArea.resizeRelocate(LEFT, TOP, plotWidth(), plotHeight());
