@@ -48,6 +48,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
@@ -88,14 +89,15 @@ public final class MainWindow extends BorderPane {
 
         ParamsView params = new ParamsView(vm.params());
         params.setId("params");
-        params.setPrefWidth(320);
+        params.setPrefWidth(PARAMS_WIDTH);
+        params.setMinWidth(PARAMS_WIDTH - 40);
         ResultsView results = new ResultsView(vm.results());
         results.setId("results");
         results.setPrefWidth(290);
 
         SplitPane timeline = new SplitPane(waveform, spectrogramView, scatterView);
         timeline.setOrientation(Orientation.VERTICAL);
-        timeline.setDividerPositions(0.2, 0.62);
+        applyTimelineShares(timeline);
         VBox timelineBox = new VBox(viewBar(), timeline);
         VBox.setVgrow(timeline, Priority.ALWAYS);
         Tab timelineTab = new Tab("Timeline", timelineBox);
@@ -112,7 +114,9 @@ public final class MainWindow extends BorderPane {
         centre.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         SplitPane main = new SplitPane(params, centre, results);
-        main.setDividerPositions(0.205, 0.805);
+        main.setDividerPositions(0.24, 0.805);
+        // Fractions are only a first guess before the window has a size.
+        pinSidePanels(main, params, results);
         SplitPane.setResizableWithParent(params, false);
         SplitPane.setResizableWithParent(results, false);
 
@@ -310,23 +314,23 @@ public final class MainWindow extends BorderPane {
         return b;
     }
 
-    private HBox viewBar() {
+    private FlowPane viewBar() {
         Slider gain = new Slider(-40, 40, 0);
         gain.valueProperty().bindBidirectional(vm.spectrogram().gainDbProperty());
-        gain.setPrefWidth(84);
+        gain.setPrefWidth(60);
         Slider range = new Slider(20, 140, 80);
         range.valueProperty().bindBidirectional(vm.spectrogram().rangeDbProperty());
-        range.setPrefWidth(84);
+        range.setPrefWidth(60);
         Label gainText = new Label();
-        gainText.setMinWidth(48);
+        gainText.setMinWidth(44);
         gainText.textProperty().bind(vm.spectrogram().gainDbProperty().asString(Locale.ROOT, "%+.0f dB"));
         Label rangeText = new Label();
-        rangeText.setMinWidth(42);
+        rangeText.setMinWidth(40);
         rangeText.textProperty().bind(vm.spectrogram().rangeDbProperty().asString(Locale.ROOT, "%.0f dB"));
         ComboBox<Integer> window = new ComboBox<>();
         window.getItems().addAll(256, 512, 1024, 2048, 4096);
         window.setValue(vm.spectrogram().windowSizeProperty().get());
-        window.setMinWidth(90);
+        window.setMinWidth(84);
         window.valueProperty().addListener((o, a, b) -> vm.spectrogram().windowSizeProperty().set(b));
         CheckBox log = new CheckBox("Log Hz");
         log.setMinWidth(Region.USE_PREF_SIZE);
@@ -339,12 +343,20 @@ public final class MainWindow extends BorderPane {
         colour.getItems().addAll(ScatterViewModel.Coloring.values());
         colour.valueProperty().bindBidirectional(vm.scatter().coloringProperty());
         colour.setMinWidth(125);
-        HBox bar = new HBox(6, caption("Gain"), gain, gainText, caption("Range"), range, rangeText,
-                caption("Window"), window, log, overlay, caption("Scatter colour"), colour);
+        // wraps onto a second row in a narrow window rather than pushing the timeline wider than its slot
+        FlowPane bar = new FlowPane(8, 4, group(caption("Gain"), gain, gainText), group(caption("Range"), range, rangeText),
+                group(caption("Window"), window), log, overlay, group(caption("Scatter"), colour));
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));
         bar.getStyleClass().add("view-bar");
         return bar;
+    }
+
+    /** Keeps a caption with its control when the view bar wraps. */
+    private static HBox group(javafx.scene.Node... nodes) {
+        HBox box = new HBox(5, nodes);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
     }
 
     private static Label caption(String s) {
@@ -468,6 +480,41 @@ public final class MainWindow extends BorderPane {
         a.initOwner(window());
         a.setHeaderText(title);
         a.show();
+    }
+
+    /** Waveform : spectrogram : 3D table height shares of the timeline (user-draggable dividers). */
+    static final double[] TIMELINE_SHARES = {0.2, 0.4, 0.4};
+    private static final double PARAMS_WIDTH = 340;
+
+    /**
+     * Sets the timeline dividers to {@link #TIMELINE_SHARES} once the split pane first has a real height: set
+     * before layout, SplitPane squeezes the positions through the children's minimum heights of a tiny first pass.
+     */
+    private static void applyTimelineShares(SplitPane timeline) {
+        double first = TIMELINE_SHARES[0];
+        double second = first + TIMELINE_SHARES[1];
+        timeline.setDividerPositions(first, second);
+        timeline.heightProperty().addListener(new javafx.beans.value.ChangeListener<Number>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number a, Number b) {
+                if (b.doubleValue() > 300) {
+                    timeline.heightProperty().removeListener(this);
+                    javafx.application.Platform.runLater(() -> timeline.setDividerPositions(first, second));
+                }
+            }
+        });
+    }
+
+    /** Until the user first presses on the split pane, the side panels keep their preferred widths on resize. */
+    private static void pinSidePanels(SplitPane main, Region left, Region right) {
+        javafx.beans.InvalidationListener pin = o -> {
+            double w = main.getWidth();
+            if (w > left.getPrefWidth() + right.getPrefWidth() + 200) {
+                main.setDividerPositions(left.getPrefWidth() / w, 1 - right.getPrefWidth() / w);
+            }
+        };
+        main.widthProperty().addListener(pin);
+        main.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> main.widthProperty().removeListener(pin));
     }
 
     public SpectrogramView spectrogramView() {

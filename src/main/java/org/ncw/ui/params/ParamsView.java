@@ -23,17 +23,20 @@ import org.ncw.ui.analysis.Stage;
 public final class ParamsView extends ScrollPane {
     private final Map<String, Control> controls = new LinkedHashMap<>();
 
+    private static final double VALUE_MIN_WIDTH = 160;
+
     public ParamsView(ParamsViewModel model) {
         getStyleClass().add("params-view");
         VBox sections = new VBox(6);
         sections.setPadding(new Insets(6));
         for (Stage stage : Stage.values()) {
             GridPane grid = new GridPane();
-            grid.setHgap(8);
+            grid.setHgap(6);
             grid.setVgap(2);
             ColumnConstraints c0 = new ColumnConstraints(118);
             ColumnConstraints c1 = new ColumnConstraints();
             c1.setHgrow(Priority.ALWAYS);
+            c1.setMinWidth(VALUE_MIN_WIDTH); // the longest choice ("noisy+production") shows uncut
             c1.setFillWidth(true);
             grid.getColumnConstraints().addAll(c0, c1);
             int row = 0;

@@ -25,7 +25,6 @@ import org.ncw.ui.timeline.TimelinePlot;
 public final class SpectrogramView extends TimelinePlot {
     private record Frame(int[] pixels, int width, int height) { }
 
-    private static final double LEGEND = 70;
     private final SpectrogramViewModel model;
     private final ColorMap colorMap = ColorMap.magma();
     private final ImageView imageView = new ImageView();
@@ -52,11 +51,6 @@ public final class SpectrogramView extends TimelinePlot {
     /** How many rendered frames reached the screen (tests and the benchmark wait on this). */
     public long framesShown() {
         return framesShown;
-    }
-
-    @Override
-    protected double rightInset() {
-        return LEGEND;
     }
 
     @Override

@@ -14,7 +14,10 @@ import javafx.scene.text.TextAlignment;
  * installed on the whole plot. Subclasses render their content off the FX thread in {@link #requestRender()}.
  */
 public abstract class TimelinePlot extends Region {
+    /** Left gutter (y axis labels); the same in every view so the time axes line up. */
     public static final double LEFT = 58;
+    /** Right gutter (the spectrogram's dB legend); every view reserves it so a time maps to one x everywhere. */
+    public static final double RIGHT = 64;
     public static final double BOTTOM = 20;
     public static final double TOP = 6;
     protected static final Color AXIS_TEXT = Color.web("#9aa4b2");
@@ -39,7 +42,7 @@ public abstract class TimelinePlot extends Region {
         viewport.selectionStartProperty().addListener(o -> drawOverlay());
         viewport.selectionEndProperty().addListener(o -> drawOverlay());
         TimelineGestures.install(this, viewport, () -> LEFT, this::plotWidth, seek);
-        setMinHeight(60);
+        setMinHeight(90);
     }
 
     protected Pane plotArea() {
@@ -47,16 +50,33 @@ public abstract class TimelinePlot extends Region {
     }
 
     public double plotWidth() {
-        return Math.max(1, getWidth() - LEFT - rightInset());
+        return Math.max(1, getWidth() - LEFT - RIGHT);
+    }
+
+    /** The x (in this view's coordinates) where time {@code seconds} is drawn. */
+    public double timeToViewX(double seconds) {
+        return LEFT + viewport.timeToX(seconds, plotWidth());
     }
 
     public double plotHeight() {
         return Math.max(1, getHeight() - TOP - BOTTOM);
     }
 
-    /** Extra space right of the plot (e.g. for a colour legend). */
-    protected double rightInset() {
-        return 8;
+    // The overlay canvas is sized to the view, so Region's default (children's extent) would ratchet the
+    // minimum and preferred size up to the last size and stop the view from ever shrinking.
+    @Override
+    protected double computeMinWidth(double height) {
+        return LEFT + RIGHT + 60;
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return LEFT + RIGHT + 400;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return 200;
     }
 
     @Override
@@ -79,7 +99,7 @@ public abstract class TimelinePlot extends Region {
     /** Draws the y axis labels into the left gutter; plot area origin is (LEFT, TOP). */
     protected abstract void drawYAxis(GraphicsContext g, double plotW, double plotH);
 
-    /** Draws extra decorations (legend) into the right gutter. */
+    /** Draws extra decorations (legend) into the right gutter, {@link #RIGHT} wide. */
     protected void drawRightGutter(GraphicsContext g, double plotW, double plotH) {
     }
 
