@@ -45,8 +45,8 @@ public final class DenoisingMethods {
                 }
             }
         }
-        methods.add(icaOf("ica(noisy, production)", (noisy, m) -> noisy));
-        methods.add(icaOf("ica(cluster, production)", (noisy, m) -> clusteredSpeech(noisy,
+        methods.add(icaOf("ica(noisy+production)", (noisy, m) -> noisy));
+        methods.add(icaOf("ica(cluster+production)", (noisy, m) -> clusteredSpeech(noisy,
                 ExperimentOptions.defaults(), m)));
         methods.add(BLIND_DENOISER);
         return List.copyOf(methods);

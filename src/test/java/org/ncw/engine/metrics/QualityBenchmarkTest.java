@@ -79,4 +79,12 @@ class QualityBenchmarkTest {
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> EvaluationSet.load(dir));
         assertTrue(missing.getMessage().contains("x.noisy.wav is missing"), missing.getMessage());
     }
+
+    @Test
+    void methodNamesCanBeListedOnTheCommandLine() {
+        // --methods splits on commas, so a name with a comma could never be selected
+        for (DenoisingMethod m : DenoisingMethods.all()) {
+            assertTrue(!m.name().contains(",") && !m.name().isBlank(), "method name '" + m.name() + "'");
+        }
+    }
 }
