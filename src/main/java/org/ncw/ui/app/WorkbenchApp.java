@@ -16,6 +16,12 @@ public final class WorkbenchApp extends Application {
         MainWindow window = new MainWindow(vm);
         Scene scene = createScene(window);
         stage.setTitle("Noise Clustering Workbench");
+        for (int size : new int[] {32, 64, 256}) {
+            var icon = WorkbenchApp.class.getResource("/org/ncw/assets/icons/ncw-" + size + ".png");
+            if (icon != null) {
+                stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
+            }
+        }
         stage.setScene(scene);
         stage.setWidth(1480);
         stage.setHeight(920);
