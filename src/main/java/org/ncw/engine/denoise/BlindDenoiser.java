@@ -8,12 +8,13 @@ import org.ncw.engine.dsp.ComplexSpectrogram;
 import org.ncw.engine.dsp.Stft;
 import org.ncw.engine.dsp.StftOptions;
 
-import java.util.Arrays;
 
 /**
  * Blind single-channel speech denoiser: needs neither the clean reference nor a hand-given noise profile, and
  * has no trained model.
  * <ol>
+ *   <li>Short broadband noise transients (clatter, knocks) are cut down to their surroundings first
+ *       ({@link TransientSuppressor}, 32 ms frames): long frames would smear them over speech.</li>
  *   <li>STFT (128 ms Hann frames, 75 % overlap at the defaults).</li>
  *   <li>Noise-only frames by clustering band energies ({@link NoiseFrameClustering}); their mean spectrum is
  *       the first noise estimate.</li>
@@ -22,18 +23,15 @@ import java.util.Arrays;
  *       spectrum. Follows slow changes of the noise level and colour.</li>
  *   <li>Gain: a Wiener gain from an a-priori SNR that is averaged over a small time-frequency neighbourhood
  *       (the averaging suppresses the isolated peaks that make musical noise), blended by a speech-presence
- *       probability (logistic in the log of a wider-averaged SNR) with a gain floor where speech is absent;
- *       below the lowest voice fundamental (60 Hz) the floor gain everywhere.</li>
+ *       probability with a gain floor where speech is absent. The presence statistic is the SNR averaged over a
+ *       band about as wide as the frequency itself (an octave; at least 60 Hz): speech is present or absent in a
+ *       whole critical-band region at once, and so wide an average has little variance, so presence can switch
+ *       sharply. Below the lowest voice fundamental (60 Hz) the floor gain everywhere.</li>
  *   <li>Inverse STFT to the input length.</li>
  * </ol>
  */
 public final class BlindDenoiser {
     private static final double XI_MIN = Math.pow(10, -2.5);
-    /** Band whose median SNR flags a burst frame: above the voice fundamentals, below the top octave's roll-off. */
-    private static final double BURST_LOW_HZ = 300;
-    private static final double BURST_HIGH_HZ = 7000;
-    /** Width of the median that stands for the burst's spectrum: wider than a few voice harmonics. */
-    private static final double BURST_NEIGHBOURHOOD_HZ = 500;
 
     private BlindDenoiser() {
     }
@@ -46,9 +44,10 @@ public final class BlindDenoiser {
      * @param noisePower  the tracked noise power of every cell
      * @param noiseFrames frames the clustering found noise-only
      * @param stft        the STFT parameters used
+     * @param transientSeconds seconds of audio the transient suppressor cut down (0 when disabled)
      */
     public record Result(Signal enhanced, TfMatrix gain, TfMatrix noisePower, boolean[] noiseFrames,
-                         StftOptions stft, BlindDenoiserOptions options) {
+                         StftOptions stft, BlindDenoiserOptions options, double transientSeconds) {
         public Result {
             noiseFrames = noiseFrames.clone();
         }
@@ -88,7 +87,14 @@ public final class BlindDenoiser {
                 throw new IllegalArgumentException("the signal contains NaN or infinite samples");
             }
         }
-        ComplexSpectrogram spec = Stft.forward(noisy, stftOptions, monitor.sub(0, 0.2));
+        double transientSeconds = 0;
+        if (options.transientThreshold() > 0) {
+            TransientSuppressor.Result transients = TransientSuppressor.fit(noisy, options.transientThreshold(),
+                    options.transientSpikeRatio(), monitor.sub(0, 0.15));
+            noisy = transients.output();
+            transientSeconds = transients.suppressedSeconds();
+        }
+        ComplexSpectrogram spec = Stft.forward(noisy, stftOptions, monitor.sub(0.15, 0.25));
         int bins = spec.bins();
         int frames = spec.frames();
         double[] re = spec.re();
@@ -109,7 +115,6 @@ public final class BlindDenoiser {
         double[] noise = trackNoise(power, bins, frames, clusters.noisePsd(), floor, options, binHz, frameSeconds,
                 monitor.sub(0.3, 0.6));
 
-        raiseNoiseInBursts(power, noise, bins, frames, binHz, options);
         double[] ratio = new double[power.length];
         for (int i = 0; i < power.length; i++) {
             ratio[i] = power[i] / noise[i];
@@ -117,9 +122,10 @@ public final class BlindDenoiser {
         double[] snr = BoxFilter.mean(ratio, bins, frames,
                 BlindDenoiserOptions.oddCount(options.snrSmoothHz(), binHz),
                 BlindDenoiserOptions.oddCount(options.snrSmoothSeconds(), frameSeconds));
-        double[] presenceStat = BoxFilter.mean(ratio, bins, frames,
-                BlindDenoiserOptions.oddCount(options.presenceSmoothHz(), binHz),
-                BlindDenoiserOptions.oddCount(options.presenceSmoothSeconds(), frameSeconds));
+        double[] presenceStat = BoxFilter.alongTime(
+                BoxFilter.alongFrequencyProportional(ratio, bins, frames, binHz, options.presenceSmoothHz(),
+                        options.presenceSmoothFraction()),
+                bins, frames, BlindDenoiserOptions.oddCount(options.presenceSmoothSeconds(), frameSeconds));
         double gainFloor = Math.pow(10, options.gainFloorDb() / 20);
         double logThreshold = Math.log(options.presenceThreshold());
         int lowCutBins = (int) Math.ceil(options.lowCutHz() / binHz); // bins k with k * binHz < lowCutHz
@@ -140,40 +146,7 @@ public final class BlindDenoiser {
         Signal enhanced = Stft.inverse(spec.withValues(outRe, outIm), noisy.length(), monitor.sub(0.7, 1.0));
         monitor.done();
         return new Result(enhanced, new TfMatrix(bins, frames, gain), new TfMatrix(bins, frames, noise),
-                clusters.noiseFrames(), stftOptions, options);
-    }
-
-    /**
-     * Raises the noise estimate in frames that are broadband bursts (see {@link BlindDenoiserOptions#burstThreshold()}):
-     * the tracker averages only noise-only cells, so short impulsive noise never enters it and would pass untouched.
-     */
-    static void raiseNoiseInBursts(double[] power, double[] noise, int bins, int frames, double binHz,
-                                   BlindDenoiserOptions o) {
-        if (o.burstThreshold() <= 0 || o.burstNoiseFactor() <= 0) {
-            return;
-        }
-        int k0 = Math.min(bins - 1, (int) Math.ceil(BURST_LOW_HZ / binHz));
-        int k1 = Math.max(k0, Math.min(bins - 1, (int) Math.floor(BURST_HIGH_HZ / binHz)));
-        int half = Math.max(1, (int) Math.round(BURST_NEIGHBOURHOOD_HZ / binHz / 2));
-        double[] ratio = new double[k1 - k0 + 1];
-        double[] window = new double[2 * half + 1];
-        for (int t = 0; t < frames; t++) {
-            int o0 = t * bins;
-            for (int k = k0; k <= k1; k++) {
-                ratio[k - k0] = power[o0 + k] / noise[o0 + k];
-            }
-            Arrays.sort(ratio);
-            if (ratio[ratio.length / 2] < o.burstThreshold()) {
-                continue;
-            }
-            for (int k = 0; k < bins; k++) {
-                int a = Math.max(0, k - half);
-                int n = Math.min(bins - 1, k + half) - a + 1;
-                System.arraycopy(power, o0 + a, window, 0, n);
-                Arrays.sort(window, 0, n);
-                noise[o0 + k] = Math.max(noise[o0 + k], o.burstNoiseFactor() * window[n / 2]);
-            }
-        }
+                clusters.noiseFrames(), stftOptions, options, transientSeconds);
     }
 
     /** Noise power per cell: the sliding-window mean of each bin's noise-only cells, refined iteratively. */

@@ -28,6 +28,33 @@ final class BoxFilter {
         return out;
     }
 
+    /**
+     * Mean along frequency over a window that widens with frequency: {@code max(minHz, fraction * f)} wide around
+     * a bin at f (a constant-Q average, like critical bands), cut at the grid's ends (the mean of the cells that
+     * are inside). O(n) per frame by prefix sums.
+     */
+    static double[] alongFrequencyProportional(double[] v, int bins, int frames, double binHz, double minHz,
+                                               double fraction) {
+        int[] half = new int[bins];
+        for (int k = 0; k < bins; k++) {
+            half[k] = (int) Math.round(Math.max(minHz, fraction * k * binHz) / binHz / 2);
+        }
+        double[] out = new double[v.length];
+        double[] prefix = new double[bins + 1];
+        for (int t = 0; t < frames; t++) {
+            int row = t * bins;
+            for (int k = 0; k < bins; k++) {
+                prefix[k + 1] = prefix[k] + v[row + k];
+            }
+            for (int k = 0; k < bins; k++) {
+                int a = Math.max(0, k - half[k]);
+                int b = Math.min(bins - 1, k + half[k]);
+                out[row + k] = (prefix[b + 1] - prefix[a]) / (b - a + 1);
+            }
+        }
+        return out;
+    }
+
     /** Running mean along time, whole frames at a time (contiguous rows: no strided walks over the grid). */
     static double[] alongTime(double[] v, int bins, int frames, int width) {
         if (width <= 1) {
