@@ -130,4 +130,27 @@ class AffinityBuilderTest {
             }
         }
     }
+
+    @Test
+    void bruteForceKnnGivesTheSameListsForAnyNumberOfRowBlocks() {
+        // rows in parallel blocks with private lists merged afterwards: the result must not depend on the split;
+        // duplicated rows make exact ties, which must still go to the lower index
+        int n = 257;
+        int d = 33;
+        int k = 6;
+        SplittableRandom r = new SplittableRandom(5);
+        double[] x = new double[n * d];
+        for (int i = 0; i < n; i++) {
+            for (int t = 0; t < d; t++) {
+                x[i * d + t] = i % 7 == 3 ? x[(i - 2) * d + t] : Math.rint(r.nextGaussian() * 2) - 60;
+            }
+        }
+        Points p = new Points(n, d, x);
+        int[] expected = bruteKnn(p, k);
+        for (int tasks : new int[] {1, 2, 3, 8}) {
+            int[] got = new int[n * k];
+            AffinityBuilder.bruteForceNearest(p, k, got, tasks);
+            assertArrayEquals(expected, got, tasks + " row blocks");
+        }
+    }
 }
