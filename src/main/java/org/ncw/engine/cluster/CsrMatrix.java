@@ -185,15 +185,20 @@ public final class CsrMatrix implements AffinityMatrix {
         for (int j = 0; j < n; j++) {
             z[j] = scale[j] * x[j];
         }
-        parallel(n, i -> {
-            double s = 0;
-            for (int p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
-                int j = cols[p];
-                if (j != i) {
-                    s += values[p] * z[j];
+        int[] rp = rowPtr;
+        int[] cs = cols;
+        float[] vs = values;
+        parallelRanges(n, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                double s = 0;
+                for (int p = rp[i]; p < rp[i + 1]; p++) {
+                    int j = cs[p];
+                    if (j != i) {
+                        s += vs[p] * z[j];
+                    }
                 }
+                y[i] = scale[i] * s;
             }
-            y[i] = scale[i] * s;
         });
     }
 
@@ -227,6 +232,27 @@ public final class CsrMatrix implements AffinityMatrix {
 
     static void parallel(int n, IntConsumer row) {
         parallelRows(n, ROWS_PER_TASK, n > ROWS_PER_TASK, row);
+    }
+
+    /** A contiguous range of rows [from, to). */
+    @FunctionalInterface
+    interface RowRange {
+        void run(int from, int to);
+    }
+
+    /**
+     * Calls {@code body} on ranges covering 0..n-1, in parallel tasks of {@link #ROWS_PER_TASK} rows when n is
+     * larger, else once on the whole range in the calling thread. For hot small loops: one call per range instead
+     * of a non-inlined lambda call per row.
+     */
+    static void parallelRanges(int n, RowRange body) {
+        if (n <= ROWS_PER_TASK) {
+            body.run(0, n);
+            return;
+        }
+        int tasks = (n + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
+        IntStream.range(0, tasks).parallel().forEach(t -> body.run(t * ROWS_PER_TASK,
+                Math.min(n, (t + 1) * ROWS_PER_TASK)));
     }
 
     /** Calls {@code row} for 0..n-1 in tasks of {@code rowsPerTask} rows, in parallel when {@code parallel}. */

@@ -237,18 +237,20 @@ public final class KMeans {
     }
 
     static void assign(double[] x, int n, int d, int k, double[] centers, int[] labels, double[] dist) {
-        CsrMatrix.parallel(n, i -> {
-            double best = Double.POSITIVE_INFINITY;
-            int arg = 0;
-            for (int c = 0; c < k; c++) {
-                double s = sq(x, i * d, centers, c * d, d);
-                if (s < best) {
-                    best = s;
-                    arg = c;
+        CsrMatrix.parallelRanges(n, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                double best = Double.POSITIVE_INFINITY;
+                int arg = 0;
+                for (int c = 0; c < k; c++) {
+                    double s = sq(x, i * d, centers, c * d, d);
+                    if (s < best) {
+                        best = s;
+                        arg = c;
+                    }
                 }
+                labels[i] = arg;
+                dist[i] = best;
             }
-            labels[i] = arg;
-            dist[i] = best;
         });
     }
 
