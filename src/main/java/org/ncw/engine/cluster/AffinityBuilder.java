@@ -277,7 +277,9 @@ public final class AffinityBuilder {
         (tasks > 1 ? blocks.parallel() : blocks).forEach(b -> {
             NeighbourLists mine = new NeighbourLists(n, others);
             double[] acc = new double[n];
-            for (int i = bounds[b]; i < bounds[b + 1]; i++) {
+            // rows descending and columns ascending: on data whose index order follows similarity (spectrogram
+            // bins) the near pairs come first and the later, farther ones fail the lists' cheap threshold test
+            for (int i = bounds[b + 1] - 1; i >= bounds[b]; i--) {
                 java.util.Arrays.fill(acc, i + 1, n, 0.0);
                 int bi = i * d;
                 for (int t = 0; t < d; t++) {
@@ -309,19 +311,26 @@ public final class AffinityBuilder {
         private final int size;
         final double[] distance;
         final int[] index;
+        /** The last (largest) distance of each list, contiguous for the fast rejection test. */
+        private final double[] worst;
 
         NeighbourLists(int n, int size) {
             this.size = size;
             distance = new double[n * size];
             index = new int[n * size];
+            worst = new double[n];
+            java.util.Arrays.fill(worst, Double.POSITIVE_INFINITY);
             java.util.Arrays.fill(distance, Double.POSITIVE_INFINITY);
             java.util.Arrays.fill(index, Integer.MAX_VALUE);
         }
 
         void offer(int point, double dist, int other) {
+            if (dist > worst[point]) {
+                return;
+            }
             int base = point * size;
             int p = base + size - 1;
-            if (dist > distance[p] || dist == distance[p] && other > index[p]) {
+            if (dist == distance[p] && other > index[p]) {
                 return;
             }
             while (p > base && (distance[p - 1] > dist || distance[p - 1] == dist && index[p - 1] > other)) {
@@ -331,6 +340,7 @@ public final class AffinityBuilder {
             }
             distance[p] = dist;
             index[p] = other;
+            worst[point] = distance[base + size - 1];
         }
 
         void mergeFrom(NeighbourLists o) {
