@@ -111,6 +111,10 @@ public final class ClusterStrategyBench implements BenchCase {
         return settings;
     }
 
+    StrategyOptions strategy() {
+        return strategy;
+    }
+
     @Override
     public String target() {
         return target;
