@@ -43,7 +43,7 @@ public final class CompleteKnnStageTimes {
                 "embedding (Lanczos)", "k-means", "countDistinct", "role rule"}) {
             times.put(s, new double[reps]);
         }
-        int warm = Math.max(50, reps / 2);
+        int warm = args.length > 1 ? Integer.parseInt(args[1]) : Math.max(50, reps / 2);
         for (int r = -warm; r < reps; r++) {
             long t0 = System.nanoTime();
             bench.run();

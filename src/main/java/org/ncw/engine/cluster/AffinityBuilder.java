@@ -280,20 +280,8 @@ public final class AffinityBuilder {
             // rows descending and columns ascending: on data whose index order follows similarity (spectrogram
             // bins) the near pairs come first and the later, farther ones fail the lists' cheap threshold test
             for (int i = bounds[b + 1] - 1; i >= bounds[b]; i--) {
-                java.util.Arrays.fill(acc, i + 1, n, 0.0);
-                int bi = i * d;
-                for (int t = 0; t < d; t++) {
-                    double v = x[bi + t];
-                    double[] column = featureMajor[t];
-                    for (int j = i + 1; j < n; j++) {
-                        double e = v - column[j];
-                        acc[j] += e * e;
-                    }
-                }
-                for (int j = i + 1; j < n; j++) {
-                    mine.offer(i, acc[j], j);
-                    mine.offer(j, acc[j], i);
-                }
+                distancesToLater(i, x, d, featureMajor, acc);
+                mine.offerRow(i, acc, n);
             }
             lists[b] = mine;
         });
@@ -303,6 +291,24 @@ public final class AffinityBuilder {
         for (int i = 0; i < n; i++) {
             out[i * k] = i;
             System.arraycopy(lists[0].index, i * others, out, i * k + 1, others);
+        }
+    }
+
+    /**
+     * {@code acc[j]} = squared distance of points i and j for j > i, summed in feature order. A method per row
+     * (not inlined in the caller's loop) so that the JIT compiles it fully after a few calls.
+     */
+    private static void distancesToLater(int i, double[] x, int d, double[][] featureMajor, double[] acc) {
+        int n = acc.length;
+        java.util.Arrays.fill(acc, i + 1, n, 0.0);
+        int bi = i * d;
+        for (int t = 0; t < d; t++) {
+            double v = x[bi + t];
+            double[] column = featureMajor[t];
+            for (int j = i + 1; j < n; j++) {
+                double e = v - column[j];
+                acc[j] += e * e;
+            }
         }
     }
 
@@ -325,9 +331,28 @@ public final class AffinityBuilder {
         }
 
         void offer(int point, double dist, int other) {
-            if (dist > worst[point]) {
-                return;
+            if (dist <= worst[point]) {
+                accept(point, dist, other);
             }
+        }
+
+        /** Offers the pairs (i, j), j > i, with distances {@code row[j]} to the lists of both points. */
+        void offerRow(int i, double[] row, int n) {
+            // the threshold tests stay in this loop (no call per pair); only the few passing pairs call out
+            double own = worst[i];
+            for (int j = i + 1; j < n; j++) {
+                double v = row[j];
+                if (v <= own) {
+                    accept(i, v, j);
+                    own = worst[i];
+                }
+                if (v <= worst[j]) {
+                    accept(j, v, i);
+                }
+            }
+        }
+
+        private void accept(int point, double dist, int other) {
             int base = point * size;
             int p = base + size - 1;
             if (dist == distance[p] && other > index[p]) {
