@@ -153,4 +153,32 @@ class AffinityBuilderTest {
             assertArrayEquals(expected, got, tasks + " row blocks");
         }
     }
+
+    @Test
+    void prescaledOperatorIsTheScaledProductWithoutTheDiagonal() {
+        // the kNN graph stores its diagonal (each point is its own neighbour); the operator must ignore it
+        Points p = random(400, 12, 31);
+        CsrMatrix g = AffinityBuilder.knnGraph(p, 8, TaskMonitor.none());
+        SplittableRandom r = new SplittableRandom(2);
+        double[] scale = new double[400];
+        double[] x = new double[400];
+        for (int i = 0; i < 400; i++) {
+            scale[i] = 0.5 + r.nextDouble();
+            x[i] = r.nextGaussian();
+        }
+        double[] dense = g.toDense();
+        double[] y = new double[400];
+        g.scaledOperator(scale).apply(x, y);
+        double[] onTheFly = new double[400];
+        g.multiplyScaled(scale, x, onTheFly);
+        for (int i = 0; i < 400; i++) {
+            double expected = 0;
+            for (int j = 0; j < 400; j++) {
+                expected += i == j ? 0 : scale[i] * dense[i * 400 + j] * scale[j] * x[j];
+            }
+            assertEquals(expected, y[i], 1e-13, "row " + i);
+            assertEquals(onTheFly[i], y[i], 1e-13, "row " + i);
+        }
+        assertTrue(dense[0] > 0, "the graph stores the diagonal");
+    }
 }
