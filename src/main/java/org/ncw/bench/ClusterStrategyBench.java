@@ -102,6 +102,19 @@ public final class ClusterStrategyBench implements BenchCase {
                 ? " = " + data.rowCount() + " pts" : "");
     }
 
+    /** The dataset of {@link #setUp()} (for stage timing). */
+    Table3D data() {
+        return data;
+    }
+
+    ClusterSettings settings() {
+        return settings;
+    }
+
+    StrategyOptions strategy() {
+        return strategy;
+    }
+
     @Override
     public String target() {
         return target;

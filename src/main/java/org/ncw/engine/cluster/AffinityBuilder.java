@@ -235,78 +235,146 @@ public final class AffinityBuilder {
     }
 
     /**
-     * All-pairs kNN for small n in high dimension: the upper triangle of squared distances (each summed in feature
-     * order, like {@link Points#squaredDistance}), then a
-     * partial insertion selection per row (ties to the lower index, as the k-d tree).
+     * All-pairs kNN for small n in high dimension. Each pair's squared distance is summed in feature order, like
+     * {@link Points#squaredDistance} (bit-identical sums), over a feature-major copy of the points: for row i and
+     * feature t the update {@code acc[j] += (x[i][t] - xT[t][j])^2} over j > i is an element-wise loop that C2
+     * vectorises (a per-pair sum is a reduction, which it does not). Every pair is computed once and offered to
+     * the neighbour lists of both its points; a list keeps the k - 1 smallest by (distance, index), so the result
+     * does not depend on the order of the offers, and row blocks run in parallel with private lists merged after.
      */
-    private static void bruteForceNearest(Points points, int k, int[] out) {
+    static void bruteForceNearest(Points points, int k, int[] out) {
+        int n = points.n();
+        int work = (int) Math.min(Integer.MAX_VALUE, (long) n * n * points.d() / 2);
+        int tasks = work >= BRUTE_FORCE_PARALLEL_WORK ? Math.max(1, Math.min(n / 16,
+                java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1)) : 1;
+        bruteForceNearest(points, k, out, tasks);
+    }
+
+    /** Pair work (n^2 d / 2 differences) from which the brute-force kNN splits its rows over the cores. */
+    static final int BRUTE_FORCE_PARALLEL_WORK = 2_000_000;
+
+    /** {@link #bruteForceNearest(Points, int, int[])} with the rows in {@code tasks} blocks of equal pair work. */
+    static void bruteForceNearest(Points points, int k, int[] out, int tasks) {
         int n = points.n();
         int d = points.d();
-        double[] x = points.data();
-        double[] dist = new double[n * n];
-        IntStream.range(0, n).parallel().forEach(i -> {
-            int row = i * n;
-            int bi = i * d;
-            int j = i + 1;
-            // four pairs at a time, each summed in its own register in feature order: a third faster than
-            // accumulating a whole row in memory feature by feature, with bit-identical sums
-            for (; j + 3 < n; j += 4) {
-                double s0 = 0;
-                double s1 = 0;
-                double s2 = 0;
-                double s3 = 0;
-                int b0 = j * d;
-                for (int t = 0; t < d; t++) {
-                    double v = x[bi + t];
-                    double e0 = v - x[b0 + t];
-                    double e1 = v - x[b0 + d + t];
-                    double e2 = v - x[b0 + 2 * d + t];
-                    double e3 = v - x[b0 + 3 * d + t];
-                    s0 += e0 * e0;
-                    s1 += e1 * e1;
-                    s2 += e2 * e2;
-                    s3 += e3 * e3;
-                }
-                dist[row + j] = s0;
-                dist[row + j + 1] = s1;
-                dist[row + j + 2] = s2;
-                dist[row + j + 3] = s3;
-            }
-            for (; j < n; j++) {
-                double s = 0;
-                int b = j * d;
-                for (int t = 0; t < d; t++) {
-                    double e = x[bi + t] - x[b + t];
-                    s += e * e;
-                }
-                dist[row + j] = s;
-            }
-        });
         int others = k - 1;
-        IntStream.range(0, n).parallel().forEach(i -> {
-            double[] bestDist = new double[others];
-            int[] bestIdx = new int[others];
-            int count = 0;
-            for (int j = 0; j < n; j++) {
-                if (j == i) {
-                    continue;
-                }
-                double v = j > i ? dist[i * n + j] : dist[j * n + i];
-                if (count == others && v >= bestDist[others - 1]) {
-                    continue; // j ascending: an equal distance keeps the lower index already held
-                }
-                int p = count < others ? count++ : others - 1;
-                while (p > 0 && bestDist[p - 1] > v) {
-                    bestDist[p] = bestDist[p - 1];
-                    bestIdx[p] = bestIdx[p - 1];
-                    p--;
-                }
-                bestDist[p] = v;
-                bestIdx[p] = j;
+        double[] x = points.data();
+        double[][] featureMajor = new double[d][n];
+        for (int i = 0; i < n; i++) {
+            for (int t = 0; t < d; t++) {
+                featureMajor[t][i] = x[i * d + t];
             }
-            out[i * k] = i;
-            System.arraycopy(bestIdx, 0, out, i * k + 1, others);
+        }
+        // block b covers rows [bounds[b], bounds[b+1]) holding about 1/tasks of the triangle's pairs
+        int[] bounds = new int[tasks + 1];
+        bounds[tasks] = n;
+        for (int b = 1; b < tasks; b++) {
+            double remaining = Math.sqrt((double) (tasks - b) / tasks);
+            bounds[b] = Math.max(bounds[b - 1], (int) Math.round(n - n * remaining));
+        }
+        NeighbourLists[] lists = new NeighbourLists[tasks];
+        IntStream blocks = IntStream.range(0, tasks);
+        (tasks > 1 ? blocks.parallel() : blocks).forEach(b -> {
+            NeighbourLists mine = new NeighbourLists(n, others);
+            double[] acc = new double[n];
+            // rows descending and columns ascending: on data whose index order follows similarity (spectrogram
+            // bins) the near pairs come first and the later, farther ones fail the lists' cheap threshold test
+            for (int i = bounds[b + 1] - 1; i >= bounds[b]; i--) {
+                distancesToLater(i, x, d, featureMajor, acc);
+                mine.offerRow(i, acc, n);
+            }
+            lists[b] = mine;
         });
+        for (int b = 1; b < tasks; b++) {
+            lists[0].mergeFrom(lists[b]);
+        }
+        for (int i = 0; i < n; i++) {
+            out[i * k] = i;
+            System.arraycopy(lists[0].index, i * others, out, i * k + 1, others);
+        }
+    }
+
+    /**
+     * {@code acc[j]} = squared distance of points i and j for j > i, summed in feature order. A method per row
+     * (not inlined in the caller's loop) so that the JIT compiles it fully after a few calls.
+     */
+    private static void distancesToLater(int i, double[] x, int d, double[][] featureMajor, double[] acc) {
+        int n = acc.length;
+        java.util.Arrays.fill(acc, i + 1, n, 0.0);
+        int bi = i * d;
+        for (int t = 0; t < d; t++) {
+            double v = x[bi + t];
+            double[] column = featureMajor[t];
+            for (int j = i + 1; j < n; j++) {
+                double e = v - column[j];
+                acc[j] += e * e;
+            }
+        }
+    }
+
+    /** Per point, the {@code size} smallest (distance, index) pairs offered so far, ascending. */
+    private static final class NeighbourLists {
+        private final int size;
+        final double[] distance;
+        final int[] index;
+        /** The last (largest) distance of each list, contiguous for the fast rejection test. */
+        private final double[] worst;
+
+        NeighbourLists(int n, int size) {
+            this.size = size;
+            distance = new double[n * size];
+            index = new int[n * size];
+            worst = new double[n];
+            java.util.Arrays.fill(worst, Double.POSITIVE_INFINITY);
+            java.util.Arrays.fill(distance, Double.POSITIVE_INFINITY);
+            java.util.Arrays.fill(index, Integer.MAX_VALUE);
+        }
+
+        void offer(int point, double dist, int other) {
+            if (dist <= worst[point]) {
+                accept(point, dist, other);
+            }
+        }
+
+        /** Offers the pairs (i, j), j > i, with distances {@code row[j]} to the lists of both points. */
+        void offerRow(int i, double[] row, int n) {
+            // the threshold tests stay in this loop (no call per pair); only the few passing pairs call out
+            double own = worst[i];
+            for (int j = i + 1; j < n; j++) {
+                double v = row[j];
+                if (v <= own) {
+                    accept(i, v, j);
+                    own = worst[i];
+                }
+                if (v <= worst[j]) {
+                    accept(j, v, i);
+                }
+            }
+        }
+
+        private void accept(int point, double dist, int other) {
+            int base = point * size;
+            int p = base + size - 1;
+            if (dist == distance[p] && other > index[p]) {
+                return;
+            }
+            while (p > base && (distance[p - 1] > dist || distance[p - 1] == dist && index[p - 1] > other)) {
+                distance[p] = distance[p - 1];
+                index[p] = index[p - 1];
+                p--;
+            }
+            distance[p] = dist;
+            index[p] = other;
+            worst[point] = distance[base + size - 1];
+        }
+
+        void mergeFrom(NeighbourLists o) {
+            for (int r = 0; r < o.distance.length; r++) {
+                if (o.index[r] != Integer.MAX_VALUE) {
+                    offer(r / size, o.distance[r], o.index[r]);
+                }
+            }
+        }
     }
 
     /** Indices sorting {@code values} ascending, ties by index (a stable merge sort on primitive ints). */

@@ -185,16 +185,66 @@ public final class CsrMatrix implements AffinityMatrix {
         for (int j = 0; j < n; j++) {
             z[j] = scale[j] * x[j];
         }
-        parallel(n, i -> {
-            double s = 0;
+        int[] rp = rowPtr;
+        int[] cs = cols;
+        float[] vs = values;
+        parallelRanges(n, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                double s = 0;
+                for (int p = rp[i]; p < rp[i + 1]; p++) {
+                    int j = cs[p];
+                    if (j != i) {
+                        s += vs[p] * z[j];
+                    }
+                }
+                y[i] = scale[i] * s;
+            }
+        });
+    }
+
+    /** Graphs up to this many stored entries get a pre-scaled copy for {@link #scaledOperator}. */
+    static final int PRESCALED_MAX_ENTRIES = 1 << 20;
+
+    /**
+     * The operator x -> S A' S x of {@link #multiplyScaled} (A' = this matrix without its diagonal, S =
+     * diag(scale)) for an eigen solver's many products. Small graphs get a copy with the scale folded into double
+     * values and the diagonal dropped (no per-product scaling pass, no branch, two partial sums per row); larger
+     * ones multiply on the fly rather than hold a second, double-sized copy.
+     */
+    LanczosSolver.Operator scaledOperator(double[] scale) {
+        if (rowPtr[n] > PRESCALED_MAX_ENTRIES) {
+            return (x, y) -> multiplyScaled(scale, x, y);
+        }
+        int[] ptr = new int[n + 1];
+        int[] c = new int[rowPtr[n]];
+        double[] w = new double[rowPtr[n]];
+        int q = 0;
+        for (int i = 0; i < n; i++) {
             for (int p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
                 int j = cols[p];
                 if (j != i) {
-                    s += values[p] * z[j];
+                    c[q] = j;
+                    w[q++] = scale[i] * values[p] * scale[j];
                 }
             }
-            y[i] = scale[i] * s;
-        });
+            ptr[i + 1] = q;
+        }
+        return (x, y) -> {
+            for (int i = 0; i < n; i++) {
+                double s0 = 0;
+                double s1 = 0;
+                int end = ptr[i + 1];
+                int p = ptr[i];
+                for (; p + 1 < end; p += 2) {
+                    s0 += w[p] * x[c[p]];
+                    s1 += w[p + 1] * x[c[p + 1]];
+                }
+                if (p < end) {
+                    s0 += w[p] * x[c[p]];
+                }
+                y[i] = s0 + s1;
+            }
+        };
     }
 
     @Override
@@ -227,6 +277,27 @@ public final class CsrMatrix implements AffinityMatrix {
 
     static void parallel(int n, IntConsumer row) {
         parallelRows(n, ROWS_PER_TASK, n > ROWS_PER_TASK, row);
+    }
+
+    /** A contiguous range of rows [from, to). */
+    @FunctionalInterface
+    interface RowRange {
+        void run(int from, int to);
+    }
+
+    /**
+     * Calls {@code body} on ranges covering 0..n-1, in parallel tasks of {@link #ROWS_PER_TASK} rows when n is
+     * larger, else once on the whole range in the calling thread. For hot small loops: one call per range instead
+     * of a non-inlined lambda call per row.
+     */
+    static void parallelRanges(int n, RowRange body) {
+        if (n <= ROWS_PER_TASK) {
+            body.run(0, n);
+            return;
+        }
+        int tasks = (n + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
+        IntStream.range(0, tasks).parallel().forEach(t -> body.run(t * ROWS_PER_TASK,
+                Math.min(n, (t + 1) * ROWS_PER_TASK)));
     }
 
     /** Calls {@code row} for 0..n-1 in tasks of {@code rowsPerTask} rows, in parallel when {@code parallel}. */

@@ -17,8 +17,22 @@ public final class KMeans {
     public record Result(int[] labels, double[] centers, double inertia, int iterations, int distinctPoints) {
     }
 
+    /** Restarts run in parallel from this many point-features (n * d * nInit); below it the hand-off costs more. */
+    static final long PARALLEL_RESTART_WORK = 2000;
+
     public static Result fit(Points points, int k, int nInit, int maxIter, double tol, long seed,
                              TaskMonitor monitor) {
+        return fit(points, k, nInit, maxIter, tol, seed,
+                nInit > 1 && (long) points.n() * points.d() * nInit >= PARALLEL_RESTART_WORK, monitor);
+    }
+
+    /**
+     * @param parallel run the restarts in parallel: each restart's random stream is split from the seed in run
+     *                 order first, and the best run is the lowest inertia, ties to the lower run number, so the
+     *                 result equals the sequential one
+     */
+    static Result fit(Points points, int k, int nInit, int maxIter, double tol, long seed, boolean parallel,
+                      TaskMonitor monitor) {
         int n = points.n();
         int d = points.d();
         if (n < k) {
@@ -27,15 +41,25 @@ public final class KMeans {
         double[] x = points.data();
         double tolAbs = tol * meanVariance(x, n, d);
         SplittableRandom master = new SplittableRandom(seed);
-        Result best = null;
+        SplittableRandom[] streams = new SplittableRandom[nInit];
         for (int run = 0; run < nInit; run++) {
-            SplittableRandom random = master.split();
-            double[] centers = plusPlus(x, n, d, k, random);
-            Result r = lloyd(x, n, d, k, centers, maxIter, tolAbs);
-            if (best == null || r.inertia() < best.inertia()) {
-                best = r;
+            streams[run] = master.split();
+        }
+        Result[] runs = new Result[nInit];
+        int[] done = new int[1];
+        java.util.stream.IntStream range = java.util.stream.IntStream.range(0, nInit);
+        (parallel ? range.parallel() : range).forEach(run -> {
+            double[] centers = plusPlus(x, n, d, k, streams[run]);
+            runs[run] = lloyd(x, n, d, k, centers, maxIter, tolAbs);
+            synchronized (done) {
+                monitor.step(++done[0], nInit);
             }
-            monitor.step(run + 1, nInit);
+        });
+        Result best = runs[0];
+        for (int run = 1; run < nInit; run++) {
+            if (runs[run].inertia() < best.inertia()) {
+                best = runs[run];
+            }
         }
         int distinct = points.countDistinct(k);
         return new Result(best.labels(), best.centers(), best.inertia(), best.iterations(), distinct);
@@ -237,18 +261,20 @@ public final class KMeans {
     }
 
     static void assign(double[] x, int n, int d, int k, double[] centers, int[] labels, double[] dist) {
-        CsrMatrix.parallel(n, i -> {
-            double best = Double.POSITIVE_INFINITY;
-            int arg = 0;
-            for (int c = 0; c < k; c++) {
-                double s = sq(x, i * d, centers, c * d, d);
-                if (s < best) {
-                    best = s;
-                    arg = c;
+        CsrMatrix.parallelRanges(n, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                double best = Double.POSITIVE_INFINITY;
+                int arg = 0;
+                for (int c = 0; c < k; c++) {
+                    double s = sq(x, i * d, centers, c * d, d);
+                    if (s < best) {
+                        best = s;
+                        arg = c;
+                    }
                 }
+                labels[i] = arg;
+                dist[i] = best;
             }
-            labels[i] = arg;
-            dist[i] = best;
         });
     }
 

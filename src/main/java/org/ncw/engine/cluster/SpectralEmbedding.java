@@ -207,7 +207,9 @@ public final class SpectralEmbedding {
                 }
             }
         }
-        EigenPairs rest = LanczosSolver.largest(n, (x, y) -> affinity.multiplyScaled(invDd, x, y), nev, deflated,
+        LanczosSolver.Operator op = affinity instanceof CsrMatrix csr ? csr.scaledOperator(invDd)
+                : (x, y) -> affinity.multiplyScaled(invDd, x, y);
+        EigenPairs rest = LanczosSolver.largest(n, op, nev, deflated,
                 start, seed, tol, restarts, monitor.sub(0.3, 1));
         double[] values = new double[k];
         double[][] vectors = new double[k][];

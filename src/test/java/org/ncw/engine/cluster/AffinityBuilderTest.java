@@ -130,4 +130,55 @@ class AffinityBuilderTest {
             }
         }
     }
+
+    @Test
+    void bruteForceKnnGivesTheSameListsForAnyNumberOfRowBlocks() {
+        // rows in parallel blocks with private lists merged afterwards: the result must not depend on the split;
+        // duplicated rows make exact ties, which must still go to the lower index
+        int n = 257;
+        int d = 33;
+        int k = 6;
+        SplittableRandom r = new SplittableRandom(5);
+        double[] x = new double[n * d];
+        for (int i = 0; i < n; i++) {
+            for (int t = 0; t < d; t++) {
+                x[i * d + t] = i % 7 == 3 ? x[(i - 2) * d + t] : Math.rint(r.nextGaussian() * 2) - 60;
+            }
+        }
+        Points p = new Points(n, d, x);
+        int[] expected = bruteKnn(p, k);
+        for (int tasks : new int[] {1, 2, 3, 8}) {
+            int[] got = new int[n * k];
+            AffinityBuilder.bruteForceNearest(p, k, got, tasks);
+            assertArrayEquals(expected, got, tasks + " row blocks");
+        }
+    }
+
+    @Test
+    void prescaledOperatorIsTheScaledProductWithoutTheDiagonal() {
+        // the kNN graph stores its diagonal (each point is its own neighbour); the operator must ignore it
+        Points p = random(400, 12, 31);
+        CsrMatrix g = AffinityBuilder.knnGraph(p, 8, TaskMonitor.none());
+        SplittableRandom r = new SplittableRandom(2);
+        double[] scale = new double[400];
+        double[] x = new double[400];
+        for (int i = 0; i < 400; i++) {
+            scale[i] = 0.5 + r.nextDouble();
+            x[i] = r.nextGaussian();
+        }
+        double[] dense = g.toDense();
+        double[] y = new double[400];
+        g.scaledOperator(scale).apply(x, y);
+        double[] onTheFly = new double[400];
+        g.multiplyScaled(scale, x, onTheFly);
+        for (int i = 0; i < 400; i++) {
+            double expected = 0;
+            for (int j = 0; j < 400; j++) {
+                expected += i == j ? 0 : scale[i] * dense[i * 400 + j] * scale[j] * x[j];
+            }
+            assertEquals(expected, y[i], 1e-13, "row " + i);
+            assertEquals(onTheFly[i], y[i], 1e-13, "row " + i);
+        }
+        assertTrue(dense[0] > 0, "the graph stores the diagonal");
+    }
 }
