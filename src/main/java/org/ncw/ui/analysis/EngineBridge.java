@@ -181,7 +181,8 @@ public final class EngineBridge {
         return BlindDenoiserOptions.defaults().withFrameSeconds(p.real("denoiserFrameSeconds"))
                 .withGainFloorDb(p.real("denoiserGainFloorDb"))
                 .withPresenceThreshold(p.real("denoiserPresenceThreshold"))
-                .withTrackingIterations(p.integer("denoiserTrackingIterations"));
+                .withTrackingIterations(p.integer("denoiserTrackingIterations"))
+                .withTransientThreshold(p.real("denoiserTransientThreshold"));
     }
 
     public static Signal denoise(Signal in, ParameterSet p, TaskMonitor monitor) {

@@ -75,6 +75,10 @@ public final class ParamCatalog {
             ParamSpec.real("denoiserPresenceThreshold", "Presence ratio", Stage.DENOISER, 1, 100,
                     BlindDenoiserOptions.defaults().presenceThreshold(),
                     "averaged SNR ratio at which speech presence is 1/2"),
+            ParamSpec.real("denoiserTransientThreshold", "Transient ratio", Stage.DENOISER, 0, 1000,
+                    BlindDenoiserOptions.defaults().transientThreshold(), "cut down short broadband noise (clatter,"
+                            + " knocks) first: a 32 ms frame louder than this many times its +-150 ms median (and"
+                            + " spiking in every band) is one; 0 = off"),
             ParamSpec.integer("denoiserTrackingIterations", "Tracking iterations", Stage.DENOISER, 0, 10,
                     BlindDenoiserOptions.defaults().trackingIterations(),
                     "re-estimations of the noise-only cells against the refined noise spectrum"),

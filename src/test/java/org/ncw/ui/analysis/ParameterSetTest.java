@@ -113,9 +113,14 @@ class ParameterSetTest {
     void denoiserFieldsMapToTheBlindDenoiserOptions() {
         assertEquals(BlindDenoiserOptions.defaults(), EngineBridge.denoiserOptions(ParamCatalog.defaults()));
         BlindDenoiserOptions o = EngineBridge.denoiserOptions(ParamCatalog.defaults()
-                .with("denoiserGainFloorDb", -30.0).with("denoiserTrackingIterations", 1));
-        assertEquals(-30.0, o.gainFloorDb());
+                .with("denoiserGainFloorDb", -12.0).with("denoiserTrackingIterations", 1)
+                .with("denoiserTransientThreshold", 0.0));
+        assertEquals(-12.0, o.gainFloorDb());
         assertEquals(1, o.trackingIterations());
+        assertEquals(0.0, o.transientThreshold(), "0 switches the transient suppressor off");
+        assertTrue(assertThrows(InvalidParameterException.class, () -> EngineBridge.denoiserOptions(
+                ParamCatalog.defaults().with("denoiserTransientThreshold", 0.5))).getMessage()
+                .contains("transientThreshold"));
         assertTrue(assertThrows(InvalidParameterException.class, () -> ParamCatalog.get("denoiserGainFloorDb")
                 .parse("5")).getMessage().startsWith("denoiserGainFloorDb must be in"));
     }
