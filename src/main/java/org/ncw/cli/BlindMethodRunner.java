@@ -14,7 +14,8 @@ final class BlindMethodRunner {
     }
 
     static DenoiseMethod.Outcome run(Signal input, DenoiseCommand command, TaskMonitor monitor) {
-        BlindDenoiserOptions options = BlindDenoiserOptions.defaults();
+        BlindDenoiserOptions options = command.transientRatio == null ? BlindDenoiserOptions.defaults()
+                : BlindDenoiserOptions.defaults().withTransientThreshold(command.transientRatio);
         BlindDenoiser.Result r = BlindDenoiser.fit(input, options, monitor);
         double[] x = input.samples();
         double[] y = r.enhanced().samples();
@@ -24,8 +25,9 @@ final class BlindMethodRunner {
         }
         return new DenoiseMethod.Outcome(r.enhanced(), input.withSamples(residue), List.of(
                 String.format(Locale.ROOT, "blind denoiser: STFT %d/%d, noise-only frames by clustering: %.0f %%, "
-                                + "noise tracked over %.1f s, gain floor %.0f dB",
+                                + "noise tracked over %.1f s, gain floor %.0f dB, transients cut: %s",
                         r.stft().nFft(), r.stft().hopLength(), 100 * r.noiseFrameShare(), options.trackingSeconds(),
-                        options.gainFloorDb())));
+                        options.gainFloorDb(), options.transientThreshold() > 0
+                                ? String.format(Locale.ROOT, "%.2f s", r.transientSeconds()) : "off")));
     }
 }

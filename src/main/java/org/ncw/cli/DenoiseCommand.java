@@ -61,6 +61,12 @@ public final class DenoiseCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite existing output and residue files (never the input).")
     boolean force;
 
+    @Option(names = "--transient-ratio", paramLabel = "R",
+            description = "Blind method: cut down short broadband noise (clatter, knocks) first; a 32 ms frame louder"
+                    + " than R times its +-150 ms median in 300-7000 Hz (and spiking in every band) is one"
+                    + " (default: 3; 0 = off).")
+    Double transientRatio;
+
     @ArgGroup(exclusive = false, heading = "%nProduction method options (--method production):%n")
     ProductionMethodOptions production = new ProductionMethodOptions();
 
@@ -76,6 +82,9 @@ public final class DenoiseCommand implements Callable<Integer> {
         if (method != DenoiseMethod.PRODUCTION && production.anyGiven()) {
             throw new IllegalArgumentException("the production options (--preset, --chain, --highpass, ...) apply to"
                     + " --method production only, not " + method.cliName());
+        }
+        if (method == DenoiseMethod.PRODUCTION && transientRatio != null) {
+            throw new IllegalArgumentException("--transient-ratio applies to --method blind only, not production");
         }
         Path residuePath = residue != null ? residue : defaultResidue(output);
         checkOutputs(residuePath);

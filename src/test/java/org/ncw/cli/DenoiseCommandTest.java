@@ -93,6 +93,25 @@ class DenoiseCommandTest {
     }
 
     @Test
+    void transientRatioSwitchesTheBlindMethodsSuppressor() throws IOException {
+        Path in = noisyFile();
+        CliRun on = run("denoise", in.toString(), "-o", dir.resolve("on.wav").toString());
+        assertEquals(0, on.code(), on.err());
+        assertTrue(on.out().contains("transients cut: 0.00 s"), on.out()); // steady noise: nothing to cut
+        CliRun off = run("denoise", in.toString(), "-o", dir.resolve("off.wav").toString(), "--transient-ratio", "0");
+        assertEquals(0, off.code(), off.err());
+        assertTrue(off.out().contains("transients cut: off"), off.out());
+        CliRun bad = run("denoise", in.toString(), "-o", dir.resolve("bad.wav").toString(), "--transient-ratio", "0.5");
+        assertEquals(2, bad.code(), "a bad parameter");
+        assertTrue(bad.err().contains("transientThreshold") && bad.err().contains("0.5"), bad.err());
+        assertFalse(Files.exists(dir.resolve("bad.wav")), "nothing written for a bad parameter");
+        CliRun production = run("denoise", in.toString(), "-o", dir.resolve("p.wav").toString(), "--method",
+                "production", "--transient-ratio", "3");
+        assertEquals(2, production.code(), "bad usage");
+        assertTrue(production.err().contains("--transient-ratio applies to --method blind"), production.err());
+    }
+
+    @Test
     void overridesAndChainFilesShapeTheChain() throws IOException {
         Path in = noisyFile();
         CliRun r = run("denoise", in.toString(), "-o", dir.resolve("a.wav").toString(), "--residue",
