@@ -85,6 +85,10 @@ public final class IcaBatchCommand implements Callable<Integer> {
         if (!Files.isDirectory(inputDir)) {
             throw new IllegalArgumentException("not a directory: " + inputDir);
         }
+        if (Files.isDirectory(outputDir) && Files.isSameFile(outputDir, inputDir)) {
+            throw new IllegalArgumentException("-o " + outputDir + " is the input folder: its .speech/.noise WAVs"
+                    + " would be taken as inputs by the next run; choose another output folder");
+        }
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
         List<Path> files;
         try (Stream<Path> s = Files.list(inputDir)) {

@@ -124,6 +124,12 @@ class IcaCommandTest {
         JsonNode summary = Json.mapper().readTree(out.resolve("summary.json").toFile());
         assertEquals(3, summary.get("rows").size());
         assertTrue(summary.get("rows").get(0).get("converged").asBoolean());
+        CliRun intoInput = run("ica-batch", in.toString(), "-o", in.resolve(".").toString());
+        assertEquals(2, intoInput.code());
+        assertTrue(intoInput.err().contains("is the input folder"), intoInput.err());
+        try (var listing = Files.list(in)) {
+            assertEquals(4, listing.count(), "nothing written into the input folder");
+        }
     }
 
     @Test
