@@ -20,12 +20,52 @@ final class OneLineErrors implements CommandLine.IExecutionExceptionHandler, Com
             err.println("ncw: cancelled");
             return 130;
         }
-        err.println("ncw: error: " + describe(ex));
+        Throwable root = unwrap(ex);
+        err.println("ncw: error: " + withFlagNames(describe(root), cmd));
         if (verbose) {
             ex.printStackTrace(err);
         }
         err.flush();
-        return ex instanceof IllegalArgumentException ? 2 : 1;
+        return root instanceof IllegalArgumentException ? 2 : 1;
+    }
+
+    /** Engine field names the command line spells differently. */
+    private static final java.util.Map<String, String> FLAG_ALIASES = java.util.Map.of(
+            "nNeighbors", "--neighbors", "nClusters", "--clusters", "refValue", "--ref",
+            "transientThreshold", "--transient-ratio");
+
+    /**
+     * Engine messages name the parameter as the engine spells it ({@code maxIter must be > 0}); on the command line
+     * the user typed {@code --max-iter}. A message that starts with a parameter name this command has as an option
+     * (kebab-case of the name, or an alias) is rewritten to the flag.
+     */
+    static String withFlagNames(String message, CommandLine cmd) {
+        int end = 0;
+        while (end < message.length() && Character.isLetterOrDigit(message.charAt(end))) {
+            end++;
+        }
+        if (end == 0 || end == message.length() || !Character.isLowerCase(message.charAt(0))) {
+            return message;
+        }
+        String name = message.substring(0, end);
+        String flag = FLAG_ALIASES.getOrDefault(name, "--" + name.replaceAll("([a-z0-9])([A-Z])", "$1-$2")
+                .toLowerCase(java.util.Locale.ROOT));
+        if (flag.equals("--" + name) && !name.chars().allMatch(Character::isLowerCase)) {
+            return message;
+        }
+        return cmd.getCommandSpec().findOption(flag) != null ? flag + message.substring(end) : message;
+    }
+
+    /** The exception that says what went wrong: wrappers that only repeat their cause are peeled off. */
+    static Throwable unwrap(Throwable ex) {
+        Throwable t = ex;
+        while (t.getCause() != null && t.getCause() != t && (t.getMessage() == null
+                || t.getMessage().equals(t.getCause().toString())
+                || t instanceof java.util.concurrent.ExecutionException
+                || t instanceof java.util.concurrent.CompletionException)) {
+            t = t.getCause();
+        }
+        return t;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.ncw.engine.denoise;
 
 import org.ncw.engine.core.Checks;
+import org.ncw.engine.core.InvalidParameterException;
 
 /**
  * Parameters of the {@link BlindDenoiser}. Times are in seconds and widths in Hz so the same defaults fit any
@@ -61,8 +62,9 @@ public record BlindDenoiserOptions(double frameSeconds, double hopFraction, int 
         Checks.inRange("presenceSlope", presenceSlope, 0.1, 100);
         Checks.inRange("gainFloorDb", gainFloorDb, -80, 0);
         Checks.inRange("lowCutHz", lowCutHz, 0, 500);
-        if (transientThreshold != 0) {
-            Checks.inRange("transientThreshold", transientThreshold, 1.0, 1000);
+        if (transientThreshold != 0 && !(transientThreshold >= 1 && transientThreshold <= 1000)) {
+            throw new InvalidParameterException("transientThreshold must be 0 (off) or in [1.0, 1000.0], got "
+                    + transientThreshold);
         }
         Checks.inRange("transientSpikeRatio", transientSpikeRatio, 1.0, 1000);
     }
