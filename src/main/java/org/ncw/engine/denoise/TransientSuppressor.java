@@ -23,8 +23,9 @@ import java.util.Arrays;
  *       a clatter jumps in every band at once and falls back.</li>
  *   <li>The decaying tail after a transient (up to 200 ms, while the median ratio stays above 2) and 16 ms either
  *       side are included.</li>
- *   <li>In those frames each cell is scaled down to the background (gain min(1, sqrt(background / power))); every
- *       other frame passes unchanged, so the inverse STFT gives back the input sample for sample elsewhere.</li>
+ *   <li>In those frames each cell is scaled down to the larger of its background and its level in the frame just
+ *       before the event (so a vowel held through a knock keeps its level); every other frame passes unchanged, so
+ *       the inverse STFT gives back the input sample for sample elsewhere.</li>
  * </ol>
  */
 public final class TransientSuppressor {
@@ -159,17 +160,28 @@ public final class TransientSuppressor {
             }
         }
         boolean any = false;
-        for (int t = 0; t < frames; t++) {
-            if (!suppressed[t]) {
+        for (int start = 0; start < frames; start++) {
+            if (!suppressed[start]) {
                 continue;
             }
             any = true;
-            for (int k = 0; k < bins; k++) {
-                int i = t * bins + k;
-                double g = Math.min(1, Math.sqrt(background[i] / power[i]));
-                re[i] *= g;
-                im[i] *= g;
+            int end = start;
+            while (end + 1 < frames && suppressed[end + 1]) {
+                end++;
             }
+            // Speech that goes on through the event is in the frame just before it: keep up to that frame's level
+            // (never cutting below the running median). Not the frame after: a stop closure or a pause may follow.
+            int before = start > 0 ? (start - 1) * bins : -1;
+            for (int t = start; t <= end; t++) {
+                for (int k = 0; k < bins; k++) {
+                    int i = t * bins + k;
+                    double keep = Math.max(background[i], before >= 0 ? power[before + k] : 0);
+                    double g = Math.min(1, Math.sqrt(keep / power[i]));
+                    re[i] *= g;
+                    im[i] *= g;
+                }
+            }
+            start = end;
         }
         if (!any) {
             monitor.done();

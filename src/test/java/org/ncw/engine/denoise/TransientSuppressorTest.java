@@ -85,6 +85,38 @@ class TransientSuppressorTest {
         }
     }
 
+    /**
+     * A knock inside a short syllable (120 ms, shorter than the running median's window): the knock goes, the vowel
+     * keeps its level, which is in the frame before the knock (not in the median, which is the pauses' noise).
+     */
+    @Test
+    void aVowelHeldThroughAKnockKeepsItsLevel() {
+        double[] vowel = new double[N];
+        double phase = 0;
+        int at = 2 * FS;
+        for (int i = at - 3 * FS / 50; i < at + 3 * FS / 50; i++) {
+            phase += 2 * Math.PI * (130 + 10 * Math.sin(2 * Math.PI * 2 * i / FS)) / FS;
+            for (int k = 1; k <= 10; k++) {
+                vowel[i] += 0.1 * Math.sin(k * phase) / k;
+            }
+        }
+        double[] noise = SyntheticNoisy.whiteNoise(N, 21);
+        double[] knock = SyntheticNoisy.whiteNoise(N, 22);
+        double[] in = new double[N];
+        int len = FS / 50;
+        for (int i = 0; i < N; i++) {
+            in[i] = vowel[i] + 0.003 * noise[i] + (i >= at && i < at + len ? 2 * knock[i] : 0);
+        }
+        TransientSuppressor.Result r = TransientSuppressor.fit(new Signal(in, FS), 3, 1.3, TaskMonitor.none());
+        assertTrue(r.transientCount() > 0, "the knock is found");
+        double[] out = r.output().samples();
+        double kept = energy(out, at, at + len);
+        double vowelThere = energy(vowel, at, at + len);
+        assertTrue(energy(in, at, at + len) > 50 * vowelThere, "the knock dominates the input");
+        assertTrue(kept > 0.5 * vowelThere && kept < 2 * vowelThere,
+                "vowel energy under the knock " + vowelThere + ", output " + kept);
+    }
+
     /** Harmonic tone bursts switched on abruptly (syllable-like onsets that rise and stay) are not transients. */
     @Test
     void sustainedOnsetsPassUntouched() {
