@@ -5,12 +5,20 @@ import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 
 /**
  * Failures print one line, {@code ncw: error: <message>}, and exit non-zero; the stack trace only with --verbose.
  * Exit codes: 1 runtime failure (bad file, bad data), 2 bad usage, 130 cancelled.
  */
 final class OneLineErrors implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
+    /** Engine field names the command line spells differently (the rest are their kebab-case). */
+    private static final Map<String, String> FLAG_ALIASES = Map.of(
+            "nNeighbors", "--neighbors", "nClusters", "--clusters", "refValue", "--ref",
+            "transientThreshold", "--transient-ratio");
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
@@ -29,11 +37,6 @@ final class OneLineErrors implements CommandLine.IExecutionExceptionHandler, Com
         return root instanceof IllegalArgumentException ? 2 : 1;
     }
 
-    /** Engine field names the command line spells differently. */
-    private static final java.util.Map<String, String> FLAG_ALIASES = java.util.Map.of(
-            "nNeighbors", "--neighbors", "nClusters", "--clusters", "refValue", "--ref",
-            "transientThreshold", "--transient-ratio");
-
     /**
      * Engine messages name the parameter as the engine spells it ({@code maxIter must be > 0}); on the command line
      * the user typed {@code --max-iter}. A message that starts with a parameter name this command has as an option
@@ -49,10 +52,7 @@ final class OneLineErrors implements CommandLine.IExecutionExceptionHandler, Com
         }
         String name = message.substring(0, end);
         String flag = FLAG_ALIASES.getOrDefault(name, "--" + name.replaceAll("([a-z0-9])([A-Z])", "$1-$2")
-                .toLowerCase(java.util.Locale.ROOT));
-        if (flag.equals("--" + name) && !name.chars().allMatch(Character::isLowerCase)) {
-            return message;
-        }
+                .toLowerCase(Locale.ROOT));
         return cmd.getCommandSpec().findOption(flag) != null ? flag + message.substring(end) : message;
     }
 
@@ -61,8 +61,7 @@ final class OneLineErrors implements CommandLine.IExecutionExceptionHandler, Com
         Throwable t = ex;
         while (t.getCause() != null && t.getCause() != t && (t.getMessage() == null
                 || t.getMessage().equals(t.getCause().toString())
-                || t instanceof java.util.concurrent.ExecutionException
-                || t instanceof java.util.concurrent.CompletionException)) {
+                || t instanceof ExecutionException || t instanceof CompletionException)) {
             t = t.getCause();
         }
         return t;

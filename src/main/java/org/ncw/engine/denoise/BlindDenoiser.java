@@ -8,7 +8,6 @@ import org.ncw.engine.dsp.ComplexSpectrogram;
 import org.ncw.engine.dsp.Stft;
 import org.ncw.engine.dsp.StftOptions;
 
-
 /**
  * Blind single-channel speech denoiser: needs neither the clean reference nor a hand-given noise profile, and
  * has no trained model.

@@ -118,9 +118,14 @@ public final class TransientSuppressor {
         int k1 = bands[bands.length - 1];
         int gap = Math.max(1, (int) Math.round(SPIKE_GAP_SECONDS * rate / hop));
         double[] scratch = new double[k1 - k0 + 2];
+        // Each frame's median power over background across 300-7000 Hz: the onset test and the tail test both use it.
+        double[] level = new double[frames];
+        for (int t = 0; t < frames; t++) {
+            level[t] = medianRatio(power, background, t * bins, k0, k1, scratch);
+        }
         boolean[] onset = new boolean[frames];
         for (int t = 0; t < frames; t++) {
-            if (medianRatio(power, background, t * bins, k0, k1, scratch) <= threshold) {
+            if (level[t] <= threshold) {
                 continue;
             }
             int before = Math.max(0, t - gap) * bins;
@@ -143,10 +148,7 @@ public final class TransientSuppressor {
             if (!onset[t]) {
                 continue;
             }
-            for (int u = t + 1; u < Math.min(frames, t + tail) && !onset[u]; u++) {
-                if (medianRatio(power, background, u * bins, k0, k1, scratch) < TAIL_RATIO) {
-                    break;
-                }
+            for (int u = t + 1; u < Math.min(frames, t + tail) && !onset[u] && level[u] >= TAIL_RATIO; u++) {
                 flagged[u] = true;
             }
         }
