@@ -6,8 +6,8 @@ import org.ncw.engine.core.TaskMonitor;
 import org.ncw.engine.core.CancellationToken;
 import org.ncw.engine.denoise.DenoisingMethod;
 import org.ncw.engine.denoise.DenoisingMethods;
-import org.ncw.engine.metrics.EvaluationSet;
-import org.ncw.engine.metrics.QualityBenchmark;
+import org.ncw.engine.evaluation.EvaluationSet;
+import org.ncw.engine.evaluation.QualityBenchmark;
 import org.ncw.render.QualityChart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -88,8 +88,8 @@ public final class BenchQualityCommand implements Callable<Integer> {
         Path csv = Path.of(out + ".csv");
         Path json = Path.of(out + ".json");
         Path png = Path.of(out + ".png");
-        org.ncw.engine.audio.OutputGuard guard = org.ncw.engine.audio.OutputGuard.none();
-        org.ncw.engine.audio.WriteMode mode = null;
+        org.ncw.engine.io.OutputGuard guard = org.ncw.engine.io.OutputGuard.none();
+        org.ncw.engine.io.WriteMode mode = null;
         for (Path p : List.of(csv, json, png)) {
             mode = OutputPaths.check(p, force, guard);
         }
@@ -123,8 +123,8 @@ public final class BenchQualityCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void writeText(Path file, String text, org.ncw.engine.audio.WriteMode mode) throws IOException {
-        org.ncw.engine.audio.AtomicFileWriter.write(file, mode, org.ncw.engine.audio.OutputGuard.none(),
+    private static void writeText(Path file, String text, org.ncw.engine.io.WriteMode mode) throws IOException {
+        org.ncw.engine.io.AtomicFileWriter.write(file, mode, org.ncw.engine.io.OutputGuard.none(),
                 stream -> stream.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 

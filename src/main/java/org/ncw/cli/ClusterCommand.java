@@ -1,11 +1,11 @@
 package org.ncw.cli;
 
-import org.ncw.engine.audio.AtomicFileWriter;
+import org.ncw.engine.io.AtomicFileWriter;
 import org.ncw.engine.audio.AudioReader;
 import org.ncw.engine.audio.AudioWriter;
-import org.ncw.engine.audio.OutputGuard;
+import org.ncw.engine.io.OutputGuard;
 import org.ncw.engine.audio.SampleFormat;
-import org.ncw.engine.audio.WriteMode;
+import org.ncw.engine.io.WriteMode;
 import org.ncw.engine.audio.WriteReport;
 import org.ncw.engine.cluster.AffinityKind;
 import org.ncw.engine.cluster.EigenSolver;
@@ -21,7 +21,7 @@ import org.ncw.engine.core.Json;
 import org.ncw.engine.core.Signal;
 import org.ncw.engine.core.TaskMonitor;
 import org.ncw.engine.dataset.LabelGrid;
-import org.ncw.engine.dataset.SpectrogramMatrix;
+import org.ncw.engine.dsp.SpectrogramMatrix;
 import org.ncw.engine.dsp.Resolution;
 import org.ncw.engine.mask.MaskMode;
 import org.ncw.engine.mask.MaskOptions;

@@ -1,7 +1,7 @@
 package org.ncw.cli;
 
 import org.ncw.engine.core.InvalidParameterException;
-import org.ncw.engine.dataset.DbScale;
+import org.ncw.engine.dsp.DbScale;
 import picocli.CommandLine.Option;
 
 import java.util.Locale;

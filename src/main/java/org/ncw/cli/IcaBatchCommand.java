@@ -2,7 +2,7 @@ package org.ncw.cli;
 
 import org.ncw.engine.audio.AudioReader;
 import org.ncw.engine.audio.AudioWriter;
-import org.ncw.engine.audio.OutputGuard;
+import org.ncw.engine.io.OutputGuard;
 import org.ncw.engine.core.Json;
 import org.ncw.engine.core.Signal;
 import org.ncw.engine.core.TaskMonitor;

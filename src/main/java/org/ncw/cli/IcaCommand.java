@@ -1,10 +1,10 @@
 package org.ncw.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.ncw.engine.audio.AtomicFileWriter;
+import org.ncw.engine.io.AtomicFileWriter;
 import org.ncw.engine.audio.AudioReader;
 import org.ncw.engine.audio.AudioWriter;
-import org.ncw.engine.audio.OutputGuard;
+import org.ncw.engine.io.OutputGuard;
 import org.ncw.engine.audio.WriteReport;
 import org.ncw.engine.core.Json;
 import org.ncw.engine.core.Signal;

@@ -2,7 +2,7 @@ package org.ncw.cli;
 
 import org.ncw.engine.audio.ChannelSelection;
 import org.ncw.engine.audio.SampleFormat;
-import org.ncw.engine.audio.WriteMode;
+import org.ncw.engine.io.WriteMode;
 import org.ncw.engine.ica.FastIcaOptions;
 import org.ncw.engine.ica.LoudnessOptions;
 import org.ncw.engine.ica.MixingMatrix;

@@ -1,7 +1,7 @@
 package org.ncw.cli;
 
-import org.ncw.engine.audio.OutputGuard;
-import org.ncw.engine.audio.WriteMode;
+import org.ncw.engine.io.OutputGuard;
+import org.ncw.engine.io.WriteMode;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package org.ncw.cli;
 
-import org.ncw.engine.audio.AtomicFileWriter;
-import org.ncw.engine.audio.OutputGuard;
-import org.ncw.engine.audio.WriteMode;
+import org.ncw.engine.io.AtomicFileWriter;
+import org.ncw.engine.io.OutputGuard;
+import org.ncw.engine.io.WriteMode;
 import org.ncw.engine.core.InvalidParameterException;
 import org.ncw.engine.core.Signal;
 import org.ncw.engine.core.TaskMonitor;

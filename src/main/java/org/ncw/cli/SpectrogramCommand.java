@@ -1,12 +1,12 @@
 package org.ncw.cli;
 
 import org.ncw.engine.audio.AudioReader;
-import org.ncw.engine.audio.OutputGuard;
-import org.ncw.engine.audio.WriteMode;
+import org.ncw.engine.io.OutputGuard;
+import org.ncw.engine.io.WriteMode;
 import org.ncw.engine.core.Signal;
 import org.ncw.engine.core.TaskMonitor;
-import org.ncw.engine.dataset.Intensity;
-import org.ncw.engine.dataset.SpectrogramMatrix;
+import org.ncw.engine.dsp.Intensity;
+import org.ncw.engine.dsp.SpectrogramMatrix;
 import org.ncw.engine.dsp.ComplexSpectrogram;
 import org.ncw.engine.dsp.Stft;
 import org.ncw.engine.dsp.StftOptions;
@@ -66,7 +66,7 @@ public final class SpectrogramCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         StftOptions options = sizes.toStftOptions();
-        org.ncw.engine.dataset.DbScale scale = db.toDbScale();
+        org.ncw.engine.dsp.DbScale scale = db.toDbScale();
         RenderOptions look = RenderOptions.defaults().withSize(width, height).withLogFrequency(logFrequency)
                 .withTitle(title != null ? title : input.getFileName().toString());
         OutputGuard guard = OutputGuard.protecting(input);

@@ -1,14 +1,14 @@
 package org.ncw.cli;
 
 import org.ncw.engine.audio.AudioReader;
-import org.ncw.engine.audio.OutputGuard;
-import org.ncw.engine.audio.WriteMode;
+import org.ncw.engine.io.OutputGuard;
+import org.ncw.engine.io.WriteMode;
 import org.ncw.engine.core.InvalidParameterException;
 import org.ncw.engine.core.Signal;
 import org.ncw.engine.core.TaskMonitor;
-import org.ncw.engine.dataset.Intensity;
+import org.ncw.engine.dsp.Intensity;
 import org.ncw.engine.dataset.SpectralCentroid;
-import org.ncw.engine.dataset.SpectrogramMatrix;
+import org.ncw.engine.dsp.SpectrogramMatrix;
 import org.ncw.engine.dataset.Table3D;
 import org.ncw.engine.dataset.Table3DFiles;
 import org.ncw.engine.dataset.TableFormat;
@@ -74,7 +74,7 @@ public final class TableCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         StftOptions options = stftOptions();
-        org.ncw.engine.dataset.DbScale scale = db.toDbScale();
+        org.ncw.engine.dsp.DbScale scale = db.toDbScale();
         TableFormat format = TableFormat.forPath(out);
         OutputGuard guard = OutputGuard.protecting(input);
         WriteMode mode = OutputPaths.check(out, force, guard);

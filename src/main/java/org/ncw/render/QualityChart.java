@@ -1,6 +1,6 @@
 package org.ncw.render;
 
-import org.ncw.engine.metrics.QualityBenchmark;
+import org.ncw.engine.evaluation.QualityBenchmark;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -24,12 +24,12 @@ public final class QualityChart {
     }
 
     public static void write(List<QualityBenchmark.Summary> overall, String title, Path file) throws IOException {
-        write(overall, title, file, org.ncw.engine.audio.WriteMode.OVERWRITE, org.ncw.engine.audio.OutputGuard.none());
+        write(overall, title, file, org.ncw.engine.io.WriteMode.OVERWRITE, org.ncw.engine.io.OutputGuard.none());
     }
 
     /** Writes the chart atomically (as {@link SpectrogramRenderer#writePng}). */
     public static void write(List<QualityBenchmark.Summary> overall, String title, Path file,
-                             org.ncw.engine.audio.WriteMode mode, org.ncw.engine.audio.OutputGuard guard)
+                             org.ncw.engine.io.WriteMode mode, org.ncw.engine.io.OutputGuard guard)
             throws IOException {
         int rows = overall.size();
         int width = LABEL_W + 2 * PANEL_W + 40;

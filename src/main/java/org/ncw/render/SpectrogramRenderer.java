@@ -1,12 +1,12 @@
 package org.ncw.render;
 
-import org.ncw.engine.audio.AtomicFileWriter;
-import org.ncw.engine.audio.OutputGuard;
-import org.ncw.engine.audio.WriteMode;
-import org.ncw.engine.dataset.Intensity;
+import org.ncw.engine.io.AtomicFileWriter;
+import org.ncw.engine.io.OutputGuard;
+import org.ncw.engine.io.WriteMode;
+import org.ncw.engine.dsp.Intensity;
 import org.ncw.engine.dataset.LabelGrid;
-import org.ncw.engine.dataset.SpectrogramMatrix;
-import org.ncw.engine.dataset.TfAxes;
+import org.ncw.engine.dsp.SpectrogramMatrix;
+import org.ncw.engine.dsp.TfAxes;
 
 import javax.imageio.ImageIO;
 import java.awt.BasicStroke;

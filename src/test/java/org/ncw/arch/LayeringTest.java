@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The layering rules of the project, checked on the compiled classes. */
 class LayeringTest {
@@ -28,6 +29,14 @@ class LayeringTest {
                         "javafx..", "java.awt..", "javax.swing..", "javax.imageio..",
                         "org.ncw.ui..", "org.ncw.cli..", "org.ncw.render..")
                 .because("the engine runs headless and under every front end")
+                .check(classes);
+    }
+
+    @Test
+    void enginePackagesAreFreeOfCycles() {
+        slices().matching("org.ncw.engine.(*)..")
+                .should().beFreeOfCycles()
+                .because("each engine package must be usable and testable without the ones above it")
                 .check(classes);
     }
 

@@ -13,7 +13,7 @@ import org.ncw.engine.cluster.strategy.Features;
 import org.ncw.engine.cluster.strategy.SpeechRoleRule;
 import org.ncw.engine.core.TaskMonitor;
 import org.ncw.engine.dataset.Table3D;
-import org.ncw.engine.dataset.TfMatrix;
+import org.ncw.engine.dsp.TfMatrix;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -3,7 +3,7 @@ package org.ncw.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ncw.engine.core.Signal;
-import org.ncw.engine.dataset.Intensity;
+import org.ncw.engine.dsp.Intensity;
 import org.ncw.engine.dataset.Table3D;
 import org.ncw.engine.dataset.Table3DFiles;
 

@@ -3,7 +3,7 @@ package org.ncw.cli;
 import org.ncw.engine.audio.AudioClip;
 import org.ncw.engine.audio.AudioWriter;
 import org.ncw.engine.audio.SampleFormat;
-import org.ncw.engine.audio.WriteMode;
+import org.ncw.engine.io.WriteMode;
 import org.ncw.engine.core.Signal;
 
 import java.io.IOException;

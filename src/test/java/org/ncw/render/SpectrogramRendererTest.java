@@ -3,10 +3,10 @@ package org.ncw.render;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ncw.engine.core.Signal;
-import org.ncw.engine.dataset.DbScale;
-import org.ncw.engine.dataset.Intensity;
+import org.ncw.engine.dsp.DbScale;
+import org.ncw.engine.dsp.Intensity;
 import org.ncw.engine.dataset.LabelGrid;
-import org.ncw.engine.dataset.SpectrogramMatrix;
+import org.ncw.engine.dsp.SpectrogramMatrix;
 import org.ncw.engine.dsp.Stft;
 import org.ncw.engine.dsp.StftOptions;
 

@@ -1,5 +1,9 @@
 package org.ncw.engine.audio;
 
+import org.ncw.engine.io.AtomicFileWriter;
+import org.ncw.engine.io.OutputGuard;
+import org.ncw.engine.io.WriteMode;
+
 import org.ncw.engine.core.Signal;
 
 import java.io.IOException;

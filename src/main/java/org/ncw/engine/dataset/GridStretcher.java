@@ -1,5 +1,8 @@
 package org.ncw.engine.dataset;
 
+import org.ncw.engine.dsp.TfMatrix;
+import org.ncw.engine.dsp.TfAxes;
+
 import java.util.Objects;
 
 /**

@@ -1,5 +1,7 @@
 package org.ncw.engine.dataset;
 
+import org.ncw.engine.dsp.TfMatrix;
+
 import java.util.Objects;
 
 /**

@@ -1,5 +1,8 @@
 package org.ncw.engine.dataset;
 
+import org.ncw.engine.dsp.TfMatrix;
+import org.ncw.engine.dsp.TfAxes;
+
 /**
  * The spectral centroid of a whole recording: the magnitude-weighted mean frequency over every time-frequency bin,
  * {@code sum(f_k * |X[k,t]|) / sum(|X[k,t]|)} (librosa's per-frame {@code spectral_centroid}, pooled over frames, so

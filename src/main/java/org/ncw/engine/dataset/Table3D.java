@@ -1,5 +1,7 @@
 package org.ncw.engine.dataset;
 
+import org.ncw.engine.dsp.SpectrogramMatrix;
+
 import java.util.Objects;
 
 /**

@@ -1,8 +1,13 @@
 package org.ncw.engine.dataset;
 
-import org.ncw.engine.audio.AtomicFileWriter;
-import org.ncw.engine.audio.OutputGuard;
-import org.ncw.engine.audio.WriteMode;
+import org.ncw.engine.dsp.TfMatrix;
+import org.ncw.engine.dsp.TfAxes;
+import org.ncw.engine.dsp.SpectrogramMatrix;
+import org.ncw.engine.dsp.Intensity;
+
+import org.ncw.engine.io.AtomicFileWriter;
+import org.ncw.engine.io.OutputGuard;
+import org.ncw.engine.io.WriteMode;
 import org.ncw.engine.core.TaskMonitor;
 
 import java.io.BufferedReader;

@@ -3,7 +3,7 @@ package org.ncw.engine.denoise;
 import org.ncw.engine.core.Checks;
 import org.ncw.engine.core.Signal;
 import org.ncw.engine.core.TaskMonitor;
-import org.ncw.engine.dataset.TfMatrix;
+import org.ncw.engine.dsp.TfMatrix;
 import org.ncw.engine.dsp.ComplexSpectrogram;
 import org.ncw.engine.dsp.Stft;
 import org.ncw.engine.dsp.StftOptions;

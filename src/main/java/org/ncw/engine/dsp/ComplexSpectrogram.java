@@ -1,11 +1,11 @@
 package org.ncw.engine.dsp;
 
 import org.ncw.engine.core.Checks;
-import org.ncw.engine.dataset.DbScale;
-import org.ncw.engine.dataset.Intensity;
-import org.ncw.engine.dataset.SpectrogramMatrix;
-import org.ncw.engine.dataset.TfAxes;
-import org.ncw.engine.dataset.TfMatrix;
+import org.ncw.engine.dsp.DbScale;
+import org.ncw.engine.dsp.Intensity;
+import org.ncw.engine.dsp.SpectrogramMatrix;
+import org.ncw.engine.dsp.TfAxes;
+import org.ncw.engine.dsp.TfMatrix;
 
 import java.util.Objects;
 

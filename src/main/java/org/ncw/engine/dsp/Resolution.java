@@ -2,7 +2,7 @@ package org.ncw.engine.dsp;
 
 import org.ncw.engine.core.Checks;
 import org.ncw.engine.core.InvalidParameterException;
-import org.ncw.engine.dataset.TfAxes;
+import org.ncw.engine.dsp.TfAxes;
 
 /**
  * The time-frequency resolution of an STFT grid: FFT size, hop and window length (Hann, centred, reflect padding).

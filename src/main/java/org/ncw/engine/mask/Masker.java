@@ -3,7 +3,7 @@ package org.ncw.engine.mask;
 import org.ncw.engine.core.Checks;
 import org.ncw.engine.core.TaskMonitor;
 import org.ncw.engine.dataset.LabelGrid;
-import org.ncw.engine.dataset.TfMatrix;
+import org.ncw.engine.dsp.TfMatrix;
 import org.ncw.engine.dsp.ComplexSpectrogram;
 import org.ncw.engine.dsp.Stft;
 

@@ -3,7 +3,7 @@ package org.ncw.engine.pipeline;
 import org.ncw.engine.cluster.strategy.ClusterSettings;
 import org.ncw.engine.cluster.strategy.StrategyOptions;
 import org.ncw.engine.core.Checks;
-import org.ncw.engine.dataset.DbScale;
+import org.ncw.engine.dsp.DbScale;
 import org.ncw.engine.dsp.Resolution;
 import org.ncw.engine.mask.MaskOptions;
 

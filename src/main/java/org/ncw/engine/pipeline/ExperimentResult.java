@@ -2,7 +2,7 @@ package org.ncw.engine.pipeline;
 
 import org.ncw.engine.cluster.strategy.StrategyResult;
 import org.ncw.engine.dataset.LabelGrid;
-import org.ncw.engine.dataset.SpectrogramMatrix;
+import org.ncw.engine.dsp.SpectrogramMatrix;
 import org.ncw.engine.mask.SeparatedSignals;
 
 import java.util.List;

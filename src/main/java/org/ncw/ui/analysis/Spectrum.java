@@ -1,7 +1,7 @@
 package org.ncw.ui.analysis;
 
-import org.ncw.engine.dataset.TfAxes;
-import org.ncw.engine.dataset.TfMatrix;
+import org.ncw.engine.dsp.TfAxes;
+import org.ncw.engine.dsp.TfMatrix;
 
 /**
  * A spectrogram as the workbench draws it: dB values on a (bins x frames) grid with its physical axes

@@ -1,5 +1,10 @@
 package org.ncw.engine.audio;
 
+import org.ncw.engine.io.AtomicFileWriter;
+import org.ncw.engine.io.OutputGuard;
+import org.ncw.engine.io.WriteMode;
+import org.ncw.engine.io.FileProblemException;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ncw.engine.core.Signal;
@@ -122,7 +127,7 @@ class AudioWriterTest {
     void existingFileIsKeptUnlessOverwrite() throws IOException {
         Path f = Files.writeString(dir.resolve("old.wav"), "keep me");
         Signal s = new Signal(new double[] {0.5}, 8000);
-        AudioFileException e = assertThrows(AudioFileException.class,
+        FileProblemException e = assertThrows(FileProblemException.class,
                 () -> AudioWriter.write(s, f, SampleFormat.PCM16, WriteMode.FAIL_IF_EXISTS));
         assertTrue(e.getMessage().endsWith("already exists (use overwrite to replace it)"), e.getMessage());
         assertEquals("keep me", Files.readString(f));
@@ -139,7 +144,7 @@ class AudioWriterTest {
         Path link = Files.createSymbolicLink(dir.resolve("link.wav"), input);
         Signal s = new Signal(new double[] {0.9}, 8000);
         for (Path out : new Path[] {input, dir.resolve("sub/../in.wav"), link}) {
-            AudioFileException e = assertThrows(AudioFileException.class, () -> AudioWriter.write(s, out,
+            FileProblemException e = assertThrows(FileProblemException.class, () -> AudioWriter.write(s, out,
                     SampleFormat.PCM16, WriteMode.OVERWRITE, OutputGuard.protecting(input)));
             assertEquals(out + ": refusing to overwrite input file " + input, e.getMessage());
         }
@@ -161,7 +166,7 @@ class AudioWriterTest {
         assertOnlyFiles();
 
         Signal nan = new Signal(new double[] {0.1, Double.NaN}, 8000);
-        AudioFileException e2 = assertThrows(AudioFileException.class,
+        FileProblemException e2 = assertThrows(FileProblemException.class,
                 () -> AudioWriter.write(nan, target, SampleFormat.FLOAT32, WriteMode.OVERWRITE));
         assertTrue(e2.getMessage().contains("sample 1 of channel 0 is NaN"), e2.getMessage());
         assertOnlyFiles();
@@ -182,7 +187,7 @@ class AudioWriterTest {
     @Test
     void missingDirectoryIsNamed() {
         Path f = dir.resolve("nope/out.wav");
-        AudioFileException e = assertThrows(AudioFileException.class, () -> AudioWriter.write(
+        FileProblemException e = assertThrows(FileProblemException.class, () -> AudioWriter.write(
                 new Signal(new double[] {0}, 8000), f, SampleFormat.PCM16, WriteMode.OVERWRITE));
         assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
     }

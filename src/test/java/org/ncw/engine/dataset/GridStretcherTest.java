@@ -1,5 +1,8 @@
 package org.ncw.engine.dataset;
 
+import org.ncw.engine.dsp.TfMatrix;
+import org.ncw.engine.dsp.TfAxes;
+
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

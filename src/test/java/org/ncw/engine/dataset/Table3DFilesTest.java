@@ -1,5 +1,10 @@
 package org.ncw.engine.dataset;
 
+import org.ncw.engine.dsp.TfMatrix;
+import org.ncw.engine.dsp.TfAxes;
+import org.ncw.engine.dsp.SpectrogramMatrix;
+import org.ncw.engine.dsp.Intensity;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ncw.engine.core.TaskMonitor;

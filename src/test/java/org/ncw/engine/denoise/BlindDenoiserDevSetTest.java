@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.ncw.engine.core.Json;
 import org.ncw.engine.core.TaskMonitor;
-import org.ncw.engine.metrics.EvaluationSet;
-import org.ncw.engine.metrics.QualityBenchmark;
+import org.ncw.engine.evaluation.EvaluationSet;
+import org.ncw.engine.evaluation.QualityBenchmark;
 import org.ncw.engine.testdata.SharedData;
 
 import java.nio.file.Path;

@@ -6,8 +6,8 @@ import org.ncw.engine.core.Json;
 import org.ncw.engine.core.Signal;
 import org.ncw.engine.dataset.GridStretcher;
 import org.ncw.engine.dataset.LabelGrid;
-import org.ncw.engine.dataset.TfAxes;
-import org.ncw.engine.dataset.TfMatrix;
+import org.ncw.engine.dsp.TfAxes;
+import org.ncw.engine.dsp.TfMatrix;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -10,7 +10,7 @@ import org.ncw.engine.core.Json;
 import org.ncw.engine.core.ProgressListener;
 import org.ncw.engine.core.Signal;
 import org.ncw.engine.core.TaskMonitor;
-import org.ncw.engine.dataset.TfMatrix;
+import org.ncw.engine.dsp.TfMatrix;
 
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;

@@ -6,7 +6,7 @@ import org.ncw.engine.core.Json;
 import org.ncw.engine.core.Signal;
 import org.ncw.engine.core.TaskMonitor;
 import org.ncw.engine.dataset.LabelGrid;
-import org.ncw.engine.dataset.TfMatrix;
+import org.ncw.engine.dsp.TfMatrix;
 import org.ncw.engine.dsp.ComplexSpectrogram;
 import org.ncw.engine.dsp.Stft;
 import org.ncw.engine.dsp.StftOptions;

@@ -1,5 +1,7 @@
 package org.ncw.engine.metrics;
 
+import org.ncw.engine.evaluation.EvaluationSet;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.ncw.engine.core.Json;

@@ -1,11 +1,11 @@
 package org.ncw.engine.metrics;
 
 /** Rebuilds the synthetic signals of src/test/python/make_metrics_fixtures.py exactly. */
-final class MetricsFixtureSignals {
+public final class MetricsFixtureSignals {
     private MetricsFixtureSignals() {
     }
 
-    static double[] lcgNoise(int n, long seed) {
+    public static double[] lcgNoise(int n, long seed) {
         double[] out = new double[n];
         long s = seed & 0xFFFFFFFFL;
         for (int i = 0; i < n; i++) {
@@ -15,7 +15,7 @@ final class MetricsFixtureSignals {
         return out;
     }
 
-    static double[] voiced(int n, int fs) {
+    public static double[] voiced(int n, int fs) {
         double[] x = new double[n];
         for (int i = 0; i < n; i++) {
             double t = (double) i / fs;

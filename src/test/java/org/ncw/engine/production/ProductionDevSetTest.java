@@ -2,7 +2,7 @@ package org.ncw.engine.production;
 
 import org.junit.jupiter.api.Test;
 import org.ncw.engine.core.Signal;
-import org.ncw.engine.metrics.EvaluationSet;
+import org.ncw.engine.evaluation.EvaluationSet;
 import org.ncw.engine.metrics.SiSdr;
 import org.ncw.engine.testdata.SharedData;
 

@@ -1,7 +1,7 @@
 package org.ncw.engine.cluster.strategy;
 
 import org.ncw.engine.core.TaskMonitor;
-import org.ncw.engine.dataset.SpectrogramMatrix;
+import org.ncw.engine.dsp.SpectrogramMatrix;
 import org.ncw.engine.dataset.Table3D;
 
 /**

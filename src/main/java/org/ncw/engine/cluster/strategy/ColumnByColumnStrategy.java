@@ -8,7 +8,7 @@ import org.ncw.engine.core.CancelledException;
 import org.ncw.engine.core.TaskMonitor;
 import org.ncw.engine.dataset.LabelGrid;
 import org.ncw.engine.dataset.Table3D;
-import org.ncw.engine.dataset.TfMatrix;
+import org.ncw.engine.dsp.TfMatrix;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

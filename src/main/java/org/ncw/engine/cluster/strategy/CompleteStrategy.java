@@ -5,7 +5,7 @@ import org.ncw.engine.cluster.Points;
 import org.ncw.engine.core.TaskMonitor;
 import org.ncw.engine.dataset.LabelGrid;
 import org.ncw.engine.dataset.Table3D;
-import org.ncw.engine.dataset.TfMatrix;
+import org.ncw.engine.dsp.TfMatrix;
 
 /**
  * The whole dataset in one clustering. On the matrix, samples are frequency bins (rows) with their dB over all

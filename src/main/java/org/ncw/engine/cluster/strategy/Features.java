@@ -4,7 +4,7 @@ import org.ncw.engine.cluster.FeatureScaler;
 import org.ncw.engine.cluster.FeatureScaling;
 import org.ncw.engine.cluster.Points;
 import org.ncw.engine.dataset.Table3D;
-import org.ncw.engine.dataset.TfMatrix;
+import org.ncw.engine.dsp.TfMatrix;
 
 /** Feature rows of the two datasets, as the clusterer sees them. */
 public final class Features {

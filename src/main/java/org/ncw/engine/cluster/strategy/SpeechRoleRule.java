@@ -1,7 +1,7 @@
 package org.ncw.engine.cluster.strategy;
 
 import org.ncw.engine.dataset.LabelGrid;
-import org.ncw.engine.dataset.TfMatrix;
+import org.ncw.engine.dsp.TfMatrix;
 
 /**
  * Decides which raw cluster of a partition (one column, or the whole grid) is speech. Cluster numbers from a

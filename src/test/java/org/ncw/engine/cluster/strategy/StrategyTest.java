@@ -9,12 +9,12 @@ import org.ncw.engine.core.Json;
 import org.ncw.engine.core.TaskMonitor;
 import org.ncw.engine.cluster.AffinityKind;
 import org.ncw.engine.cluster.FeatureScaling;
-import org.ncw.engine.dataset.Intensity;
+import org.ncw.engine.dsp.Intensity;
 import org.ncw.engine.dataset.LabelGrid;
-import org.ncw.engine.dataset.SpectrogramMatrix;
+import org.ncw.engine.dsp.SpectrogramMatrix;
 import org.ncw.engine.dataset.Table3D;
-import org.ncw.engine.dataset.TfAxes;
-import org.ncw.engine.dataset.TfMatrix;
+import org.ncw.engine.dsp.TfAxes;
+import org.ncw.engine.dsp.TfMatrix;
 
 import java.util.List;
 import java.util.Map;

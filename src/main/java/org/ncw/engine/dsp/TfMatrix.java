@@ -1,4 +1,4 @@
-package org.ncw.engine.dataset;
+package org.ncw.engine.dsp;
 
 import java.util.Objects;
 

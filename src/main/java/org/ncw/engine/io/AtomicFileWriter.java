@@ -1,4 +1,5 @@
-package org.ncw.engine.audio;
+package org.ncw.engine.io;
+
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -39,20 +40,20 @@ public final class AtomicFileWriter {
     public static void write(Path target, WriteMode mode, OutputGuard guard, Content content) throws IOException {
         guard.check(target);
         if (Files.isDirectory(target)) {
-            throw new AudioFileException(target, "is a directory; give a file name to write");
+            throw new FileProblemException(target, "is a directory; give a file name to write");
         }
         if (mode == WriteMode.FAIL_IF_EXISTS && Files.exists(target)) {
-            throw new AudioFileException(target, "already exists (use overwrite to replace it)");
+            throw new FileProblemException(target, "already exists (use overwrite to replace it)");
         }
         Path dir = target.toAbsolutePath().getParent();
         if (dir == null || !Files.isDirectory(dir)) {
-            throw new AudioFileException(target, "cannot write: directory " + dir + " does not exist");
+            throw new FileProblemException(target, "cannot write: directory " + dir + " does not exist");
         }
         Path temp;
         try {
             temp = createSibling(dir, target.getFileName().toString());
         } catch (IOException e) {
-            throw new AudioFileException(target, "cannot write in " + dir + ": " + e.getMessage(), e);
+            throw new FileProblemException(target, "cannot write in " + dir + ": " + e.getMessage(), e);
         }
         IN_PROGRESS.add(temp);
         boolean moved = false;
@@ -66,11 +67,11 @@ public final class AtomicFileWriter {
             move(temp, target, mode);
             moved = true;
         } catch (FileAlreadyExistsException e) {
-            throw new AudioFileException(target, "already exists (use overwrite to replace it)", e);
-        } catch (AudioFileException e) {
+            throw new FileProblemException(target, "already exists (use overwrite to replace it)", e);
+        } catch (FileProblemException e) {
             throw e;
         } catch (IOException e) {
-            throw new AudioFileException(target, "cannot write: " + e.getMessage(), e);
+            throw new FileProblemException(target, "cannot write: " + e.getMessage(), e);
         } finally {
             if (!moved) {
                 Files.deleteIfExists(temp);

@@ -1,4 +1,4 @@
-package org.ncw.engine.dataset;
+package org.ncw.engine.dsp;
 
 import java.util.Objects;
 
@@ -53,7 +53,7 @@ public record TfAxes(double[] frameTimesSeconds, double[] binFrequenciesHz) {
         return position(binFrequenciesHz, hz);
     }
 
-    static double position(double[] axis, double v) {
+    public static double position(double[] axis, double v) {
         int n = axis.length;
         if (n == 1 || v <= axis[0]) {
             return 0;

@@ -1,4 +1,4 @@
-package org.ncw.engine.audio;
+package org.ncw.engine.io;
 
 /** What to do when the output file already exists. Input files are never overwritten, whatever the mode. */
 public enum WriteMode {

@@ -1,4 +1,4 @@
-package org.ncw.engine.metrics;
+package org.ncw.engine.evaluation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.ncw.engine.audio.AudioReader;

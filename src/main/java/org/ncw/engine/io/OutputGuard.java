@@ -1,4 +1,5 @@
-package org.ncw.engine.audio;
+package org.ncw.engine.io;
+
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,11 +37,11 @@ public final class OutputGuard {
     }
 
     /** Throws if {@code output} is one of the inputs. */
-    public void check(Path output) throws AudioFileException {
+    public void check(Path output) throws FileProblemException {
         Path outAbs = output.toAbsolutePath().normalize();
         for (Path input : inputs) {
             if (input.toAbsolutePath().normalize().equals(outAbs) || sameExistingFile(input, output)) {
-                throw new AudioFileException(output, "refusing to overwrite input file " + input);
+                throw new FileProblemException(output, "refusing to overwrite input file " + input);
             }
         }
     }

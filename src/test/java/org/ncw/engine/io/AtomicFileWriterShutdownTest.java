@@ -1,4 +1,4 @@
-package org.ncw.engine.audio;
+package org.ncw.engine.io;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

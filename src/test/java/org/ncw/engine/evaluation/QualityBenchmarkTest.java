@@ -1,10 +1,12 @@
-package org.ncw.engine.metrics;
+package org.ncw.engine.evaluation;
+
+import org.ncw.engine.metrics.MetricsFixtureSignals;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ncw.engine.audio.AudioWriter;
 import org.ncw.engine.audio.SampleFormat;
-import org.ncw.engine.audio.WriteMode;
+import org.ncw.engine.io.WriteMode;
 import org.ncw.engine.core.Signal;
 import org.ncw.engine.core.TaskMonitor;
 import org.ncw.engine.denoise.DenoisingMethod;

@@ -1,4 +1,4 @@
-package org.ncw.engine.dataset;
+package org.ncw.engine.dsp;
 
 import org.ncw.engine.core.Checks;
 import org.ncw.engine.core.InvalidParameterException;

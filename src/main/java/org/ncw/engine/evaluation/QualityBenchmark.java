@@ -1,4 +1,8 @@
-package org.ncw.engine.metrics;
+package org.ncw.engine.evaluation;
+
+import org.ncw.engine.metrics.Stoi;
+import org.ncw.engine.metrics.QualityMetrics;
+import org.ncw.engine.metrics.SiSdr;
 
 import org.ncw.engine.core.CancelledException;
 import org.ncw.engine.core.Checks;

@@ -1,4 +1,4 @@
-package org.ncw.engine.dataset;
+package org.ncw.engine.dsp;
 
 import org.junit.jupiter.api.Test;
 import org.ncw.engine.core.InvalidParameterException;
