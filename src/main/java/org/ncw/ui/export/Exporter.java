@@ -13,7 +13,6 @@ import org.ncw.engine.dataset.LabelGridCsv;
 import org.ncw.engine.dataset.Table3D;
 import org.ncw.engine.dataset.Table3DFiles;
 import org.ncw.engine.dataset.TableFormat;
-import org.ncw.engine.dsp.Intensity;
 import org.ncw.engine.dsp.SpectrogramMatrix;
 import org.ncw.engine.io.OutputGuard;
 import org.ncw.engine.io.WriteMode;
@@ -50,7 +49,7 @@ public final class Exporter {
         }
         monitor.step(done++, steps);
         if (r.labels() != null && r.spectrum() != null) {
-            SpectrogramMatrix db = new SpectrogramMatrix(r.spectrum().db(), r.spectrum().axes(), Intensity.DB);
+            SpectrogramMatrix db = EngineBridge.dbMatrix(r.spectrum());
             Path labels = r.folder().resolve(LABELS);
             LabelGridCsv.write(db, r.labels(), labels, WriteMode.OVERWRITE, OutputGuard.none());
             written.add(labels);
