@@ -1,6 +1,5 @@
 package org.ncw.cli;
 
-import org.ncw.engine.io.AtomicFileWriter;
 import org.ncw.engine.audio.AudioReader;
 import org.ncw.engine.audio.AudioWriter;
 import org.ncw.engine.io.OutputGuard;
@@ -17,11 +16,9 @@ import org.ncw.engine.cluster.strategy.SpeechRoleRule;
 import org.ncw.engine.cluster.strategy.StrategyKind;
 import org.ncw.engine.cluster.strategy.StrategyOptions;
 import org.ncw.engine.core.CancellationToken;
-import org.ncw.engine.core.Json;
 import org.ncw.engine.core.Signal;
 import org.ncw.engine.core.TaskMonitor;
-import org.ncw.engine.dataset.LabelGrid;
-import org.ncw.engine.dsp.SpectrogramMatrix;
+import org.ncw.engine.dataset.LabelGridCsv;
 import org.ncw.engine.dsp.Resolution;
 import org.ncw.engine.mask.MaskMode;
 import org.ncw.engine.mask.MaskOptions;
@@ -38,7 +35,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -175,11 +171,11 @@ public final class ClusterCommand implements Callable<Integer> {
         SampleFormat format = floatOutput ? SampleFormat.FLOAT32 : SampleFormat.PCM16;
         WriteReport speech = AudioWriter.write(r.separated().speech(), files.speech(), format, mode, guard);
         WriteReport noise = AudioWriter.write(r.separated().residue(), files.noise(), format, mode, guard);
-        writeCsv(r.analysisDb(), r.clustering().labels(), files.csv(), mode, guard);
+        LabelGridCsv.write(r.analysisDb(), r.clustering().labels(), files.csv(), mode, guard);
         SpectrogramRenderer.writePng(SpectrogramRenderer.render(r.analysisDb(), r.clustering().labels(),
                 RenderOptions.defaults().withTitle(input.getFileName() + ": speech bins (analysis grid)")),
                 files.png(), mode, guard);
-        writeText(files.json(), experiment.toJson() + System.lineSeparator(), mode, guard);
+        experiment.write(files.json(), mode, guard);
         double writeSeconds = (System.nanoTime() - w0) / 1e9;
 
         summary(out, signal, r, loadSeconds, writeSeconds, speech, noise, files);
@@ -289,39 +285,6 @@ public final class ClusterCommand implements Callable<Integer> {
         }
         throw new IllegalArgumentException(option + " must be one of " + java.util.Arrays.stream(type.getEnumConstants())
                 .map(e -> e.name().toLowerCase(Locale.ROOT)).toList() + ", got '" + text + "'");
-    }
-
-    /** Long-format label grid: one row per analysis bin. */
-    private static void writeCsv(SpectrogramMatrix db, LabelGrid labels, Path file, WriteMode mode, OutputGuard guard)
-            throws IOException {
-        AtomicFileWriter.write(file, mode, guard, stream -> {
-            BufferedWriter w = new BufferedWriter(new java.io.OutputStreamWriter(stream,
-                    java.nio.charset.StandardCharsets.UTF_8));
-            w.write("frame,bin,time_s,freq_hz,db,speech\n");
-            StringBuilder line = new StringBuilder(64);
-            for (int t = 0; t < labels.frames(); t++) {
-                for (int b = 0; b < labels.bins(); b++) {
-                    line.setLength(0);
-                    line.append(t).append(',').append(b).append(',')
-                            .append(rounded(db.axes().timeSeconds(t), 1e6)).append(',')
-                            .append(rounded(db.axes().frequencyHz(b), 1e3)).append(',')
-                            .append(rounded(db.values().get(b, t), 1e3)).append(',')
-                            .append(labels.get(b, t)).append('\n');
-                    w.append(line);
-                }
-            }
-            w.flush();
-        });
-    }
-
-    /** x rounded to 1/scale, printed as the shortest decimal (String.format is slow for many cells). */
-    private static double rounded(double x, double scale) {
-        return Math.round(x * scale) / scale;
-    }
-
-    private static void writeText(Path file, String text, WriteMode mode, OutputGuard guard) throws IOException {
-        AtomicFileWriter.write(file, mode, guard,
-                stream -> stream.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private void summary(PrintWriter out, Signal signal, ExperimentResult r, double loadSeconds, double writeSeconds,

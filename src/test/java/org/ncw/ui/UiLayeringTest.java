@@ -5,8 +5,6 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,8 +21,7 @@ class UiLayeringTest {
 
     @BeforeAll
     static void importClasses() {
-        ui = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("org.ncw.ui");
+        ui = org.ncw.arch.ProjectClasses.main();
     }
 
     private static DescribedPredicate<JavaClass> simpleNameIn(Set<String> names) {
@@ -33,7 +30,7 @@ class UiLayeringTest {
 
     @Test
     void viewModelsHoldNoNodes() {
-        noClasses().that().haveSimpleNameEndingWith("ViewModel")
+        noClasses().that().resideInAPackage("org.ncw.ui..").and().haveSimpleNameEndingWith("ViewModel")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
                 .because("a ViewModel is properties only; Views own the Nodes")
                 .check(ui);

@@ -28,6 +28,8 @@ import java.util.Arrays;
  */
 public final class Table3DFiles {
     public static final String CENTROID_COLUMN = "centroid_distance_hz";
+    /** The optional label column: 1 for a speech bin, 0 for noise. */
+    public static final String LABEL_COLUMN = "speech";
     private static final String[] FIXED_COLUMNS = {"frame", "bin", "time_s", "freq_hz"};
 
     private Table3DFiles() {
@@ -44,6 +46,16 @@ public final class Table3DFiles {
      */
     public static void write(Table3D table, Path path, TableFormat format, WriteMode mode, OutputGuard guard,
                              TaskMonitor monitor) throws IOException {
+        write(table, null, path, format, mode, guard, monitor);
+    }
+
+    /** As above, with a last column {@value #LABEL_COLUMN} (1 = speech) when {@code labels} is not null. */
+    public static void write(Table3D table, LabelGrid labels, Path path, TableFormat format, WriteMode mode,
+                             OutputGuard guard, TaskMonitor monitor) throws IOException {
+        if (labels != null && (labels.bins() != table.matrix().bins() || labels.frames() != table.matrix().frames())) {
+            throw new IllegalArgumentException("labels are " + labels.bins() + " x " + labels.frames()
+                    + ", the table " + table.matrix().bins() + " x " + table.matrix().frames());
+        }
         char d = format.delimiter();
         AtomicFileWriter.write(path, mode, guard, stream -> {
             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 20);
@@ -52,6 +64,9 @@ public final class Table3DFiles {
                     .append(table.matrix().intensity().columnName());
             if (table.hasCentroidDistance()) {
                 line.append(d).append(CENTROID_COLUMN);
+            }
+            if (labels != null) {
+                line.append(d).append(LABEL_COLUMN);
             }
             w.append(line).append('\n');
             int bins = table.matrix().bins();
@@ -68,6 +83,9 @@ public final class Table3DFiles {
                             .append(axes.frequencyHz(k)).append(d).append(v[row]);
                     if (table.hasCentroidDistance()) {
                         line.append(d).append(table.centroidDistanceHz()[row]);
+                    }
+                    if (labels != null) {
+                        line.append(d).append(labels.get(k, f));
                     }
                     w.append(line).append('\n');
                 }

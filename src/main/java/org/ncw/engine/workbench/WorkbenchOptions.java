@@ -15,7 +15,12 @@ import org.ncw.engine.mask.MaskOptions;
 import org.ncw.engine.pipeline.ExperimentOptions;
 import org.ncw.engine.production.ProductionSettings;
 
+import org.ncw.engine.io.AtomicFileWriter;
+import org.ncw.engine.io.OutputGuard;
+import org.ncw.engine.io.WriteMode;
+
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,6 +124,12 @@ public record WorkbenchOptions(Resolution analysis, Resolution synthesis, DbScal
     /** The experiment file's text. */
     public String toJson() {
         return Json.write(this);
+    }
+
+    /** Writes the experiment file atomically; never over a file {@code guard} protects. */
+    public void write(Path file, WriteMode mode, OutputGuard guard) throws IOException {
+        byte[] text = (toJson() + System.lineSeparator()).getBytes(StandardCharsets.UTF_8);
+        AtomicFileWriter.write(file, mode, guard, out -> out.write(text));
     }
 
     /**

@@ -10,6 +10,7 @@ import org.ncw.engine.core.TaskMonitor;
 import org.ncw.engine.denoise.BlindDenoiserOptions;
 import org.ncw.engine.dsp.ComplexSpectrogram;
 import org.ncw.engine.dsp.DbScale;
+import org.ncw.engine.dsp.Intensity;
 import org.ncw.engine.dsp.SpectrogramMatrix;
 import org.ncw.engine.dsp.Stft;
 import org.ncw.engine.dsp.StftOptions;
@@ -54,6 +55,11 @@ public final class EngineBridge {
     /** The clustered grid of a pipeline result, for drawing. */
     public static Spectrum spectrum(SpectrogramMatrix analysis, int sampleRate) {
         return new Spectrum(analysis.values(), analysis.axes(), sampleRate);
+    }
+
+    /** A spectrum as the engine's dB matrix (what the label grid and table writers take). */
+    public static SpectrogramMatrix dbMatrix(Spectrum s) {
+        return new SpectrogramMatrix(s.db(), s.axes(), Intensity.DB);
     }
 
     /** The clustering part of the experiment (what ClusterPipeline and {@code ncw cluster} run). */

@@ -1,30 +1,37 @@
 package org.ncw.ui.export;
 
 import java.awt.image.BufferedImage;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import org.ncw.engine.core.Json;
 import org.ncw.engine.core.TaskMonitor;
-import org.ncw.engine.dataset.LabelGrid;
+import org.ncw.engine.dataset.LabelGridCsv;
+import org.ncw.engine.dataset.Table3D;
+import org.ncw.engine.dataset.Table3DFiles;
+import org.ncw.engine.dataset.TableFormat;
+import org.ncw.engine.dsp.SpectrogramMatrix;
+import org.ncw.engine.io.OutputGuard;
+import org.ncw.engine.io.WriteMode;
 import org.ncw.ui.analysis.EngineBridge;
 import org.ncw.ui.analysis.Output;
-import org.ncw.ui.analysis.Spectrum;
 
-/** Writes an {@link ExportRequest} into its folder; runs on a background job. Returns the files written. */
+/**
+ * Writes an {@link ExportRequest} into its folder with the engine's writers (the same files {@code ncw cluster}
+ * and {@code ncw table} write, each atomically); runs on a background job. Returns the files written.
+ */
 public final class Exporter {
+    /** The label grid, in {@code ncw cluster}'s long format ({@link LabelGridCsv}). */
     public static final String LABELS = "labels.csv";
+    /** The 3D table with a speech column ({@link Table3DFiles}). */
     public static final String TABLE = "table3d.tsv";
-    public static final String PARAMETERS = "parameters.json";
-    /** The clustering part as the engine's ExperimentOptions JSON (what the CLI's --options reads). */
-    public static final String EXPERIMENT = "experiment-options.json";
+    /** The experiment file, what {@code --options} of every command and the workbench's "Open parameters" read. */
+    public static final String PARAMETERS = "experiment.json";
+    /** The same file as {@link #PARAMETERS} (there is one experiment format). */
+    public static final String EXPERIMENT = PARAMETERS;
 
     private Exporter() {
     }
@@ -42,16 +49,19 @@ public final class Exporter {
         }
         monitor.step(done++, steps);
         if (r.labels() != null && r.spectrum() != null) {
-            written.add(writeLabels(r.folder().resolve(LABELS), r.spectrum(), r.labels()));
+            SpectrogramMatrix db = EngineBridge.dbMatrix(r.spectrum());
+            Path labels = r.folder().resolve(LABELS);
+            LabelGridCsv.write(db, r.labels(), labels, WriteMode.OVERWRITE, OutputGuard.none());
+            written.add(labels);
             monitor.step(done++, steps);
-            written.add(writeTable(r.folder().resolve(TABLE), r.spectrum(), r.labels()));
+            Path table = r.folder().resolve(TABLE);
+            Table3DFiles.write(Table3D.of(db), r.labels(), table, TableFormat.TSV, WriteMode.OVERWRITE,
+                    OutputGuard.none(), TaskMonitor.none());
+            written.add(table);
         }
         monitor.step(done++, steps);
-        Path json = r.folder().resolve(PARAMETERS);
-        Files.writeString(json, r.parameters().toJson(), StandardCharsets.UTF_8);
-        written.add(json);
-        Path experiment = r.folder().resolve(EXPERIMENT);
-        Files.writeString(experiment, Json.write(EngineBridge.experimentOptions(r.parameters())), StandardCharsets.UTF_8);
+        Path experiment = r.folder().resolve(PARAMETERS);
+        r.parameters().toOptions().write(experiment, WriteMode.OVERWRITE, OutputGuard.none());
         written.add(experiment);
         for (Map.Entry<String, BufferedImage> e : r.views().entrySet()) {
             monitor.step(done++, steps);
@@ -61,46 +71,5 @@ public final class Exporter {
         }
         monitor.done();
         return written;
-    }
-
-    /** One row per frequency bin (low to high), one column per frame; the header holds frame times in s. */
-    static Path writeLabels(Path p, Spectrum s, LabelGrid labels) throws IOException {
-        try (BufferedWriter w = Files.newBufferedWriter(p, StandardCharsets.UTF_8)) {
-            w.write("frequency_hz");
-            for (int f = 0; f < labels.frames(); f++) {
-                w.write(String.format(Locale.ROOT, ",%.4f", s.frameSeconds(f)));
-            }
-            w.newLine();
-            StringBuilder sb = new StringBuilder();
-            for (int b = 0; b < labels.bins(); b++) {
-                sb.setLength(0);
-                sb.append(String.format(Locale.ROOT, "%.2f", s.binHz(b)));
-                for (int f = 0; f < labels.frames(); f++) {
-                    sb.append(',').append(labels.get(b, f));
-                }
-                w.write(sb.toString());
-                w.newLine();
-            }
-        }
-        return p;
-    }
-
-    /** The 3D table: one row per bin, time / frequency / intensity (dB) / label. */
-    static Path writeTable(Path p, Spectrum s, LabelGrid labels) throws IOException {
-        try (BufferedWriter w = Files.newBufferedWriter(p, StandardCharsets.UTF_8)) {
-            w.write("time_s\tfrequency_hz\tintensity_db\tlabel");
-            w.newLine();
-            StringBuilder sb = new StringBuilder();
-            for (int f = 0; f < labels.frames(); f++) {
-                for (int b = 0; b < labels.bins(); b++) {
-                    sb.setLength(0);
-                    sb.append(String.format(Locale.ROOT, "%.4f\t%.2f\t%.2f\t%d", s.frameSeconds(f), s.binHz(b),
-                            s.db().get(b, f), labels.get(b, f)));
-                    w.write(sb.toString());
-                    w.newLine();
-                }
-            }
-        }
-        return p;
     }
 }

@@ -168,8 +168,8 @@ class WorkbenchGuiTest {
                 "16-bit mono WAV, as long as the input");
         LabelGrid labels = vm.lastResultProperty().get().labels();
         List<String> csv = Files.readAllLines(dir.resolve(Exporter.LABELS));
-        assertEquals(labels.bins() + 1, csv.size());
-        assertEquals(labels.frames() + 1, csv.get(1).split(",").length);
+        assertEquals(org.ncw.engine.dataset.LabelGridCsv.HEADER, csv.get(0), "ncw cluster's label grid format");
+        assertEquals((long) labels.bins() * labels.frames() + 1, csv.size());
         assertEquals(vm.params().parametersProperty().get(),
                 ParameterSet.fromJson(Files.readString(dir.resolve(Exporter.PARAMETERS))));
         assertEquals(org.ncw.ui.analysis.EngineBridge.experimentOptions(vm.params().parametersProperty().get()),

@@ -1,0 +1,54 @@
+package org.ncw.engine.dataset;
+
+import org.ncw.engine.dsp.SpectrogramMatrix;
+import org.ncw.engine.io.AtomicFileWriter;
+import org.ncw.engine.io.OutputGuard;
+import org.ncw.engine.io.WriteMode;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/**
+ * The label grid file (what {@code ncw cluster} and the workbench's export write): CSV in long format, one row per
+ * bin of the clustered grid, {@code frame,bin,time_s,freq_hz,db,speech} (speech 1, noise 0). Written atomically.
+ */
+public final class LabelGridCsv {
+    public static final String HEADER = "frame,bin,time_s,freq_hz,db,speech";
+
+    private LabelGridCsv() {
+    }
+
+    /** Writes {@code labels} of the grid {@code db}; never over a file {@code guard} protects. */
+    public static void write(SpectrogramMatrix db, LabelGrid labels, Path file, WriteMode mode, OutputGuard guard)
+            throws IOException {
+        if (labels.bins() != db.bins() || labels.frames() != db.frames()) {
+            throw new IllegalArgumentException("labels are " + labels.bins() + " x " + labels.frames()
+                    + ", the grid " + db.bins() + " x " + db.frames());
+        }
+        AtomicFileWriter.write(file, mode, guard, stream -> {
+            BufferedWriter w = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 20);
+            w.write(HEADER + "\n");
+            StringBuilder line = new StringBuilder(64);
+            for (int t = 0; t < labels.frames(); t++) {
+                for (int b = 0; b < labels.bins(); b++) {
+                    line.setLength(0);
+                    line.append(t).append(',').append(b).append(',')
+                            .append(rounded(db.axes().timeSeconds(t), 1e6)).append(',')
+                            .append(rounded(db.axes().frequencyHz(b), 1e3)).append(',')
+                            .append(rounded(db.values().get(b, t), 1e3)).append(',')
+                            .append(labels.get(b, t)).append('\n');
+                    w.append(line);
+                }
+            }
+            w.flush();
+        });
+    }
+
+    /** x rounded to 1/scale, printed as the shortest decimal (String.format is slow for many cells). */
+    private static double rounded(double x, double scale) {
+        return Math.round(x * scale) / scale;
+    }
+}
