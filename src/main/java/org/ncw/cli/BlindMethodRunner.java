@@ -13,10 +13,11 @@ final class BlindMethodRunner {
     private BlindMethodRunner() {
     }
 
-    static DenoiseMethod.Outcome run(Signal input, DenoiseCommand command, TaskMonitor monitor) {
+    static DenoiseMethod.Outcome run(Signal input, DenoiseCommand command, TaskMonitor monitor) throws Exception {
         BlindDenoiserOptions options = command.transientRatio == null ? BlindDenoiserOptions.defaults()
                 : BlindDenoiserOptions.defaults().withTransientThreshold(command.transientRatio);
-        BlindDenoiser.Result r = BlindDenoiser.fit(input, options, monitor);
+        BlindDenoiser.Result r = FileLimits.atRate(command.input, input.sampleRate(),
+                () -> BlindDenoiser.fit(input, options, monitor));
         double[] x = input.samples();
         double[] y = r.enhanced().samples();
         double[] residue = new double[x.length];

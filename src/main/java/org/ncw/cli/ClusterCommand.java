@@ -155,6 +155,7 @@ public final class ClusterCommand implements Callable<Integer> {
         }
 
         long t0 = System.nanoTime();
+        MemoryBudget.CLUSTER.check(input);
         Signal signal = AudioReader.read(input).toMono();
         double loadSeconds = (System.nanoTime() - t0) / 1e9;
         ClusterPipeline pipeline = new ClusterPipeline(signal);

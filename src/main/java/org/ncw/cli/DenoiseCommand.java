@@ -1,11 +1,12 @@
 package org.ncw.cli;
 
 import org.ncw.engine.audio.AudioClip;
-import org.ncw.engine.audio.AudioFileException;
 import org.ncw.engine.audio.AudioReader;
 import org.ncw.engine.audio.AudioWriter;
 import org.ncw.engine.audio.ChannelSelection;
 import org.ncw.engine.io.OutputGuard;
+import org.ncw.engine.io.OutputExistsException;
+import org.ncw.engine.io.OutputSet;
 import org.ncw.engine.audio.SampleFormat;
 import org.ncw.engine.io.WriteMode;
 import org.ncw.engine.audio.WriteReport;
@@ -89,17 +90,28 @@ public final class DenoiseCommand implements Callable<Integer> {
         Path residuePath = residue != null ? residue : defaultResidue(output);
         checkOutputs(residuePath);
 
-        AudioClip clip = AudioReader.read(input);
-        Signal signal = channel.isMixDown() ? clip.toMono() : clip.channel(channel.index());
-        long start = System.nanoTime();
-        DenoiseMethod.Outcome outcome = method.run(signal, this, TaskMonitor.none());
-        double seconds = (System.nanoTime() - start) / 1e9;
-
+        (method == DenoiseMethod.PRODUCTION ? MemoryBudget.DENOISE_PRODUCTION : MemoryBudget.DENOISE_BLIND)
+                .check(input);
         SampleFormat format = floatOutput ? SampleFormat.FLOAT32 : SampleFormat.PCM16;
         WriteMode mode = force ? WriteMode.OVERWRITE : WriteMode.FAIL_IF_EXISTS;
-        OutputGuard guard = OutputGuard.protecting(input);
-        WriteReport written = AudioWriter.write(outcome.output(), output, format, mode, guard);
-        WriteReport writtenResidue = AudioWriter.write(outcome.residue(), residuePath, format, mode, guard);
+        AudioClip clip = AudioReader.read(input);
+        Signal signal = channel.isMixDown() ? clip.toMono() : clip.channel(channel.index());
+        if (method == DenoiseMethod.PRODUCTION) {
+            production.chain(); // a bad parameter is reported (exit 2) before any output problem
+        }
+        DenoiseMethod.Outcome outcome;
+        WriteReport written;
+        WriteReport writtenResidue;
+        double seconds;
+        // both files appear together or neither does; every output problem shows before the work
+        try (OutputSet outputs = OutputSet.reserve(mode, OutputGuard.protecting(input), output, residuePath)) {
+            long start = System.nanoTime();
+            outcome = method.run(signal, this, TaskMonitor.none());
+            seconds = (System.nanoTime() - start) / 1e9;
+            written = AudioWriter.write(outcome.output(), output, format, outputs);
+            writtenResidue = AudioWriter.write(outcome.residue(), residuePath, format, outputs);
+            outputs.commit();
+        }
 
         out.printf(Locale.ROOT, "%s: %d Hz, %.2f s%s%n", input, signal.sampleRate(), signal.durationSeconds(),
                 clip.channelCount() == 1 ? "" : " (" + clip.channelCount() + " channels, using " + channel + ")");
@@ -136,7 +148,7 @@ public final class DenoiseCommand implements Callable<Integer> {
         if (!force) {
             for (Path p : new Path[] {output, residuePath}) {
                 if (Files.exists(p)) {
-                    throw new AudioFileException(p, "already exists; use --force to overwrite it");
+                    throw new OutputExistsException(p);
                 }
             }
         }

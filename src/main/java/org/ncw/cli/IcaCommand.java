@@ -80,6 +80,7 @@ public final class IcaCommand implements Callable<Integer> {
         for (Path p : List.of(speechFile, noiseFile, reportFile)) {
             OutputPaths.check(p, ica.overwrite, guard);
         }
+        MemoryBudget.ICA.check(first, second);
         Signal a = AudioReader.readMono(first, ica.channel());
         Signal b = AudioReader.readMono(second, ica.channel());
         Signal reference = ica.reference == null ? null : AudioReader.readMono(ica.reference, ica.channel());

@@ -135,7 +135,7 @@ final class ProductionMethodOptions {
         return chain.withGateThreshold(value, 0);
     }
 
-    static DenoiseMethod.Outcome run(Signal input, DenoiseCommand command, TaskMonitor monitor) throws IOException {
+    static DenoiseMethod.Outcome run(Signal input, DenoiseCommand command, TaskMonitor monitor) throws Exception {
         ProductionMethodOptions options = command.production;
         ProductionChain chain = options.chain();
         if (options.saveChain != null) {
@@ -143,7 +143,8 @@ final class ProductionMethodOptions {
             AtomicFileWriter.write(options.saveChain, command.force ? WriteMode.OVERWRITE : WriteMode.FAIL_IF_EXISTS,
                     OutputGuard.protecting(command.input), out -> out.write(json));
         }
-        ProductionResult result = ProductionDenoiser.fit(input, chain, monitor);
+        ProductionResult result = FileLimits.atRate(command.input, input.sampleRate(),
+                () -> ProductionDenoiser.fit(input, chain, monitor));
         List<String> details = new ArrayList<>();
         String source = options.source();
         details.add(chain.description().startsWith(source) ? chain.description()

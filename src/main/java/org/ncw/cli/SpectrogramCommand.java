@@ -71,6 +71,7 @@ public final class SpectrogramCommand implements Callable<Integer> {
                 .withTitle(title != null ? title : input.getFileName().toString());
         OutputGuard guard = OutputGuard.protecting(input);
         WriteMode mode = OutputPaths.check(png, force, guard);
+        MemoryBudget.SPECTROGRAM.check(input);
         Signal signal = AudioReader.read(input).toMono();
         ComplexSpectrogram stft = Stft.forward(signal, options, TaskMonitor.none());
         SpectrogramMatrix matrix = stft.toMatrix(Intensity.DB, scale);

@@ -78,6 +78,7 @@ public final class TableCommand implements Callable<Integer> {
         TableFormat format = TableFormat.forPath(out);
         OutputGuard guard = OutputGuard.protecting(input);
         WriteMode mode = OutputPaths.check(out, force, guard);
+        MemoryBudget.TABLE.check(input);
         Signal signal = AudioReader.read(input).toMono();
         ComplexSpectrogram stft = Stft.forward(signal, options, TaskMonitor.none());
         Intensity kind = Intensity.valueOf(intensity.name().toUpperCase(Locale.ROOT));
