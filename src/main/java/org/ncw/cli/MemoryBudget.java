@@ -19,16 +19,16 @@ import java.util.Locale;
  */
 enum MemoryBudget {
     INFO("info", 8),
-    SPECTROGRAM("spectrogram", 78),
-    TABLE("table", 110),
-    DENOISE_PRODUCTION("denoise (production)", 170),
-    DENOISE_BLIND("denoise (blind)", 210),
+    SPECTROGRAM("spectrogram", 70),
+    TABLE("table", 16),
+    DENOISE_PRODUCTION("denoise (production)", 134),
+    DENOISE_BLIND("denoise (blind)", 168),
     CLUSTER("cluster", 650),
-    ICA("ica", 120);
+    ICA("ica", 26);
 
     private static final double GIB = 1L << 30;
     /** What the JVM, picocli and the engine's classes take before the first sample. */
-    private static final long BASELINE_BYTES = 48L << 20;
+    private static final long BASELINE_BYTES = 32L << 20;
 
     private final String run;
     private final long bytesPerFrame;

@@ -97,12 +97,24 @@ public final class OutputSet implements AutoCloseable {
         } catch (java.nio.file.AccessDeniedException e) {
             throw new FileProblemException(target, "cannot write: permission denied in folder " + dir, e);
         } catch (IOException e) {
-            String reason = e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null
-                    ? fs.getReason() : e.getMessage();
-            throw new FileProblemException(target, "cannot write in folder " + dir + ": " + reason, e);
+            throw new FileProblemException(target, "cannot write in folder " + dir + ": " + reason(e), e);
         }
         IN_PROGRESS.add(temp);
         temps.put(key, temp);
+    }
+
+    /** What went wrong, without the temporary file's name (the JDK's message for most failures is just the path). */
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "its temporary file was removed (interrupted?)";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException fs) {
+            return fs.getReason() != null ? fs.getReason() : e.getClass().getSimpleName();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     private static Path key(Path target) {
@@ -125,9 +137,7 @@ public final class OutputSet implements AutoCloseable {
         } catch (FileProblemException e) {
             throw e;
         } catch (IOException e) {
-            String reason = e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null
-                    ? fs.getReason() : e.getMessage();
-            throw new FileProblemException(target, "cannot write: " + reason, e);
+            throw new FileProblemException(target, "cannot write: " + reason(e), e);
         }
     }
 
