@@ -1,6 +1,6 @@
 package org.ncw.cli;
 
-import org.ncw.engine.io.AtomicFileWriter;
+import org.ncw.engine.io.OutputSet;
 import org.ncw.engine.audio.AudioReader;
 import org.ncw.engine.audio.AudioWriter;
 import org.ncw.engine.io.OutputGuard;
@@ -164,22 +164,28 @@ public final class ClusterCommand implements Callable<Integer> {
         Thread onInterrupt = new Thread(token::cancel, "ncw-cluster-cancel");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         ExperimentResult r;
-        try {
-            r = pipeline.run(options, TaskMonitor.of(new StderrProgress(err), token));
-        } finally {
-            removeHook(onInterrupt);
+        WriteReport speech;
+        WriteReport noise;
+        double writeSeconds;
+        // the five files appear together or none does; an output problem shows before the work
+        try (OutputSet outputs = OutputSet.reserve(mode, guard, files.all())) {
+            try {
+                r = pipeline.run(options, TaskMonitor.of(new StderrProgress(err), token));
+            } finally {
+                removeHook(onInterrupt);
+            }
+            long w0 = System.nanoTime();
+            SampleFormat format = floatOutput ? SampleFormat.FLOAT32 : SampleFormat.PCM16;
+            speech = AudioWriter.write(r.separated().speech(), files.speech(), format, outputs);
+            noise = AudioWriter.write(r.separated().residue(), files.noise(), format, outputs);
+            writeCsv(r.analysisDb(), r.clustering().labels(), files.csv(), outputs);
+            outputs.write(files.png(), SpectrogramRenderer.png(SpectrogramRenderer.render(r.analysisDb(),
+                    r.clustering().labels(),
+                    RenderOptions.defaults().withTitle(input.getFileName() + ": speech bins (analysis grid)"))));
+            outputs.writeText(files.json(), Json.write(options) + System.lineSeparator());
+            outputs.commit();
+            writeSeconds = (System.nanoTime() - w0) / 1e9;
         }
-
-        long w0 = System.nanoTime();
-        SampleFormat format = floatOutput ? SampleFormat.FLOAT32 : SampleFormat.PCM16;
-        WriteReport speech = AudioWriter.write(r.separated().speech(), files.speech(), format, mode, guard);
-        WriteReport noise = AudioWriter.write(r.separated().residue(), files.noise(), format, mode, guard);
-        writeCsv(r.analysisDb(), r.clustering().labels(), files.csv(), mode, guard);
-        SpectrogramRenderer.writePng(SpectrogramRenderer.render(r.analysisDb(), r.clustering().labels(),
-                RenderOptions.defaults().withTitle(input.getFileName() + ": speech bins (analysis grid)")),
-                files.png(), mode, guard);
-        writeText(files.json(), Json.write(options) + System.lineSeparator(), mode, guard);
-        double writeSeconds = (System.nanoTime() - w0) / 1e9;
 
         summary(out, signal, r, loadSeconds, writeSeconds, speech, noise, files);
         return 0;
@@ -303,9 +309,9 @@ public final class ClusterCommand implements Callable<Integer> {
     }
 
     /** Long-format label grid: one row per analysis bin. */
-    private static void writeCsv(SpectrogramMatrix db, LabelGrid labels, Path file, WriteMode mode, OutputGuard guard)
+    private static void writeCsv(SpectrogramMatrix db, LabelGrid labels, Path file, OutputSet outputs)
             throws IOException {
-        AtomicFileWriter.write(file, mode, guard, stream -> {
+        outputs.write(file, stream -> {
             BufferedWriter w = new BufferedWriter(new java.io.OutputStreamWriter(stream,
                     java.nio.charset.StandardCharsets.UTF_8));
             w.write("frame,bin,time_s,freq_hz,db,speech\n");
@@ -328,11 +334,6 @@ public final class ClusterCommand implements Callable<Integer> {
     /** x rounded to 1/scale, printed as the shortest decimal (String.format is slow for many cells). */
     private static double rounded(double x, double scale) {
         return Math.round(x * scale) / scale;
-    }
-
-    private static void writeText(Path file, String text, WriteMode mode, OutputGuard guard) throws IOException {
-        AtomicFileWriter.write(file, mode, guard,
-                stream -> stream.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private void summary(PrintWriter out, Signal signal, ExperimentResult r, double loadSeconds, double writeSeconds,

@@ -141,6 +141,27 @@ public final class OutputSet implements AutoCloseable {
         }
     }
 
+    /** Writes a reserved target's text as UTF-8. */
+    public long writeText(Path target, String text) throws IOException {
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return write(target, out -> out.write(bytes));
+    }
+
+    /** Gives up the targets not written (e.g. the pairs of a batch that failed), so a commit moves the others. */
+    public List<Path> discardUnwritten() throws IOException {
+        List<Path> dropped = new ArrayList<>();
+        for (var it = temps.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<Path, Path> e = it.next();
+            if (!written.contains(e.getValue())) {
+                Files.deleteIfExists(e.getValue());
+                IN_PROGRESS.remove(e.getValue());
+                dropped.add(e.getKey());
+                it.remove();
+            }
+        }
+        return dropped;
+    }
+
     /** The targets of this set, in the order given. */
     public List<Path> targets() {
         return List.copyOf(temps.keySet());

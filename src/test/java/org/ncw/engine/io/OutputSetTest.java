@@ -138,6 +138,19 @@ class OutputSetTest {
     }
 
     @Test
+    void aBatchCanGiveUpTheFilesOfItsFailedPartsAndCommitTheRest() throws IOException {
+        Path a = dir.resolve("pair1.wav");
+        Path b = dir.resolve("pair2.wav");
+        try (OutputSet set = OutputSet.reserve(WriteMode.FAIL_IF_EXISTS, OutputGuard.none(), a, b)) {
+            set.write(a, text("A"));
+            assertThrows(FileProblemException.class, set::commit, "an unwritten target blocks the commit");
+            assertEquals(List.of(b.toAbsolutePath().normalize()), set.discardUnwritten());
+            set.commit();
+        }
+        assertEquals(List.of("pair1.wav"), names());
+    }
+
+    @Test
     void shutdownCleanupRemovesTheTemporariesOfAnOpenSet() throws IOException {
         Path a = dir.resolve("a.wav");
         Path b = dir.resolve("b.wav");
