@@ -23,7 +23,7 @@ enum MemoryBudget {
     TABLE("table", 16),
     DENOISE_PRODUCTION("denoise (production)", 134),
     DENOISE_BLIND("denoise (blind)", 168),
-    CLUSTER("cluster", 650),
+    CLUSTER("cluster", 960),
     ICA("ica", 26);
 
     private static final double GIB = 1L << 30;
@@ -36,6 +36,16 @@ enum MemoryBudget {
     MemoryBudget(String run, long bytesPerFrame) {
         this.run = run;
         this.bytesPerFrame = bytesPerFrame;
+    }
+
+    /** The budget of a denoise run by the kind of method it runs. */
+    static MemoryBudget forMethod(org.ncw.engine.workbench.Method.Kind kind) {
+        return switch (kind) {
+            case PRODUCTION -> DENOISE_PRODUCTION;
+            case CLUSTERING -> CLUSTER;
+            case REFERENCE -> INFO;
+            case DENOISER, ICA -> DENOISE_BLIND;
+        };
     }
 
     /** Heap bytes this run needs for the files' lengths and channels. */
