@@ -127,9 +127,14 @@ public final class DenoiseCommand implements Callable<Integer> {
         WriteReport writtenResidue;
         double seconds;
         // both files appear together or neither does; every output problem shows before the work
-        try (OutputSet outputs = OutputSet.reserve(mode, OutputGuard.protecting(input), output, residuePath)) {
-            if (isProduction) {
-                production.saveChain(chain, input, force);
+        List<Path> targets = new ArrayList<>(List.of(output, residuePath));
+        boolean saveChain = isProduction && production.saveChain != null;
+        if (saveChain) {
+            targets.add(production.saveChain);
+        }
+        try (OutputSet outputs = OutputSet.reserve(mode, OutputGuard.protecting(input), targets)) {
+            if (saveChain) {
+                outputs.writeText(production.saveChain, chain.toJson() + "\n");
             }
             long start = System.nanoTime();
             WorkbenchOptions settings = experiment;
