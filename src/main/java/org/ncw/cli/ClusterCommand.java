@@ -19,7 +19,6 @@ import org.ncw.engine.cluster.strategy.StrategyOptions;
 import org.ncw.engine.core.CancellationToken;
 import org.ncw.engine.core.Json;
 import org.ncw.engine.core.Signal;
-import org.ncw.engine.core.TaskMonitor;
 import org.ncw.engine.dataset.LabelGrid;
 import org.ncw.engine.dsp.SpectrogramMatrix;
 import org.ncw.engine.dsp.Resolution;
@@ -171,8 +170,8 @@ public final class ClusterCommand implements Callable<Integer> {
         double writeSeconds;
         // the five files appear together or none does; an output problem shows before the work
         try (OutputSet outputs = OutputSet.reserve(mode, guard, files.all())) {
-            try {
-                r = pipeline.run(options, TaskMonitor.of(new StderrProgress(err), token));
+            try (TerminalProgress progress = TerminalProgress.forRun(verbose, err)) {
+                r = pipeline.run(options, progress.monitor(token));
             } finally {
                 removeHook(onInterrupt);
             }
@@ -393,28 +392,6 @@ public final class ClusterCommand implements Callable<Integer> {
 
         List<Path> all() {
             return List.of(speech, noise, csv, png, json);
-        }
-    }
-
-    /** Progress on stderr: one line per stage and every 10 %. */
-    private static final class StderrProgress implements org.ncw.engine.core.ProgressListener {
-        private final PrintWriter err;
-        private String lastStage = "";
-        private int lastDecile = -1;
-
-        StderrProgress(PrintWriter err) {
-            this.err = err;
-        }
-
-        @Override
-        public synchronized void progress(double fraction, String stage) {
-            int decile = (int) Math.floor(fraction * 10);
-            if (!stage.equals(lastStage) || decile != lastDecile) {
-                lastStage = stage;
-                lastDecile = decile;
-                err.printf(Locale.ROOT, "%3d %% %s%n", Math.round(fraction * 100), stage);
-                err.flush();
-            }
         }
     }
 }

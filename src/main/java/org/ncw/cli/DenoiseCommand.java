@@ -138,8 +138,10 @@ public final class DenoiseCommand implements Callable<Integer> {
             }
             long start = System.nanoTime();
             WorkbenchOptions settings = experiment;
-            outcome = FileLimits.atRate(input, signal.sampleRate(),
-                    () -> chosen.run(signal, settings, TaskMonitor.none()));
+            try (TerminalProgress progress = TerminalProgress.forRun(verbose, spec.commandLine().getErr())) {
+                outcome = FileLimits.atRate(input, signal.sampleRate(),
+                        () -> chosen.run(signal, settings, progress.monitor()));
+            }
             seconds = (System.nanoTime() - start) / 1e9;
             written = AudioWriter.write(outcome.output(), output, format, outputs);
             writtenResidue = AudioWriter.write(outcome.residue(), residuePath, format, outputs);
