@@ -25,6 +25,9 @@ FORMATS = {  # file name: sox output options
     "s16.aiff": ["-e", "signed-integer", "-b", "16"],
     "s16.au": ["-e", "signed-integer", "-b", "16"],
     "ulaw.au": ["-e", "u-law"],
+    "alaw.au": ["-e", "a-law"],
+    "f64.au": ["-e", "floating-point", "-b", "64"],
+    "fl32.aifc": ["-e", "floating-point", "-b", "32"],   # AIFF-C with compression type fl32
 }
 
 

@@ -104,6 +104,21 @@ public final class BenchQualityCommand implements Callable<Integer> {
         }
         EvaluationSet set = EvaluationSet.load(dir);
         PrintWriter err = spec.commandLine().getErr();
+        Path parent = csv.toAbsolutePath().getParent();
+        if (parent != null) {
+            OutputPaths.createDirectory(parent, "-o");
+        }
+        // the three files appear together or none does; an output problem shows before the work
+        try (org.ncw.engine.io.OutputSet outputs = org.ncw.engine.io.OutputSet.reserve(mode, guard, csv, json, png)) {
+            run(set, chosen, outputs, csv, json, png);
+        }
+        err.flush();
+        return 0;
+    }
+
+    private void run(EvaluationSet set, List<DenoisingMethod> chosen, org.ncw.engine.io.OutputSet outputs, Path csv,
+                     Path json, Path png) throws IOException {
+        PrintWriter o = spec.commandLine().getOut();
         ProgressListener progress = (fraction, stage) -> { };
         QualityBenchmark.Result result = QualityBenchmark.fit(set, chosen,
                 TaskMonitor.of(progress, new CancellationToken()));
@@ -113,28 +128,18 @@ public final class BenchQualityCommand implements Callable<Integer> {
         printTable(o, "Per SNR", result.perSnr(), false);
         printTable(o, "Per noise type", result.perNoise(), false);
 
-        Path parent = csv.toAbsolutePath().getParent();
-        if (parent != null) {
-            OutputPaths.createDirectory(parent, "-o");
-        }
-        writeText(csv, QualityBenchmark.toCsv(result), mode);
+        outputs.writeText(csv, QualityBenchmark.toCsv(result));
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("set", dir.toString());
         doc.put("overall", result.overall());
         doc.put("per_snr", result.perSnr());
         doc.put("per_noise", result.perNoise());
         doc.put("rows", result.rows());
-        writeText(json, Json.write(doc), mode);
-        QualityChart.write(result.overall(), "Quality benchmark: " + set.items().size() + " mixtures of "
-                + dir.getFileName(), png, mode, guard);
+        outputs.writeText(json, Json.write(doc));
+        outputs.write(png, org.ncw.render.SpectrogramRenderer.png(QualityChart.render(result.overall(),
+                "Quality benchmark: " + set.items().size() + " mixtures of " + dir.getFileName())));
+        outputs.commit();
         o.printf("wrote %s, %s, %s%n", csv, json, png);
-        err.flush();
-        return 0;
-    }
-
-    private static void writeText(Path file, String text, org.ncw.engine.io.WriteMode mode) throws IOException {
-        org.ncw.engine.io.AtomicFileWriter.write(file, mode, org.ncw.engine.io.OutputGuard.none(),
-                stream -> stream.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private static void printTable(PrintWriter o, String title, List<QualityBenchmark.Summary> rows, boolean runtime) {

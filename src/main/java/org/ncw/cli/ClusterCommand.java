@@ -1,5 +1,6 @@
 package org.ncw.cli;
 
+import org.ncw.engine.io.OutputSet;
 import org.ncw.engine.audio.AudioReader;
 import org.ncw.engine.audio.AudioWriter;
 import org.ncw.engine.io.OutputGuard;
@@ -17,7 +18,6 @@ import org.ncw.engine.cluster.strategy.StrategyKind;
 import org.ncw.engine.cluster.strategy.StrategyOptions;
 import org.ncw.engine.core.CancellationToken;
 import org.ncw.engine.core.Signal;
-import org.ncw.engine.core.TaskMonitor;
 import org.ncw.engine.dataset.LabelGridCsv;
 import org.ncw.engine.dsp.Resolution;
 import org.ncw.engine.mask.MaskMode;
@@ -153,6 +153,7 @@ public final class ClusterCommand implements Callable<Integer> {
         }
 
         long t0 = System.nanoTime();
+        MemoryBudget.CLUSTER.check(input);
         Signal signal = AudioReader.read(input).toMono();
         double loadSeconds = (System.nanoTime() - t0) / 1e9;
         ClusterPipeline pipeline = new ClusterPipeline(signal);
@@ -161,22 +162,28 @@ public final class ClusterCommand implements Callable<Integer> {
         Thread onInterrupt = new Thread(token::cancel, "ncw-cluster-cancel");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         ExperimentResult r;
-        try {
-            r = pipeline.run(options, TaskMonitor.of(new StderrProgress(err), token));
-        } finally {
-            removeHook(onInterrupt);
+        WriteReport speech;
+        WriteReport noise;
+        double writeSeconds;
+        // the five files appear together or none does; an output problem shows before the work
+        try (OutputSet outputs = OutputSet.reserve(mode, guard, files.all())) {
+            try (TerminalProgress progress = TerminalProgress.forRun(verbose, err)) {
+                r = pipeline.run(options, progress.monitor(token));
+            } finally {
+                removeHook(onInterrupt);
+            }
+            long w0 = System.nanoTime();
+            SampleFormat format = floatOutput ? SampleFormat.FLOAT32 : SampleFormat.PCM16;
+            speech = AudioWriter.write(r.separated().speech(), files.speech(), format, outputs);
+            noise = AudioWriter.write(r.separated().residue(), files.noise(), format, outputs);
+            outputs.write(files.csv(), LabelGridCsv.content(r.analysisDb(), r.clustering().labels()));
+            outputs.write(files.png(), SpectrogramRenderer.png(SpectrogramRenderer.render(r.analysisDb(),
+                    r.clustering().labels(),
+                    RenderOptions.defaults().withTitle(input.getFileName() + ": speech bins (analysis grid)"))));
+            outputs.writeText(files.json(), experiment.toJson() + System.lineSeparator());
+            outputs.commit();
+            writeSeconds = (System.nanoTime() - w0) / 1e9;
         }
-
-        long w0 = System.nanoTime();
-        SampleFormat format = floatOutput ? SampleFormat.FLOAT32 : SampleFormat.PCM16;
-        WriteReport speech = AudioWriter.write(r.separated().speech(), files.speech(), format, mode, guard);
-        WriteReport noise = AudioWriter.write(r.separated().residue(), files.noise(), format, mode, guard);
-        LabelGridCsv.write(r.analysisDb(), r.clustering().labels(), files.csv(), mode, guard);
-        SpectrogramRenderer.writePng(SpectrogramRenderer.render(r.analysisDb(), r.clustering().labels(),
-                RenderOptions.defaults().withTitle(input.getFileName() + ": speech bins (analysis grid)")),
-                files.png(), mode, guard);
-        experiment.write(files.json(), mode, guard);
-        double writeSeconds = (System.nanoTime() - w0) / 1e9;
 
         summary(out, signal, r, loadSeconds, writeSeconds, speech, noise, files);
         return 0;
@@ -354,28 +361,6 @@ public final class ClusterCommand implements Callable<Integer> {
 
         List<Path> all() {
             return List.of(speech, noise, csv, png, json);
-        }
-    }
-
-    /** Progress on stderr: one line per stage and every 10 %. */
-    private static final class StderrProgress implements org.ncw.engine.core.ProgressListener {
-        private final PrintWriter err;
-        private String lastStage = "";
-        private int lastDecile = -1;
-
-        StderrProgress(PrintWriter err) {
-            this.err = err;
-        }
-
-        @Override
-        public synchronized void progress(double fraction, String stage) {
-            int decile = (int) Math.floor(fraction * 10);
-            if (!stage.equals(lastStage) || decile != lastDecile) {
-                lastStage = stage;
-                lastDecile = decile;
-                err.printf(Locale.ROOT, "%3d %% %s%n", Math.round(fraction * 100), stage);
-                err.flush();
-            }
         }
     }
 }

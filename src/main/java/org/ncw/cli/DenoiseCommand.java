@@ -1,11 +1,12 @@
 package org.ncw.cli;
 
 import org.ncw.engine.audio.AudioClip;
-import org.ncw.engine.audio.AudioFileException;
 import org.ncw.engine.audio.AudioReader;
 import org.ncw.engine.audio.AudioWriter;
 import org.ncw.engine.audio.ChannelSelection;
 import org.ncw.engine.io.OutputGuard;
+import org.ncw.engine.io.OutputExistsException;
+import org.ncw.engine.io.OutputSet;
 import org.ncw.engine.audio.SampleFormat;
 import org.ncw.engine.io.WriteMode;
 import org.ncw.engine.audio.WriteReport;
@@ -116,24 +117,40 @@ public final class DenoiseCommand implements Callable<Integer> {
         checkOutputs(residuePath);
         ProductionChain chain = isProduction ? production.chain(experiment.production()) : null;
 
+        MemoryBudget.forMethod(chosen.kind()).check(input);
         AudioClip clip = AudioReader.read(input);
         Signal signal = channel.isMixDown() ? clip.toMono() : clip.channel(channel.index());
-        if (isProduction) {
-            production.saveChain(chain, input, force);
+        SampleFormat format = floatOutput ? SampleFormat.FLOAT32 : SampleFormat.PCM16;
+        WriteMode mode = force ? WriteMode.OVERWRITE : WriteMode.FAIL_IF_EXISTS;
+        MethodOutput outcome;
+        WriteReport written;
+        WriteReport writtenResidue;
+        double seconds;
+        // both files appear together or neither does; every output problem shows before the work
+        List<Path> targets = new ArrayList<>(List.of(output, residuePath));
+        boolean saveChain = isProduction && production.saveChain != null;
+        if (saveChain) {
+            targets.add(production.saveChain);
         }
-        long start = System.nanoTime();
-        MethodOutput outcome = chosen.run(signal, experiment, TaskMonitor.none());
-        double seconds = (System.nanoTime() - start) / 1e9;
+        try (OutputSet outputs = OutputSet.reserve(mode, OutputGuard.protecting(input), targets)) {
+            if (saveChain) {
+                outputs.writeText(production.saveChain, chain.toJson() + "\n");
+            }
+            long start = System.nanoTime();
+            WorkbenchOptions settings = experiment;
+            try (TerminalProgress progress = TerminalProgress.forRun(verbose, spec.commandLine().getErr())) {
+                outcome = FileLimits.atRate(input, signal.sampleRate(),
+                        () -> chosen.run(signal, settings, progress.monitor()));
+            }
+            seconds = (System.nanoTime() - start) / 1e9;
+            written = AudioWriter.write(outcome.output(), output, format, outputs);
+            writtenResidue = AudioWriter.write(outcome.residue(), residuePath, format, outputs);
+            outputs.commit();
+        }
         List<String> details = new ArrayList<>(outcome.details());
         if (isProduction) {
             details.set(0, production.describe(experiment.production(), chain));
         }
-
-        SampleFormat format = floatOutput ? SampleFormat.FLOAT32 : SampleFormat.PCM16;
-        WriteMode mode = force ? WriteMode.OVERWRITE : WriteMode.FAIL_IF_EXISTS;
-        OutputGuard guard = OutputGuard.protecting(input);
-        WriteReport written = AudioWriter.write(outcome.output(), output, format, mode, guard);
-        WriteReport writtenResidue = AudioWriter.write(outcome.residue(), residuePath, format, mode, guard);
 
         out.printf(Locale.ROOT, "%s: %d Hz, %.2f s%s%n", input, signal.sampleRate(), signal.durationSeconds(),
                 clip.channelCount() == 1 ? "" : " (" + clip.channelCount() + " channels, using " + channel + ")");
@@ -170,7 +187,7 @@ public final class DenoiseCommand implements Callable<Integer> {
         if (!force) {
             for (Path p : new Path[] {output, residuePath}) {
                 if (Files.exists(p)) {
-                    throw new AudioFileException(p, "already exists; use --force to overwrite it");
+                    throw new OutputExistsException(p);
                 }
             }
         }

@@ -3,6 +3,7 @@ package org.ncw.cli;
 import org.ncw.engine.audio.AudioReader;
 import org.ncw.engine.audio.AudioWriter;
 import org.ncw.engine.io.OutputGuard;
+import org.ncw.engine.io.OutputSet;
 import org.ncw.engine.core.Json;
 import org.ncw.engine.core.Signal;
 import org.ncw.engine.core.TaskMonitor;
@@ -61,7 +62,7 @@ public final class IcaBatchCommand implements Callable<Integer> {
     }
 
     /** Fails before any work when an output would replace an input or (without --force) an existing file. */
-    private void checkOutputs(List<IcaBatch.Input> inputs, OutputGuard guard) throws IOException {
+    private List<Path> checkOutputs(List<IcaBatch.Input> inputs, OutputGuard guard) throws IOException {
         OutputPaths.checkDirectory(outputDir, "-o");
         List<Path> outputs = new ArrayList<>(List.of(outputDir.resolve("summary.csv"),
                 outputDir.resolve("summary.json")));
@@ -76,6 +77,7 @@ public final class IcaBatchCommand implements Callable<Integer> {
         for (Path p : outputs) {
             OutputPaths.check(p, ica.overwrite, guard);
         }
+        return outputs;
     }
 
     @Override
@@ -111,17 +113,23 @@ public final class IcaBatchCommand implements Callable<Integer> {
             }
         }
         OutputGuard guard = OutputGuard.protecting(protectedFiles);
-        checkOutputs(inputs, guard);
+        List<Path> targets = checkOutputs(inputs, guard);
         OutputPaths.createDirectory(outputDir, "-o");
 
-        IcaBatch.Result result = IcaBatch.run(inputs, reference, clean, options, IcaBatch.SI_SDR_AND_STOI, (row, res) -> {
-            AudioWriter.write(res.speech(), outputDir.resolve(row.outputName() + ".speech.wav"), ica.format(),
-                    ica.writeMode(), guard);
-            AudioWriter.write(res.noise(), outputDir.resolve(row.outputName() + ".noise.wav"), ica.format(),
-                    ica.writeMode(), guard);
-        }, TaskMonitor.none());
-        IcaCommand.writeText(outputDir.resolve("summary.csv"), result.toCsv(), ica, guard);
-        IcaCommand.writeText(outputDir.resolve("summary.json"), Json.write(result) + "\n", ica, guard);
+        IcaBatch.Result result;
+        // every pair's files and the summaries appear together when the batch is done, or none does
+        try (OutputSet outputs = OutputSet.reserve(ica.writeMode(), guard, targets)) {
+            result = IcaBatch.run(inputs, reference, clean, options, IcaBatch.SI_SDR_AND_STOI, (row, res) -> {
+                AudioWriter.write(res.speech(), outputDir.resolve(row.outputName() + ".speech.wav"), ica.format(),
+                        outputs);
+                AudioWriter.write(res.noise(), outputDir.resolve(row.outputName() + ".noise.wav"), ica.format(),
+                        outputs);
+            }, TaskMonitor.none());
+            outputs.writeText(outputDir.resolve("summary.csv"), result.toCsv());
+            outputs.writeText(outputDir.resolve("summary.json"), Json.write(result) + "\n");
+            outputs.discardUnwritten(); // a pair that failed has no files; the summaries say why
+            outputs.commit();
+        }
 
         out.printf(Locale.ROOT, "%d inputs, %d pairs -> %s%n", inputs.size(), result.rows().size(), outputDir);
         for (var e : result.inputMetrics().entrySet()) {

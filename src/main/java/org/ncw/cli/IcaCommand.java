@@ -1,7 +1,7 @@
 package org.ncw.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.ncw.engine.io.AtomicFileWriter;
+import org.ncw.engine.io.OutputSet;
 import org.ncw.engine.audio.AudioReader;
 import org.ncw.engine.audio.AudioWriter;
 import org.ncw.engine.io.OutputGuard;
@@ -69,7 +69,6 @@ public final class IcaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
         PairSeparationOptions options = ica.toOptions();
         String base = name != null ? name : stem(first) + "__" + stem(second);
         OutputGuard guard = OutputGuard.protecting(inputs());
@@ -80,10 +79,21 @@ public final class IcaCommand implements Callable<Integer> {
         for (Path p : List.of(speechFile, noiseFile, reportFile)) {
             OutputPaths.check(p, ica.overwrite, guard);
         }
+        MemoryBudget.ICA.check(first, second);
         Signal a = AudioReader.readMono(first, ica.channel());
         Signal b = AudioReader.readMono(second, ica.channel());
         Signal reference = ica.reference == null ? null : AudioReader.readMono(ica.reference, ica.channel());
         Signal clean = ica.clean == null ? null : AudioReader.readMono(ica.clean, ica.channel());
+        OutputPaths.createDirectory(outputDir, "-o");
+        // the three files appear together or none does; an output problem shows before the work
+        try (OutputSet outputs = OutputSet.reserve(ica.writeMode(), guard, speechFile, noiseFile, reportFile)) {
+            return separate(a, b, reference, clean, options, outputs, speechFile, noiseFile, reportFile);
+        }
+    }
+
+    private int separate(Signal a, Signal b, Signal reference, Signal clean, PairSeparationOptions options,
+                         OutputSet outputs, Path speechFile, Path noiseFile, Path reportFile) throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
         long start = System.nanoTime();
         AlignedPair pair;
         PairSeparationResult res;
@@ -98,9 +108,8 @@ public final class IcaCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
 
-        OutputPaths.createDirectory(outputDir, "-o");
-        WriteReport ws = AudioWriter.write(res.speech(), speechFile, ica.format(), ica.writeMode(), guard);
-        WriteReport wn = AudioWriter.write(res.noise(), noiseFile, ica.format(), ica.writeMode(), guard);
+        WriteReport ws = AudioWriter.write(res.speech(), speechFile, ica.format(), outputs);
+        WriteReport wn = AudioWriter.write(res.noise(), noiseFile, ica.format(), outputs);
         ObjectNode report = report(options, pair, res, seconds, speechFile, noiseFile);
         Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
         if (clean != null) {
@@ -109,7 +118,8 @@ public final class IcaCommand implements Callable<Integer> {
             metrics.put("B", IcaBatch.scoreAgainst(IcaBatch.SI_SDR_AND_STOI, b, clean));
             report.set("metrics", Json.mapper().valueToTree(metrics));
         }
-        writeText(reportFile, Json.write(report) + "\n", ica, guard);
+        outputs.writeText(reportFile, Json.write(report) + "\n");
+        outputs.commit();
 
         if (json) {
             out.println(Json.write(report));
@@ -173,11 +183,6 @@ public final class IcaCommand implements Callable<Integer> {
         n.put("noiseFile", noiseFile.toString());
         n.put("seconds", seconds);
         return n;
-    }
-
-    static void writeText(Path file, String text, IcaOptionsMixin ica, OutputGuard guard) throws IOException {
-        AtomicFileWriter.write(file, ica.writeMode(), guard,
-                out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     static String scoreUnit(SpeechRanking rule) {

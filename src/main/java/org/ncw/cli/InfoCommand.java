@@ -47,6 +47,7 @@ public final class InfoCommand implements Callable<Integer> {
         for (Path file : files) {
             AudioClip clip;
             try {
+                MemoryBudget.INFO.check(file);
                 clip = AudioReader.read(file);
             } catch (IOException e) {
                 err.println("ncw: error: " + e.getMessage());

@@ -53,7 +53,12 @@ public final class NcwMain implements Runnable {
         cl.setErr(err);
         cl.setExecutionExceptionHandler(new OneLineErrors());
         cl.setParameterExceptionHandler(new OneLineErrors());
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (Error e) {
+            // picocli hands only Exceptions to the handler; an OutOfMemoryError comes through here
+            return OneLineErrors.handleError(e, err, java.util.Arrays.asList(args).contains("--verbose"));
+        }
     }
 
     @Override

@@ -29,12 +29,40 @@ final class OneLineErrors implements CommandLine.IExecutionExceptionHandler, Com
             return 130;
         }
         Throwable root = unwrap(ex);
-        err.println("ncw: error: " + withFlagNames(describe(root), cmd));
+        if (root instanceof Error error) {
+            return handleError(error, err, verbose);
+        }
+        String message = withFlagNames(describe(root), cmd);
+        if (root instanceof org.ncw.engine.io.OutputExistsException && cmd.getCommandSpec().findOption("--force") != null) {
+            message += " (use --force to replace it)";
+        }
+        err.println("ncw: error: " + message);
         if (verbose) {
             ex.printStackTrace(err);
         }
         err.flush();
         return root instanceof IllegalArgumentException ? 2 : 1;
+    }
+
+    /**
+     * An {@link Error} (thrown past picocli or wrapped by a worker thread) is one line too: out of memory says what
+     * to do, anything else names the error. Exit code 1.
+     */
+    static int handleError(Error error, PrintWriter err, boolean verbose) {
+        if (error instanceof OutOfMemoryError) {
+            err.println(String.format(Locale.ROOT, "ncw: error: out of memory (the Java heap allows %.1f GiB): %s",
+                    Runtime.getRuntime().maxMemory() / (double) (1L << 30),
+                    MemoryBudget.remedy(2 * Runtime.getRuntime().maxMemory())));
+        } else if (error instanceof StackOverflowError) {
+            err.println("ncw: error: internal error: stack overflow (please report it with the command line)");
+        } else {
+            err.println("ncw: error: internal error: " + describe(error) + " (please report it with the command line)");
+        }
+        if (verbose) {
+            error.printStackTrace(err);
+        }
+        err.flush();
+        return 1;
     }
 
     /**

@@ -1,8 +1,5 @@
 package org.ncw.cli;
 
-import org.ncw.engine.io.AtomicFileWriter;
-import org.ncw.engine.io.OutputGuard;
-import org.ncw.engine.io.WriteMode;
 import org.ncw.engine.core.InvalidParameterException;
 import org.ncw.engine.production.ProductionChain;
 import org.ncw.engine.production.ProductionSettings;
@@ -10,8 +7,6 @@ import org.ncw.engine.production.SpectralGate;
 import org.ncw.engine.production.TimeSpan;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -147,15 +142,6 @@ final class ProductionMethodOptions {
                     + " write it with dB, e.g. --threshold 9dB");
         }
         return s.withThreshold(value, 0.0);
-    }
-
-    /** Writes the chain actually run, when {@code --save-chain} asks for it. */
-    void saveChain(ProductionChain chain, Path input, boolean force) throws IOException {
-        if (saveChain != null) {
-            byte[] json = (chain.toJson() + "\n").getBytes(StandardCharsets.UTF_8);
-            AtomicFileWriter.write(saveChain, force ? WriteMode.OVERWRITE : WriteMode.FAIL_IF_EXISTS,
-                    OutputGuard.protecting(input), out -> out.write(json));
-        }
     }
 
     /** The first detail line of the production method: the chain's source and description. */

@@ -4,7 +4,6 @@ import org.ncw.engine.audio.AudioReader;
 import org.ncw.engine.io.OutputGuard;
 import org.ncw.engine.io.WriteMode;
 import org.ncw.engine.core.Signal;
-import org.ncw.engine.core.TaskMonitor;
 import org.ncw.engine.dsp.Intensity;
 import org.ncw.engine.dsp.SpectrogramMatrix;
 import org.ncw.engine.dsp.ComplexSpectrogram;
@@ -71,8 +70,12 @@ public final class SpectrogramCommand implements Callable<Integer> {
                 .withTitle(title != null ? title : input.getFileName().toString());
         OutputGuard guard = OutputGuard.protecting(input);
         WriteMode mode = OutputPaths.check(png, force, guard);
+        MemoryBudget.SPECTROGRAM.check(input);
         Signal signal = AudioReader.read(input).toMono();
-        ComplexSpectrogram stft = Stft.forward(signal, options, TaskMonitor.none());
+        ComplexSpectrogram stft;
+        try (TerminalProgress progress = TerminalProgress.forRun(verbose, spec.commandLine().getErr())) {
+            stft = Stft.forward(signal, options, progress.monitor());
+        }
         SpectrogramMatrix matrix = stft.toMatrix(Intensity.DB, scale);
         SpectrogramRenderer.writePng(SpectrogramRenderer.render(matrix, look), png, mode, guard);
         spec.commandLine().getOut().printf(Locale.ROOT,

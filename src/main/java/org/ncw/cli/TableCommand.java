@@ -5,7 +5,6 @@ import org.ncw.engine.io.OutputGuard;
 import org.ncw.engine.io.WriteMode;
 import org.ncw.engine.core.InvalidParameterException;
 import org.ncw.engine.core.Signal;
-import org.ncw.engine.core.TaskMonitor;
 import org.ncw.engine.dsp.Intensity;
 import org.ncw.engine.dataset.SpectralCentroid;
 import org.ncw.engine.dsp.SpectrogramMatrix;
@@ -78,8 +77,10 @@ public final class TableCommand implements Callable<Integer> {
         TableFormat format = TableFormat.forPath(out);
         OutputGuard guard = OutputGuard.protecting(input);
         WriteMode mode = OutputPaths.check(out, force, guard);
+        MemoryBudget.TABLE.check(input);
         Signal signal = AudioReader.read(input).toMono();
-        ComplexSpectrogram stft = Stft.forward(signal, options, TaskMonitor.none());
+        TerminalProgress progress = TerminalProgress.forRun(verbose, spec.commandLine().getErr());
+        ComplexSpectrogram stft = Stft.forward(signal, options, progress.monitor());
         Intensity kind = Intensity.valueOf(intensity.name().toUpperCase(Locale.ROOT));
         SpectrogramMatrix matrix = stft.toMatrix(kind, scale);
         Table3D table;
@@ -91,7 +92,8 @@ public final class TableCommand implements Callable<Integer> {
         } else {
             table = Table3D.of(matrix);
         }
-        Table3DFiles.write(table, out, format, mode, guard, TaskMonitor.none());
+        Table3DFiles.write(table, out, format, mode, guard, progress.monitor());
+        progress.close();
         spec.commandLine().getOut().printf(Locale.ROOT,
                 "%s: %d rows = %d bins x %d frames (n_fft %d, hop %d, win %d), %s%s%n", out, table.rowCount(),
                 stft.bins(), stft.frames(), options.nFft(), options.hopLength(), options.winLength(),

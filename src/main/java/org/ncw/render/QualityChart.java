@@ -31,6 +31,11 @@ public final class QualityChart {
     public static void write(List<QualityBenchmark.Summary> overall, String title, Path file,
                              org.ncw.engine.io.WriteMode mode, org.ncw.engine.io.OutputGuard guard)
             throws IOException {
+        SpectrogramRenderer.writePng(render(overall, title), file, mode, guard);
+    }
+
+    /** The chart as an image. */
+    public static BufferedImage render(List<QualityBenchmark.Summary> overall, String title) {
         int rows = overall.size();
         int width = LABEL_W + 2 * PANEL_W + 40;
         int height = TOP + rows * ROW_H + 50;
@@ -52,7 +57,7 @@ public final class QualityChart {
         panel(g, LABEL_W, "mean \u0394SI-SDR (dB)", si, "%+.2f", new Color(0x3B6FB6));
         panel(g, LABEL_W + PANEL_W + 20, "mean \u0394STOI", st, "%+.3f", new Color(0xD0782A));
         g.dispose();
-        SpectrogramRenderer.writePng(img, file, mode, guard);
+        return img;
     }
 
     private static void panel(Graphics2D g, int x0, String title, double[] values, String format, Color color) {

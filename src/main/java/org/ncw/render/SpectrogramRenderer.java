@@ -118,11 +118,16 @@ public final class SpectrogramRenderer {
 
     /** Writes a PNG atomically; never over a file {@code guard} protects, over an existing one only if OVERWRITE. */
     public static void writePng(BufferedImage image, Path out, WriteMode mode, OutputGuard guard) throws IOException {
-        AtomicFileWriter.write(out, mode, guard, stream -> {
+        AtomicFileWriter.write(out, mode, guard, png(image));
+    }
+
+    /** An image as PNG bytes, e.g. for one file of an {@link org.ncw.engine.io.OutputSet}. */
+    public static AtomicFileWriter.Content png(BufferedImage image) {
+        return stream -> {
             if (!ImageIO.write(image, "png", stream)) {
                 throw new IOException("no PNG writer available");
             }
-        });
+        };
     }
 
     private static void drawHeatmap(BufferedImage img, SpectrogramMatrix m, LabelGrid overlay, double alpha,

@@ -75,7 +75,7 @@ class DenoiseCommandTest {
         Files.writeString(out, "keep me");
         CliRun r = run("denoise", in.toString(), "-o", out.toString());
         assertEquals(1, r.code());
-        assertTrue(r.err().contains("already exists; use --force"), r.err());
+        assertTrue(r.err().contains("already exists (use --force to replace it)"), r.err());
         assertEquals("keep me", Files.readString(out));
         assertFalse(Files.exists(dir.resolve("out.residue.wav")), "nothing written when refusing");
 

@@ -5,15 +5,17 @@ import org.ncw.engine.core.Signal;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Locale;
 
 /**
  * Reads audio files into memory: WAV with its own RIFF parser ({@link WavParser}: PCM 8/16/24/32-bit, IEEE float
- * 32/64, WAVE_FORMAT_EXTENSIBLE), AIFF and AU through javax.sound.sampled. The container is recognised from the
+ * 32/64, WAVE_FORMAT_EXTENSIBLE), AIFF/AIFF-C ({@link AiffParser}) and AU ({@link AuParser}). The container is recognised from the
  * first bytes, not the file name. Every failure is an {@link AudioFileException} naming the file and the problem.
  */
 public final class AudioReader {
@@ -31,48 +33,87 @@ public final class AudioReader {
 
     /** Reads a file, refusing (before allocating) one whose samples over all channels exceed {@code maxSamples}. */
     public static AudioClip read(Path file, long maxSamples) throws IOException {
-        if (Files.isDirectory(file)) {
-            throw new AudioFileException(file, "is a directory, not an audio file");
-        }
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = ch.size();
-            if (size == 0) {
-                throw new AudioFileException(file, "empty file (0 bytes)");
-            }
-            byte[] head = new byte[(int) Math.min(HEAD_BYTES, size)];
-            ch.read(ByteBuffer.wrap(head), 0);
-            int n = head.length;
-            if (FileSniffer.startsWith(head, n, "RIFF")) {
-                if (n < 12) {
-                    throw new AudioFileException(file, "truncated header: " + n + " bytes, a WAV file needs at least 12");
+        return open(file, (ch, layout) -> requireFinite(readSamples(file, ch, layout, maxSamples)));
+    }
+
+    /** Reads only the header: what the file holds, without reading a sample (e.g. to size a run up front). */
+    public static AudioFileInfo readInfo(Path file) throws IOException {
+        return open(file, (ch, l) -> new AudioFileInfo(l.container(), l.format().encoding(), l.storedBits(),
+                l.format().channels(), l.format().sampleRate(), l.frames(), file, l.notes()));
+    }
+
+    private interface LayoutReader<T> {
+        T read(FileChannel ch, SampleLayout layout) throws IOException;
+    }
+
+    private static <T> T open(Path file, LayoutReader<T> reader) throws IOException {
+        try {
+            checkRegularFile(file);
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+                long size = ch.size();
+                if (size == 0) {
+                    throw new AudioFileException(file, "empty file (0 bytes)");
                 }
-                if (!FileSniffer.startsWith(new byte[] {head[8], head[9], head[10], head[11]}, 4, "WAVE")) {
-                    throw new AudioFileException(file, "a RIFF file of type '"
-                            + new String(head, 8, 4, java.nio.charset.StandardCharsets.ISO_8859_1)
-                            + "', not WAVE audio");
-                }
-                return requireFinite(readWav(file, ch, maxSamples));
+                return reader.read(ch, layout(file, ch, size));
             }
-            if (FileSniffer.startsWith(head, n, "RIFX") || FileSniffer.startsWith(head, n, "RF64")) {
-                throw new AudioFileException(file, "unsupported WAV variant '"
-                        + new String(head, 0, 4, java.nio.charset.StandardCharsets.ISO_8859_1)
-                        + "' (big-endian or 64-bit RIFF); convert to a plain WAV");
-            }
-            if (FileSniffer.startsWith(head, n, "FORM")) {
-                return requireFinite(SampledAudioReader.read(file, AudioContainer.AIFF, size, maxSamples));
-            }
-            if (FileSniffer.startsWith(head, n, ".snd")) {
-                return requireFinite(SampledAudioReader.read(file, AudioContainer.AU, size, maxSamples));
-            }
-            throw new AudioFileException(file, "not a WAV, AIFF or AU audio file (looks like "
-                    + FileSniffer.describe(head, n) + ")");
         } catch (NoSuchFileException e) {
             throw new AudioFileException(file, "no such file", e);
+        } catch (AccessDeniedException e) {
+            throw new AudioFileException(file, "permission denied", e);
         } catch (AudioFileException e) {
             throw e;
         } catch (IOException e) {
             throw new AudioFileException(file, "cannot read: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Refuses what is not a plain file before opening it: opening a FIFO blocks until a writer comes, and
+     * devices such as /dev/zero or /dev/urandom report a size of 0 but never end.
+     */
+    private static void checkRegularFile(Path file) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        if (attributes.isDirectory()) {
+            throw new AudioFileException(file, "is a directory, not an audio file");
+        }
+        if (!attributes.isRegularFile()) {
+            throw new AudioFileException(file, "not a regular file (a device, pipe or socket); give an audio file");
+        }
+    }
+
+    /** Recognises the container from the first bytes and parses its header. */
+    private static SampleLayout layout(Path file, FileChannel ch, long size) throws IOException {
+        byte[] head = new byte[(int) Math.min(HEAD_BYTES, size)];
+        ByteBuffer headBuffer = ByteBuffer.wrap(head);
+        while (headBuffer.hasRemaining() && ch.read(headBuffer, headBuffer.position()) >= 0) {
+            // a read may return fewer bytes than asked
+        }
+        int n = headBuffer.position();
+        if (FileSniffer.startsWith(head, n, "RIFF")) {
+            if (n < 12) {
+                throw new AudioFileException(file, "truncated header: " + n + " bytes, a WAV file needs at least 12");
+            }
+            if (!FileSniffer.startsWith(new byte[] {head[8], head[9], head[10], head[11]}, 4, "WAVE")) {
+                throw new AudioFileException(file, "a RIFF file of type '" + HeaderBytes.fourCc(head, 8)
+                        + "', not WAVE audio");
+            }
+            WavParser.Layout wav = WavParser.parse(file, ch);
+            WavFormat format = wav.format();
+            return new SampleLayout(AudioContainer.WAV, format, format.validBits(), wav.dataOffset(), wav.frames(),
+                    false, wav.notes());
+        }
+        if (FileSniffer.startsWith(head, n, "RIFX") || FileSniffer.startsWith(head, n, "RF64")) {
+            throw new AudioFileException(file, "unsupported WAV variant '" + HeaderBytes.fourCc(head, 0)
+                    + "' (big-endian or 64-bit RIFF); convert to a plain WAV");
+        }
+        if (FileSniffer.startsWith(head, n, "FORM")) {
+            return AiffParser.parse(file, ch);
+        }
+        if (FileSniffer.startsWith(head, n, ".snd")) {
+            return AuParser.parse(file, ch);
+        }
+        throw new AudioFileException(file, "not a WAV, AIFF or AU audio file (looks like "
+                + FileSniffer.describe(head, n) + ")");
     }
 
     /** Reads a file as one mono signal, mixing down (averaging) all its channels. */
@@ -93,14 +134,14 @@ public final class AudioReader {
         return clip.channel(selection.index());
     }
 
-    private static AudioClip readWav(Path file, FileChannel ch, long maxSamples) throws IOException {
-        WavParser.Layout layout = WavParser.parse(file, ch);
+    private static AudioClip readSamples(Path file, FileChannel ch, SampleLayout layout, long maxSamples)
+            throws IOException {
         WavFormat format = layout.format();
         long frames = layout.frames();
         checkSize(file, frames, format.channels(), format.sampleRate(), maxSamples);
         float[][] channels = new float[format.channels()][(int) frames];
         PcmFrameDecoder decoder = new PcmFrameDecoder(format.encoding(), format.bytesPerSample(), format.channels(),
-                false);
+                layout.bigEndian());
         int frameBytes = format.frameBytes();
         int blockFrames = Math.max(1, BLOCK_BYTES / frameBytes);
         ByteBuffer block = ByteBuffer.allocate(blockFrames * frameBytes);
@@ -117,7 +158,7 @@ public final class AudioReader {
             decoder.decode(block.array(), want, channels, (int) done);
             done += want;
         }
-        AudioFileInfo info = new AudioFileInfo(AudioContainer.WAV, format.encoding(), format.validBits(),
+        AudioFileInfo info = new AudioFileInfo(layout.container(), format.encoding(), layout.storedBits(),
                 format.channels(), format.sampleRate(), frames, file, layout.notes());
         return new AudioClip(channels, format.sampleRate(), info);
     }

@@ -1,18 +1,17 @@
 package org.ncw.engine.audio;
 
-import org.ncw.engine.io.AtomicFileWriter;
 import org.ncw.engine.io.OutputGuard;
+import org.ncw.engine.io.OutputSet;
 import org.ncw.engine.io.WriteMode;
 
 import org.ncw.engine.core.Signal;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Writes WAV files (PCM16 or FLOAT32) atomically through {@link AtomicFileWriter}: no half-written output remains
+ * Writes WAV files (PCM16 or FLOAT32) atomically through an {@link OutputSet}: no half-written output remains
  * after a failure, existing files are kept unless {@link WriteMode#OVERWRITE}, and files declared as inputs in an
  * {@link OutputGuard} are never overwritten.
  */
@@ -37,10 +36,25 @@ public final class AudioWriter {
 
     public static WriteReport write(AudioClip clip, Path file, SampleFormat format, WriteMode mode, OutputGuard guard)
             throws IOException {
-        Objects.requireNonNull(clip, "clip");
-        Objects.requireNonNull(format, "format");
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(guard, "guard");
+        try (OutputSet set = OutputSet.reserve(mode, guard, file)) {
+            WriteReport report = write(clip, file, format, set);
+            set.commit();
+            return report;
+        }
+    }
+
+    public static WriteReport write(Signal signal, Path file, SampleFormat format, OutputSet outputs)
+            throws IOException {
+        return write(AudioClip.of(signal), file, format, outputs);
+    }
+
+    /** Writes a WAV into its reserved place in a set of outputs; it appears when the set is committed. */
+    public static WriteReport write(AudioClip clip, Path file, SampleFormat format, OutputSet outputs)
+            throws IOException {
+        Objects.requireNonNull(clip, "clip");
+        Objects.requireNonNull(format, "format");
         checkFinite(clip, file);
         long size = WavEncoder.encodedSize(format, clip.channelCount(), clip.frames());
         if (size - 8 > RIFF_LIMIT) {
@@ -50,9 +64,9 @@ public final class AudioWriter {
             throw new AudioFileException(file, "too many channels for a WAV file: " + clip.channelCount());
         }
         WavEncoder encoder = new WavEncoder(format);
-        AtomicFileWriter.write(file, mode, guard, out -> encoder.encode(clip, out));
+        long bytes = outputs.write(file, out -> encoder.encode(clip, out));
         return new WriteReport(file, format, clip.channelCount(), clip.sampleRate(), clip.frames(),
-                encoder.clippedSamples(), Files.size(file));
+                encoder.clippedSamples(), bytes);
     }
 
     private static void checkFinite(AudioClip clip, Path file) throws AudioFileException {

@@ -146,15 +146,19 @@ final class WavParser {
         if (channels == 0) {
             throw new AudioFileException(file, "invalid fmt chunk: zero channels");
         }
-        if (rate == 0 || rate > Integer.MAX_VALUE) {
-            throw new AudioFileException(file, "invalid fmt chunk: sample rate " + rate + " Hz");
-        }
+        HeaderBytes.checkChannelsAndRate(file, "fmt chunk", channels, rate);
         int bytes = (bits + 7) / 8;
         // Samples narrower than their container (e.g. 12-bit in 16) are left-justified: decode the container.
         if (bits > 0 && blockAlign % channels == 0 && blockAlign / channels > bytes) {
             bytes = blockAlign / channels;
         }
         boolean ok = encoding == SampleEncoding.FLOAT ? (bytes == 4 || bytes == 8) : (bytes >= 1 && bytes <= 4);
+        if (!ok && bits > 0 && bytes > (bits + 7) / 8) {
+            throw new AudioFileException(file, "invalid fmt chunk: block align " + blockAlign + " bytes for "
+                    + channels + " channel" + (channels == 1 ? "" : "s") + " of " + bits + "-bit samples (" + bytes
+                    + " bytes per sample; " + (encoding == SampleEncoding.FLOAT ? "float uses 4 or 8)"
+                    : "integer PCM uses at most 4)"));
+        }
         if (!ok || bits == 0) {
             throw new AudioFileException(file, "unsupported encoding: " + encoding.label() + " with " + bits
                     + " bits per sample");
@@ -171,12 +175,6 @@ final class WavParser {
     }
 
     private ByteBuffer read(long pos, int length) throws IOException {
-        ByteBuffer b = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
-        while (b.hasRemaining()) {
-            if (channel.read(b, pos + b.position()) < 0) {
-                throw new AudioFileException(file, "truncated header: file ends inside a chunk at byte " + pos);
-            }
-        }
-        return b;
+        return HeaderBytes.read(file, channel, pos, length, ByteOrder.LITTLE_ENDIAN);
     }
 }

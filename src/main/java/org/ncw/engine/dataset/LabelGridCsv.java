@@ -28,7 +28,16 @@ public final class LabelGridCsv {
             throw new IllegalArgumentException("labels are " + labels.bins() + " x " + labels.frames()
                     + ", the grid " + db.bins() + " x " + db.frames());
         }
-        AtomicFileWriter.write(file, mode, guard, stream -> {
+        AtomicFileWriter.write(file, mode, guard, content(db, labels));
+    }
+
+    /** The file's bytes, for a writer that manages the file itself (e.g. one of a run's outputs). */
+    public static AtomicFileWriter.Content content(SpectrogramMatrix db, LabelGrid labels) {
+        if (labels.bins() != db.bins() || labels.frames() != db.frames()) {
+            throw new IllegalArgumentException("labels are " + labels.bins() + " x " + labels.frames()
+                    + ", the grid " + db.bins() + " x " + db.frames());
+        }
+        return stream -> {
             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 20);
             w.write(HEADER + "\n");
             StringBuilder line = new StringBuilder(64);
@@ -44,7 +53,7 @@ public final class LabelGridCsv {
                 }
             }
             w.flush();
-        });
+        };
     }
 
     /** x rounded to 1/scale, printed as the shortest decimal (String.format is slow for many cells). */

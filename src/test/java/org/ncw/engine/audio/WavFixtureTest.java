@@ -45,12 +45,21 @@ class WavFixtureTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ulaw.au"})
-    void muLawIsExpandedWithinItsQuantisation(String name) throws IOException {
+    @ValueSource(strings = {"fl32.aifc", "f64.au"})
+    void floatAiffCAndAuCarryTheSourceSamples(String name) throws IOException {
         AudioClip clip = AudioReader.read(dir.resolve(name));
-        assertEquals(SampleEncoding.MU_LAW, clip.info().encoding());
+        assertEquals(SampleEncoding.FLOAT, clip.info().encoding(), name);
         assertShape(clip);
-        assertSamples(expected.get("source"), clip, 0.9 / 32 + 1e-3, name); // mu-law step is <= 1/32 of the value
+        assertSamples(expected.get("source"), clip, 6e-8, name); // float32 rounding of values below 1
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ulaw.au", "alaw.au"})
+    void g711IsExpandedWithinItsQuantisation(String name) throws IOException {
+        AudioClip clip = AudioReader.read(dir.resolve(name));
+        assertEquals(name.startsWith("ulaw") ? SampleEncoding.MU_LAW : SampleEncoding.A_LAW, clip.info().encoding());
+        assertShape(clip);
+        assertSamples(expected.get("source"), clip, 0.9 / 32 + 1e-3, name); // a G.711 step is <= 1/32 of the value
     }
 
     private static void assertShape(AudioClip clip) {
