@@ -19,6 +19,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,18 +38,25 @@ public final class DenoiseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "Input audio (WAV, AIFF, AU).")
+    /** Where {@code -} reads and writes (tests replace them). */
+    InputStream stdin = System.in;
+    OutputStream stdout = System.out;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "Input audio (WAV, AIFF, AU); - reads a WAV stream"
+            + " from stdin.")
     Path input;
 
-    @Option(names = {"-o", "--out", "--output"}, required = true, paramLabel = "OUT.wav", description = "Denoised output WAV.")
+    @Option(names = {"-o", "--out", "--output"}, required = true, paramLabel = "OUT.wav",
+            description = "Denoised output WAV; - writes a WAV stream to stdout (messages then go to stderr).")
     Path output;
 
     @Option(names = "--residue", paramLabel = "R.wav",
-            description = "Residue WAV (default: OUT's name with .residue.wav, next to it).")
+            description = "Residue WAV (default: OUT's name with .residue.wav, next to it; none when OUT is -).")
     Path residue;
 
     @Option(names = "--method", paramLabel = "METHOD", converter = MethodConverter.class,
-            description = "Denoising method: blind (the blind denoiser) or production (default: "
+            description = "Denoising method: blind (the blind denoiser), production, or streaming (causal, 32 ms"
+                    + " latency, bounded memory: output starts before the input ends) (default: "
                     + DenoiseMethod.DEFAULT_NAME + "; production when production options are given).")
     DenoiseMethod method;
 
@@ -72,7 +81,8 @@ public final class DenoiseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        boolean toStdout = StreamingDenoiseRun.isStdio(output);
+        PrintWriter out = toStdout ? spec.commandLine().getErr() : spec.commandLine().getOut();
         if (production == null) {
             production = new ProductionMethodOptions();
         }
@@ -86,11 +96,21 @@ public final class DenoiseCommand implements Callable<Integer> {
         if (method == DenoiseMethod.PRODUCTION && transientRatio != null) {
             throw new IllegalArgumentException("--transient-ratio applies to --method blind only, not production");
         }
-        Path residuePath = residue != null ? residue : defaultResidue(output);
+        if (method != DenoiseMethod.BLIND && transientRatio != null) {
+            throw new IllegalArgumentException("--transient-ratio applies to --method blind only, not " + method.cliName());
+        }
+        Path residuePath = residue != null ? residue : toStdout ? null : defaultResidue(output);
         checkOutputs(residuePath);
+        if (method == DenoiseMethod.STREAMING) {
+            return StreamingDenoiseRun.run(this, residuePath, out);
+        }
 
-        AudioClip clip = AudioReader.read(input);
-        Signal signal = channel.isMixDown() ? clip.toMono() : clip.channel(channel.index());
+        org.ncw.engine.audio.WavStreamReader stream = StreamingDenoiseRun.isStdio(input)
+                ? StreamingDenoiseRun.openWav(input, stdin) : null;
+        AudioClip clip = stream == null ? AudioReader.read(input) : null;
+        Signal signal = stream != null ? StreamingDenoiseRun.readAll(stream, channel)
+                : channel.isMixDown() ? clip.toMono() : clip.channel(channel.index());
+        int channelCount = stream != null ? stream.channels() : clip.channelCount();
         long start = System.nanoTime();
         DenoiseMethod.Outcome outcome = method.run(signal, this, TaskMonitor.none());
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -98,18 +118,23 @@ public final class DenoiseCommand implements Callable<Integer> {
         SampleFormat format = floatOutput ? SampleFormat.FLOAT32 : SampleFormat.PCM16;
         WriteMode mode = force ? WriteMode.OVERWRITE : WriteMode.FAIL_IF_EXISTS;
         OutputGuard guard = OutputGuard.protecting(input);
-        WriteReport written = AudioWriter.write(outcome.output(), output, format, mode, guard);
-        WriteReport writtenResidue = AudioWriter.write(outcome.residue(), residuePath, format, mode, guard);
+        WriteReport written = toStdout
+                ? StreamingDenoiseRun.writeToPipe(outcome.output(), stdout, format)
+                : AudioWriter.write(outcome.output(), output, format, mode, guard);
+        WriteReport writtenResidue = residuePath == null ? null
+                : AudioWriter.write(outcome.residue(), residuePath, format, mode, guard);
 
         out.printf(Locale.ROOT, "%s: %d Hz, %.2f s%s%n", input, signal.sampleRate(), signal.durationSeconds(),
-                clip.channelCount() == 1 ? "" : " (" + clip.channelCount() + " channels, using " + channel + ")");
+                channelCount == 1 ? "" : " (" + channelCount + " channels, using " + channel + ")");
         out.println("method " + method.cliName() + ", " + outcome.details().get(0));
         outcome.details().stream().skip(1).forEach(out::println);
         out.printf(Locale.ROOT, "removed: residue %s dB relative to the input%n",
                 db(energy(outcome.residue()) / energy(signal)));
         out.printf(Locale.ROOT, "runtime %.3f s, RTF %.4f%n", seconds, seconds / signal.durationSeconds());
         out.println("wrote " + output + clipNote(written));
-        out.println("wrote " + residuePath + " (residue)" + clipNote(writtenResidue));
+        if (residuePath != null) {
+            out.println("wrote " + residuePath + " (residue)" + clipNote(writtenResidue));
+        }
         out.flush();
         return 0;
     }
@@ -125,6 +150,15 @@ public final class DenoiseCommand implements Callable<Integer> {
     /** Fails before any work when an output would replace the input, an existing file, or the other output. */
     private void checkOutputs(Path residuePath) throws java.io.IOException {
         OutputGuard guard = OutputGuard.protecting(input);
+        if (StreamingDenoiseRun.isStdio(output)) {
+            if (residuePath != null) {
+                guard.check(residuePath);
+                if (!force && Files.exists(residuePath)) {
+                    throw new AudioFileException(residuePath, "already exists; use --force to overwrite it");
+                }
+            }
+            return;
+        }
         guard.check(output);
         guard.check(residuePath);
         if (production.saveChain != null) {

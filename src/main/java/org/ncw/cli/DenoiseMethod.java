@@ -12,7 +12,8 @@ import java.util.Locale;
  */
 enum DenoiseMethod {
     PRODUCTION("production", ProductionMethodOptions::run),
-    BLIND("blind", BlindMethodRunner::run);
+    BLIND("blind", BlindMethodRunner::run),
+    STREAMING("streaming", StreamingDenoiseRun::runWhole);
 
     /** The method used without {@code --method} (and without production options, which imply production). */
     static final String DEFAULT_NAME = "blind";

@@ -33,11 +33,27 @@ public final class AtomicFileWriter {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** Writes the content of a file to its channel, which may seek (to patch a header once the length is known). */
+    @FunctionalInterface
+    public interface ChannelContent {
+        void writeTo(FileChannel channel) throws IOException;
+    }
+
     private AtomicFileWriter() {
     }
 
     /** Writes {@code target}; refuses inputs named by {@code guard} always, and existing files unless OVERWRITE. */
     public static void write(Path target, WriteMode mode, OutputGuard guard, Content content) throws IOException {
+        writeChannel(target, mode, guard, ch -> {
+            OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
+            content.writeTo(out);
+            out.flush();
+        });
+    }
+
+    /** As {@link #write}, handing the content the temporary file's channel. */
+    public static void writeChannel(Path target, WriteMode mode, OutputGuard guard, ChannelContent content)
+            throws IOException {
         guard.check(target);
         if (Files.isDirectory(target)) {
             throw new FileProblemException(target, "is a directory; give a file name to write");
@@ -58,10 +74,8 @@ public final class AtomicFileWriter {
         IN_PROGRESS.add(temp);
         boolean moved = false;
         try {
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE);
-                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16)) {
-                content.writeTo(out);
-                out.flush();
+            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                content.writeTo(ch);
                 ch.force(true);
             }
             move(temp, target, mode);

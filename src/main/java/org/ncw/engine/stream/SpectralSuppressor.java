@@ -19,6 +19,9 @@ final class SpectralSuppressor implements FrameGain {
     /** Keeps ratios finite in digital silence; far below any 64-bit PCM level, so it never changes a gain. */
     private static final double TINY = 1e-300;
 
+    static final int EXP = Integer.getInteger("ncw.exp", 0);
+    static final double BETA = Double.parseDouble(System.getProperty("ncw.beta", "0"));
+    private final double[] smoothP = new double[2049];
     private final int bins;
     private final int initFrames;
     private final double noiseKeep;
@@ -40,6 +43,7 @@ final class SpectralSuppressor implements FrameGain {
     private final double[] subwindowMin;
     private final double[][] pastMinima;
     private int frames;
+    private double initWeight;
     private int subwindowFill;
     private int pastFilled;
     private int pastNext;
@@ -76,11 +80,13 @@ final class SpectralSuppressor implements FrameGain {
     }
 
     @Override
-    public void next(double[] power, double[] gain) {
+    public void next(double[] power, double share, double[] gain) {
         frames++;
         if (frames <= initFrames) {
+            // mean weighted by the share of real input (frames overlapping the start are partly zeros)
+            initWeight += share;
             for (int k = 0; k < bins; k++) {
-                noise[k] += (power[k] - noise[k]) / frames;
+                noise[k] += share * (power[k] - noise[k]) / initWeight;
             }
         }
         ratioSum[0] = 0;
@@ -91,12 +97,25 @@ final class SpectralSuppressor implements FrameGain {
         for (int k = 0; k < bins; k++) {
             double meanRatio = (ratioSum[bandHi[k] + 1] - ratioSum[bandLo[k]]) / (bandHi[k] - bandLo[k] + 1);
             double p = 1 / (1 + Math.exp(-slope * (Math.log(meanRatio + TINY) - logThreshold)));
+            if (BETA > 0) {
+                p = smoothP[k] = Math.max(p, BETA * smoothP[k] + (1 - BETA) * p);
+            }
             double n = noise[k] + TINY;
             double post = power[k] / n;
             double prior = Math.max(ddAlpha * previousClean[k] / n + (1 - ddAlpha) * Math.max(post - 1, 0),
                     minPriorSnr);
             double wiener = prior / (1 + prior);
             previousClean[k] = wiener * wiener * power[k];
+            if (EXP == 1) {
+                wiener = 1;
+            } else if (EXP == 2) {
+                int lo = Math.max(0, k - 1), hi = Math.min(bins - 1, k + 1);
+                double m = (ratioSum[hi + 1] - ratioSum[lo]) / (hi - lo + 1);
+                double pr = Math.max(m - 1, minPriorSnr);
+                wiener = pr / (1 + pr);
+            } else if (EXP == 3) {
+                wiener = Math.sqrt(wiener);
+            }
             gain[k] = k < lowCutBins ? gainFloor : p * wiener + (1 - p) * gainFloor;
             if (frames > initFrames) {
                 double w = (1 - noiseKeep) * (1 - p);

@@ -7,25 +7,29 @@ import org.ncw.engine.dsp.FftAdapter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.IntFunction;
 
 /**
- * A causal denoiser for streams: weighted overlap-add STFT (square-root Hann analysis and synthesis windows,
- * frame = 4 hops) with the online noise tracking, decision-directed SNR and OM-LSA gain of
- * {@link SpectralSuppressor}.
+ * A causal denoiser for streams: a low-delay weighted overlap-add STFT with asymmetric windows (after Mauler and
+ * Martin 2007) and the online noise tracking, speech presence and gain of {@link SpectralSuppressor}.
  *
- * <p>Latency: a frame of N samples is processed when its last sample arrives and completes the output of its first
- * hop, so the output is the input delayed by N - H samples, released a hop (H) at a time: a sample leaves at most
- * N - 1 samples after it arrived. With the defaults that is N = 512, H = 128 at 16 kHz (32 ms) and N = 1440 at
- * 48 kHz (30 ms). The work depends on the input only, never on how it is cut into blocks, so any block sizes give
- * bit-identical output; memory is a few frames whatever the length.
+ * <p>Framing: the analysis window spans A samples (64 ms by default: fine frequency resolution) but its product
+ * with the synthesis window is a Hann window of only L = 4 hops (32 ms) at the frame's end, and those products sum
+ * to a constant at hop H, so reconstruction is exact and only the last L samples of a frame reach the output.
+ * A frame is processed when its last sample arrives and completes the output of its first hop within those L, so
+ * the output is the input delayed by L - H samples, released a hop at a time: a sample leaves at most L - 1
+ * samples after it arrived (the algorithmic latency, L samples: 512 = 32 ms at 16 kHz, 1536 = 32 ms at 48 kHz).
+ * The work depends on the input only, never on how it is cut into blocks, so any block sizes give bit-identical
+ * output; memory is a few frames whatever the length.
  */
 public final class StreamingDenoiser {
     private StreamingDenoiser() {
     }
 
     /** The whole-signal result: the enhanced signal (aligned with the input) and the framing. */
-    public record Result(Signal enhanced, int frame, int hop, int latencySamples) {
+    public record Result(Signal enhanced, int analysisFrame, int hop, int latencySamples) {
         public double latencyMillis() {
             return 1000.0 * latencySamples / enhanced.sampleRate();
         }
@@ -53,18 +57,18 @@ public final class StreamingDenoiser {
             throw new UncheckedIOException(e);
         }
         monitor.done();
-        return new Result(noisy.withSamples(y), p.frame(), p.hop(), p.latencySamples());
+        return new Result(noisy.withSamples(y), p.analysisFrame(), p.hop(), p.latencySamples());
     }
 
     /** A stateful block processor for one stream at {@code sampleRate}. */
     public static Processor open(int sampleRate, StreamingDenoiserOptions options) {
         Objects.requireNonNull(options, "options");
-        return new Processor(sampleRate, options, n -> new SpectralSuppressor(n, sampleRate, n / 4, options));
+        return new Processor(sampleRate, options,
+                n -> new SpectralSuppressor(n, sampleRate, options.hop(sampleRate), options));
     }
 
-    /** A processor with another gain rule (made for the frame size), for tests of the framing itself. */
-    static Processor open(int sampleRate, StreamingDenoiserOptions options,
-                          java.util.function.IntFunction<FrameGain> gainForFrameSize) {
+    /** A processor with another gain rule (made for the analysis frame size), for tests of the framing itself. */
+    static Processor open(int sampleRate, StreamingDenoiserOptions options, IntFunction<FrameGain> gainForFrameSize) {
         return new Processor(sampleRate, options, gainForFrameSize);
     }
 
@@ -74,12 +78,14 @@ public final class StreamingDenoiser {
      */
     public static final class Processor {
         private final int n;
+        private final int synthesis;
         private final int hop;
         private final int bins;
-        private final double[] window;
-        private final double[] partialFrameCompensation;
+        private final double[] analysisWindow;
+        private final double[] synthesisWindow;
+        private final double[] coverage;
         private final FftAdapter fft;
-        private final FrameGain suppressor;
+        private final FrameGain gainRule;
         private final double[] frame;
         private final double[] windowed;
         private final double[] re;
@@ -95,45 +101,54 @@ public final class StreamingDenoiser {
         private long toSkip;
         private boolean finished;
 
-        private Processor(int sampleRate, StreamingDenoiserOptions o,
-                          java.util.function.IntFunction<FrameGain> gainForFrameSize) {
+        private Processor(int sampleRate, StreamingDenoiserOptions o, IntFunction<FrameGain> gainForFrameSize) {
             Checks.positive("sampleRate", sampleRate);
             this.hop = o.hop(sampleRate);
-            this.n = 4 * hop;
+            this.synthesis = 4 * hop;
+            this.n = o.analysisFrame(sampleRate);
             this.bins = n / 2 + 1;
-            this.window = new double[n];
+            this.analysisWindow = new double[n];
+            this.synthesisWindow = new double[n];
+            int rise = n - synthesis / 2;
             for (int i = 0; i < n; i++) {
-                window[i] = Math.sqrt(0.5 - 0.5 * Math.cos(2 * Math.PI * i / n));
+                double product = i < n - synthesis ? 0 : hann(i - (n - synthesis), synthesis);
+                analysisWindow[i] = i < rise ? Math.sqrt(0.5 - 0.5 * Math.cos(Math.PI * i / rise)) : Math.sqrt(product);
+                // product windows (periodic Hann of 4 hops) spaced a hop apart sum to 2
+                synthesisWindow[i] = product == 0 ? 0 : 0.5 * product / analysisWindow[i];
             }
-            // frames overlapping the zero history before sample 0: scale their power up to a full frame's
-            int partial = n / hop - 1;
-            this.partialFrameCompensation = new double[partial];
+            // frames overlapping the zero history before sample 0: the share of window energy on real input
+            this.coverage = new double[n / hop - 1];
             double full = 0;
-            for (double w : window) {
+            for (double w : analysisWindow) {
                 full += w * w;
             }
-            for (int m = 0; m < partial; m++) {
+            for (int m = 0; m < coverage.length; m++) {
                 double covered = 0;
                 for (int i = n - hop - m * hop; i < n; i++) {
-                    covered += window[i] * window[i];
+                    covered += analysisWindow[i] * analysisWindow[i];
                 }
-                partialFrameCompensation[m] = full / covered;
+                coverage[m] = covered / full;
             }
             this.fft = FftAdapter.forSize(n);
-            this.suppressor = gainForFrameSize.apply(n);
+            this.gainRule = gainForFrameSize.apply(n);
             this.frame = new double[n];
             this.windowed = new double[n];
             this.re = new double[bins];
             this.im = new double[bins];
             this.power = new double[bins];
             this.gain = new double[bins];
-            this.overlap = new double[n];
+            this.overlap = new double[synthesis];
             this.out = new double[hop];
             this.filled = n - hop;
-            this.toSkip = n - hop;
+            this.toSkip = synthesis - hop;
         }
 
-        public int frame() {
+        private static double hann(int i, int length) {
+            return 0.5 - 0.5 * Math.cos(2 * Math.PI * i / length);
+        }
+
+        /** Analysis frame (= FFT) length in samples. */
+        public int analysisFrame() {
             return n;
         }
 
@@ -141,21 +156,21 @@ public final class StreamingDenoiser {
             return hop;
         }
 
-        /** Output delay in samples (N - H); a sample arrives at most {@link #latencySamples()} - 1 before its output. */
+        /** Output delay in samples (L - H): the sink's sample t is released when input sample t + delay arrives. */
         public int delaySamples() {
-            return n - hop;
+            return synthesis - hop;
         }
 
-        /** Algorithmic latency in samples: one frame. */
+        /** Algorithmic latency in samples, L: a sample leaves at most L - 1 samples after it arrived. */
         public int latencySamples() {
-            return n;
+            return synthesis;
         }
 
         public void process(double[] in, int offset, int length, SampleSink sink) throws IOException {
             if (finished) {
                 throw new IllegalStateException("the stream was flushed");
             }
-            java.util.Objects.checkFromIndexSize(offset, length, in.length);
+            Objects.checkFromIndexSize(offset, length, in.length);
             received += length;
             int i = offset;
             int end = offset + length;
@@ -177,7 +192,7 @@ public final class StreamingDenoiser {
             }
             finished = true;
             while (emitted < received) {
-                java.util.Arrays.fill(frame, filled, n, 0.0);
+                Arrays.fill(frame, filled, n, 0.0);
                 filled = n;
                 processFrame(sink);
             }
@@ -185,28 +200,27 @@ public final class StreamingDenoiser {
 
         private void processFrame(SampleSink sink) throws IOException {
             for (int i = 0; i < n; i++) {
-                windowed[i] = frame[i] * window[i];
+                windowed[i] = frame[i] * analysisWindow[i];
             }
             fft.forward(windowed, 0, re, im, 0);
-            double compensation = framesDone < partialFrameCompensation.length
-                    ? partialFrameCompensation[(int) framesDone] : 1.0;
+            double share = framesDone < coverage.length ? coverage[(int) framesDone] : 1.0;
             for (int k = 0; k < bins; k++) {
-                power[k] = (re[k] * re[k] + im[k] * im[k]) * compensation;
+                power[k] = (re[k] * re[k] + im[k] * im[k]) / share;
             }
-            suppressor.next(power, gain);
+            gainRule.next(power, share, gain);
             for (int k = 0; k < bins; k++) {
                 re[k] *= gain[k];
                 im[k] *= gain[k];
             }
             fft.inverse(re, im, 0, windowed, 0);
-            // sqrt-Hann analysis times synthesis is a Hann window; Hann windows 4 hops apart sum to 2
-            for (int i = 0; i < n; i++) {
-                overlap[i] += 0.5 * windowed[i] * window[i];
+            int base = n - synthesis;
+            for (int i = 0; i < synthesis; i++) {
+                overlap[i] += windowed[base + i] * synthesisWindow[base + i];
             }
             framesDone++;
             System.arraycopy(overlap, 0, out, 0, hop);
-            System.arraycopy(overlap, hop, overlap, 0, n - hop);
-            java.util.Arrays.fill(overlap, n - hop, n, 0.0);
+            System.arraycopy(overlap, hop, overlap, 0, synthesis - hop);
+            Arrays.fill(overlap, synthesis - hop, synthesis, 0.0);
             System.arraycopy(frame, hop, frame, 0, n - hop);
             filled = n - hop;
             emit(sink);
@@ -215,9 +229,8 @@ public final class StreamingDenoiser {
         private void emit(SampleSink sink) throws IOException {
             int from = 0;
             if (toSkip > 0) {
-                int skip = (int) Math.min(toSkip, hop);
-                toSkip -= skip;
-                from = skip;
+                from = (int) Math.min(toSkip, hop);
+                toSkip -= from;
             }
             int count = (int) Math.min(hop - from, received - emitted);
             if (count > 0) {

@@ -8,6 +8,9 @@ import org.ncw.engine.core.Checks;
  *
  * @param hopSeconds             frame advance (8 ms); the frame is {@code 4 * hop} (75 % overlap, 32 ms), which
  *                               is the algorithmic latency
+ * @param analysisSeconds        length of the asymmetric analysis window (rounded to whole hops, at least four):
+ *                               longer resolves speech harmonics better without adding latency, which is set by
+ *                               the synthesis window of four hops
  * @param initSeconds            the noise spectrum starts as the mean periodogram of the frames of this first span
  *                               (the input is taken to start with noise; 0.1 s fits before speech at 0.15 s)
  * @param noiseSeconds           time constant of the noise spectrum's update in cells judged noise-only
@@ -30,13 +33,14 @@ import org.ncw.engine.core.Checks;
  * @param lowCutHz               below this frequency every bin gets the floor gain (no voice fundamental lies
  *                               there; rumble, wind and traffic do); 0 disables
  */
-public record StreamingDenoiserOptions(double hopSeconds, double initSeconds, double noiseSeconds,
+public record StreamingDenoiserOptions(double hopSeconds, double analysisSeconds, double initSeconds, double noiseSeconds,
                                        double minimumSeconds, double minimumBias,
                                        double presenceSmoothHz, double presenceSmoothFraction,
                                        double presenceThreshold, double presenceSlope,
                                        double ddAlpha, double minPriorSnrDb, double gainFloorDb, double lowCutHz) {
     public StreamingDenoiserOptions {
         Checks.inRange("hopSeconds", hopSeconds, 0.001, 0.01);
+        Checks.inRange("analysisSeconds", analysisSeconds, 0.004, 0.5);
         Checks.inRange("initSeconds", initSeconds, 0, 2);
         Checks.inRange("noiseSeconds", noiseSeconds, 0.001, 60);
         Checks.inRange("minimumSeconds", minimumSeconds, 0.1, 10);
@@ -53,7 +57,7 @@ public record StreamingDenoiserOptions(double hopSeconds, double initSeconds, do
 
     /** The documented defaults (tuned on the even-numbered corpus mixtures only; see docs/realtime.md). */
     public static StreamingDenoiserOptions defaults() {
-        return new StreamingDenoiserOptions(0.008, 0.1, 1.0, 1.5, 1.5, 60, 1.0, 1.5, 8, 0.9, -25, -30, 60);
+        return new StreamingDenoiserOptions(0.008, 0.064, 0.1, 1.0, 1.5, 1.5, 60, 1.0, 1.5, 8, 0.9, -25, -30, 60);
     }
 
     /**
@@ -76,13 +80,19 @@ public record StreamingDenoiserOptions(double hopSeconds, double initSeconds, do
         return 2;
     }
 
-    /** Frame (= FFT) length in samples: four hops. */
-    public int frame(int sampleRate) {
+    /** Synthesis window length in samples, four hops: the algorithmic latency. */
+    public int latencySamples(int sampleRate) {
         return 4 * hop(sampleRate);
     }
 
+    /** Analysis window (= FFT) length in samples: whole hops nearest to analysisSeconds, at least four. */
+    public int analysisFrame(int sampleRate) {
+        int h = hop(sampleRate);
+        return h * Math.max(4, (int) Math.round(analysisSeconds * sampleRate / h));
+    }
+
     public StreamingDenoiserOptions withGainFloorDb(double v) {
-        return new StreamingDenoiserOptions(hopSeconds, initSeconds, noiseSeconds, minimumSeconds, minimumBias,
+        return new StreamingDenoiserOptions(hopSeconds, analysisSeconds, initSeconds, noiseSeconds, minimumSeconds, minimumBias,
                 presenceSmoothHz, presenceSmoothFraction, presenceThreshold, presenceSlope, ddAlpha, minPriorSnrDb,
                 v, lowCutHz);
     }
