@@ -32,7 +32,8 @@ import java.util.Locale;
  */
 final class StreamingDenoiseRun {
     static final String STDIO = "-";
-    private static final int BLOCK = 4096;
+    /** Samples read per block: 64 ms at 16 kHz, what a pipe's reader waits at most beyond the latency. */
+    private static final int BLOCK = 1024;
 
     private StreamingDenoiseRun() {
     }
@@ -132,15 +133,16 @@ final class StreamingDenoiseRun {
         if (isStdio(command.output)) {
             OutputStream out = new BufferedOutputStream(command.stdout, 1 << 16);
             WavStreamWriter w = WavStreamWriter.toPipe(out, rate, format);
+            // a pipe gets each block as soon as it is denoised
             withResidue(residuePath, rate, format, mode, guard, residue ->
-                    pump(source, processor, w, residue, stats));
+                    pump(source, processor, w, residue, true, stats));
             w.finish();
             stats.clipped += w.clippedSamples();
         } else {
             AtomicFileWriter.writeChannel(command.output, mode, guard, ch -> {
                 WavStreamWriter w = WavStreamWriter.toFile(ch, rate, format);
                 withResidue(residuePath, rate, format, mode, guard, residue ->
-                        pump(source, processor, w, residue, stats));
+                        pump(source, processor, w, residue, false, stats));
                 w.finish();
                 stats.clipped += w.clippedSamples();
             });
@@ -192,7 +194,7 @@ final class StreamingDenoiseRun {
 
     /** Reads, denoises and writes until the input ends; the residue needs the input delayed to the output. */
     private static void pump(Source source, StreamingDenoiser.Processor processor, WavStreamWriter output,
-                             WavStreamWriter residue, Stats stats) throws IOException {
+                             WavStreamWriter residue, boolean live, Stats stats) throws IOException {
         double[] block = new double[BLOCK];
         // input samples whose output has not come yet: at most the output delay plus a block and a hop
         double[] pending = new double[BLOCK + processor.latencySamples() + processor.hop()];
@@ -220,6 +222,9 @@ final class StreamingDenoiseRun {
             }
             stats.samples += got;
             processor.process(block, 0, got, sink);
+            if (live) {
+                output.flush();
+            }
         }
         processor.flush(sink);
     }

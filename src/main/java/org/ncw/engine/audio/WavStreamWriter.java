@@ -137,6 +137,14 @@ public final class WavStreamWriter implements Closeable {
         }
     }
 
+    /** Passes what is buffered on (to a pipe: flushed, so a reader downstream gets it now). */
+    public void flush() throws IOException {
+        drain();
+        if (pipe != null) {
+            pipe.flush();
+        }
+    }
+
     /** Writes what is buffered and, on a file, the final sizes (RF64 beyond the threshold). Idempotent. */
     public void finish() throws IOException {
         if (finished) {

@@ -7,7 +7,8 @@ package org.ncw.engine.stream;
  *       logistic curve over its log;</li>
  *   <li>noise power: the mean periodogram of the first frames, then a recursive average weighted by (1 - p), bounded
  *       below by a running minimum of the smoothed power (minimum statistics) so rising noise is followed;</li>
- *   <li>gain: a Wiener gain from the decision-directed a-priori SNR, blended with the floor gain by p.</li>
+ *   <li>gain: a Wiener gain from the decision-directed a-priori SNR (raised to a power below 1 to spare weak
+ *       speech), blended with the floor gain by p.</li>
  * </ol>
  * Every rule uses power ratios only, so the gains do not depend on the input level.
  */
@@ -19,9 +20,6 @@ final class SpectralSuppressor implements FrameGain {
     /** Keeps ratios finite in digital silence; far below any 64-bit PCM level, so it never changes a gain. */
     private static final double TINY = 1e-300;
 
-    static final int EXP = Integer.getInteger("ncw.exp", 0);
-    static final double BETA = Double.parseDouble(System.getProperty("ncw.beta", "0"));
-    private final double[] smoothP = new double[2049];
     private final int bins;
     private final int initFrames;
     private final double noiseKeep;
@@ -30,6 +28,7 @@ final class SpectralSuppressor implements FrameGain {
     private final double logThreshold;
     private final double slope;
     private final double ddAlpha;
+    private final double wienerExponent;
     private final double minPriorSnr;
     private final double gainFloor;
     private final int lowCutBins;
@@ -58,6 +57,7 @@ final class SpectralSuppressor implements FrameGain {
         this.logThreshold = Math.log(o.presenceThreshold());
         this.slope = o.presenceSlope();
         this.ddAlpha = o.ddAlpha();
+        this.wienerExponent = o.wienerExponent();
         this.minPriorSnr = Math.pow(10, o.minPriorSnrDb() / 10);
         this.gainFloor = Math.pow(10, o.gainFloorDb() / 20);
         double binHz = (double) sampleRate / nFft;
@@ -97,26 +97,15 @@ final class SpectralSuppressor implements FrameGain {
         for (int k = 0; k < bins; k++) {
             double meanRatio = (ratioSum[bandHi[k] + 1] - ratioSum[bandLo[k]]) / (bandHi[k] - bandLo[k] + 1);
             double p = 1 / (1 + Math.exp(-slope * (Math.log(meanRatio + TINY) - logThreshold)));
-            if (BETA > 0) {
-                p = smoothP[k] = Math.max(p, BETA * smoothP[k] + (1 - BETA) * p);
-            }
             double n = noise[k] + TINY;
             double post = power[k] / n;
             double prior = Math.max(ddAlpha * previousClean[k] / n + (1 - ddAlpha) * Math.max(post - 1, 0),
                     minPriorSnr);
             double wiener = prior / (1 + prior);
             previousClean[k] = wiener * wiener * power[k];
-            if (EXP == 1) {
-                wiener = 1;
-            } else if (EXP == 2) {
-                int lo = Math.max(0, k - 1), hi = Math.min(bins - 1, k + 1);
-                double m = (ratioSum[hi + 1] - ratioSum[lo]) / (hi - lo + 1);
-                double pr = Math.max(m - 1, minPriorSnr);
-                wiener = pr / (1 + pr);
-            } else if (EXP == 3) {
-                wiener = Math.sqrt(wiener);
-            }
-            gain[k] = k < lowCutBins ? gainFloor : p * wiener + (1 - p) * gainFloor;
+            double speechGain = wienerExponent == 1 ? wiener
+                    : wienerExponent == 0.5 ? Math.sqrt(wiener) : Math.pow(wiener, wienerExponent);
+            gain[k] = k < lowCutBins ? gainFloor : p * speechGain + (1 - p) * gainFloor;
             if (frames > initFrames) {
                 double w = (1 - noiseKeep) * (1 - p);
                 noise[k] += w * (power[k] - noise[k]);

@@ -29,6 +29,8 @@ import org.ncw.engine.core.Checks;
  * @param ddAlpha                decision-directed a-priori SNR: weight of the previous frame's clean estimate
  *                               (Ephraim-Malah 1984); 0 uses the current frame's max(post - 1, min) alone
  * @param minPriorSnrDb          lower bound of the a-priori SNR
+ * @param wienerExponent         where speech is present the gain is the Wiener gain to this power (0.5: its square
+ *                               root, the amplitude-domain Wiener rule, which removes less of the weak speech)
  * @param gainFloorDb            gain where speech is absent, dB
  * @param lowCutHz               below this frequency every bin gets the floor gain (no voice fundamental lies
  *                               there; rumble, wind and traffic do); 0 disables
@@ -37,7 +39,8 @@ public record StreamingDenoiserOptions(double hopSeconds, double analysisSeconds
                                        double minimumSeconds, double minimumBias,
                                        double presenceSmoothHz, double presenceSmoothFraction,
                                        double presenceThreshold, double presenceSlope,
-                                       double ddAlpha, double minPriorSnrDb, double gainFloorDb, double lowCutHz) {
+                                       double ddAlpha, double minPriorSnrDb, double wienerExponent,
+                                       double gainFloorDb, double lowCutHz) {
     public StreamingDenoiserOptions {
         Checks.inRange("hopSeconds", hopSeconds, 0.001, 0.01);
         Checks.inRange("analysisSeconds", analysisSeconds, 0.004, 0.5);
@@ -51,13 +54,14 @@ public record StreamingDenoiserOptions(double hopSeconds, double analysisSeconds
         Checks.inRange("presenceSlope", presenceSlope, 0.1, 100);
         Checks.inRange("ddAlpha", ddAlpha, 0, 0.999);
         Checks.inRange("minPriorSnrDb", minPriorSnrDb, -60, 0);
+        Checks.inRange("wienerExponent", wienerExponent, 0.1, 2);
         Checks.inRange("gainFloorDb", gainFloorDb, -80, 0);
         Checks.inRange("lowCutHz", lowCutHz, 0, 500);
     }
 
     /** The documented defaults (tuned on the even-numbered corpus mixtures only; see docs/realtime.md). */
     public static StreamingDenoiserOptions defaults() {
-        return new StreamingDenoiserOptions(0.008, 0.064, 0.1, 1.0, 1.5, 1.5, 60, 1.0, 1.5, 8, 0.9, -25, -30, 60);
+        return new StreamingDenoiserOptions(0.008, 0.032, 0.1, 0.15, 1.5, 0, 60, 1.0, 1.5, 8, 0.8, -25, 0.5, -30, 60);
     }
 
     /**
@@ -94,6 +98,6 @@ public record StreamingDenoiserOptions(double hopSeconds, double analysisSeconds
     public StreamingDenoiserOptions withGainFloorDb(double v) {
         return new StreamingDenoiserOptions(hopSeconds, analysisSeconds, initSeconds, noiseSeconds, minimumSeconds, minimumBias,
                 presenceSmoothHz, presenceSmoothFraction, presenceThreshold, presenceSlope, ddAlpha, minPriorSnrDb,
-                v, lowCutHz);
+                wienerExponent, v, lowCutHz);
     }
 }
