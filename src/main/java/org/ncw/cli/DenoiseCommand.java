@@ -8,9 +8,16 @@ import org.ncw.engine.audio.ChannelSelection;
 import org.ncw.engine.io.OutputGuard;
 import org.ncw.engine.audio.SampleFormat;
 import org.ncw.engine.io.WriteMode;
+import org.ncw.engine.audio.WavStreamReader;
 import org.ncw.engine.audio.WriteReport;
+import org.ncw.engine.core.InvalidParameterException;
 import org.ncw.engine.core.Signal;
 import org.ncw.engine.core.TaskMonitor;
+import org.ncw.engine.production.ProductionChain;
+import org.ncw.engine.workbench.Method;
+import org.ncw.engine.workbench.MethodOutput;
+import org.ncw.engine.workbench.Methods;
+import org.ncw.engine.workbench.WorkbenchOptions;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,6 +31,8 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -54,11 +63,16 @@ public final class DenoiseCommand implements Callable<Integer> {
             description = "Residue WAV (default: OUT's name with .residue.wav, next to it; none when OUT is -).")
     Path residue;
 
-    @Option(names = "--method", paramLabel = "METHOD", converter = MethodConverter.class,
-            description = "Denoising method: blind (the blind denoiser), production, or streaming (causal, 32 ms"
-                    + " latency, bounded memory: output starts before the input ends) (default: "
-                    + DenoiseMethod.DEFAULT_NAME + "; production when production options are given).")
-    DenoiseMethod method;
+    @Option(names = "--method", paramLabel = "METHOD",
+            description = "Denoising method: any of bench-quality --list, or production (the chosen preset), cluster"
+                    + " (the chosen clustering), blind (= blind-denoiser), streaming (causal, 32 ms latency, bounded memory:"
+                    + " output starts before the input ends). Default: " + Methods.BLIND_DENOISER
+                    + "; production when production options are given.")
+    String method;
+
+    @Option(names = "--options", paramLabel = "experiment.json",
+            description = "Start from a saved experiment (its production, denoiser and clustering settings).")
+    Path optionsFile;
 
     @Option(names = "--channel", paramLabel = "mix|N", defaultValue = "mix", converter = ChannelConverter.class,
             description = "Which channel of a multichannel file: mix (average) or a 0-based index (default: mix).")
@@ -86,48 +100,64 @@ public final class DenoiseCommand implements Callable<Integer> {
         if (production == null) {
             production = new ProductionMethodOptions();
         }
-        if (method == null) {
-            method = production.anyGiven() ? DenoiseMethod.PRODUCTION : DenoiseMethod.parse(DenoiseMethod.DEFAULT_NAME);
+        WorkbenchOptions experiment = optionsFile == null ? WorkbenchOptions.defaults()
+                : WorkbenchOptions.read(optionsFile);
+        experiment = experiment.withProduction(production.applyTo(experiment.production()));
+        if (transientRatio != null) {
+            experiment = experiment.withDenoiser(experiment.denoiser().withTransientThreshold(transientRatio));
         }
-        if (method != DenoiseMethod.PRODUCTION && production.anyGiven()) {
+        String name = method != null ? method
+                : production.anyGiven() ? Methods.PRODUCTION_ALIAS : Methods.BLIND_DENOISER;
+        Method<?> chosen;
+        try {
+            chosen = Methods.resolve(name, experiment);
+        } catch (InvalidParameterException e) {
+            throw new InvalidParameterException("--method: " + e.getMessage());
+        }
+        boolean isProduction = chosen.kind() == Method.Kind.PRODUCTION;
+        if (!isProduction && production.anyGiven()) {
             throw new IllegalArgumentException("the production options (--preset, --chain, --highpass, ...) apply to"
-                    + " --method production only, not " + method.cliName());
+                    + " --method production only, not " + chosen.name());
         }
-        if (method == DenoiseMethod.PRODUCTION && transientRatio != null) {
-            throw new IllegalArgumentException("--transient-ratio applies to --method blind only, not production");
-        }
-        if (method != DenoiseMethod.BLIND && transientRatio != null) {
-            throw new IllegalArgumentException("--transient-ratio applies to --method blind only, not " + method.cliName());
+        if (!chosen.name().equals(Methods.BLIND_DENOISER) && transientRatio != null) {
+            throw new IllegalArgumentException("--transient-ratio applies to --method blind only, not "
+                    + chosen.name());
         }
         Path residuePath = residue != null ? residue : toStdout ? null : defaultResidue(output);
         checkOutputs(residuePath);
-        if (method == DenoiseMethod.STREAMING) {
+        if (chosen.name().equals(org.ncw.engine.stream.StreamingDenoiser.METHOD_NAME)) {
             return StreamingDenoiseRun.run(this, residuePath, out);
         }
+        ProductionChain chain = isProduction ? production.chain(experiment.production()) : null;
 
-        org.ncw.engine.audio.WavStreamReader stream = StreamingDenoiseRun.isStdio(input)
-                ? StreamingDenoiseRun.openWav(input, stdin) : null;
+        WavStreamReader stream = StreamingDenoiseRun.isStdio(input) ? StreamingDenoiseRun.openWav(input, stdin) : null;
         AudioClip clip = stream == null ? AudioReader.read(input) : null;
         Signal signal = stream != null ? StreamingDenoiseRun.readAll(stream, channel)
                 : channel.isMixDown() ? clip.toMono() : clip.channel(channel.index());
         int channelCount = stream != null ? stream.channels() : clip.channelCount();
+        if (isProduction) {
+            production.saveChain(chain, input, force);
+        }
         long start = System.nanoTime();
-        DenoiseMethod.Outcome outcome = method.run(signal, this, TaskMonitor.none());
+        MethodOutput outcome = chosen.run(signal, experiment, TaskMonitor.none());
         double seconds = (System.nanoTime() - start) / 1e9;
+        List<String> details = new ArrayList<>(outcome.details());
+        if (isProduction) {
+            details.set(0, production.describe(experiment.production(), chain));
+        }
 
         SampleFormat format = floatOutput ? SampleFormat.FLOAT32 : SampleFormat.PCM16;
         WriteMode mode = force ? WriteMode.OVERWRITE : WriteMode.FAIL_IF_EXISTS;
         OutputGuard guard = OutputGuard.protecting(input);
-        WriteReport written = toStdout
-                ? StreamingDenoiseRun.writeToPipe(outcome.output(), stdout, format)
+        WriteReport written = toStdout ? StreamingDenoiseRun.writeToPipe(outcome.output(), stdout, format)
                 : AudioWriter.write(outcome.output(), output, format, mode, guard);
         WriteReport writtenResidue = residuePath == null ? null
                 : AudioWriter.write(outcome.residue(), residuePath, format, mode, guard);
 
         out.printf(Locale.ROOT, "%s: %d Hz, %.2f s%s%n", input, signal.sampleRate(), signal.durationSeconds(),
                 channelCount == 1 ? "" : " (" + channelCount + " channels, using " + channel + ")");
-        out.println("method " + method.cliName() + ", " + outcome.details().get(0));
-        outcome.details().stream().skip(1).forEach(out::println);
+        out.println("method " + chosen.name() + ", " + details.get(0));
+        details.stream().skip(1).forEach(out::println);
         out.printf(Locale.ROOT, "removed: residue %s dB relative to the input%n",
                 db(energy(outcome.residue()) / energy(signal)));
         out.printf(Locale.ROOT, "runtime %.3f s, RTF %.4f%n", seconds, seconds / signal.durationSeconds());
@@ -191,13 +221,6 @@ public final class DenoiseCommand implements Callable<Integer> {
     private static String clipNote(WriteReport report) {
         return report.clippedSamples() == 0 ? ""
                 : " (" + report.clippedSamples() + " samples clipped to [-1, 1]; use --float to keep them)";
-    }
-
-    static final class MethodConverter implements picocli.CommandLine.ITypeConverter<DenoiseMethod> {
-        @Override
-        public DenoiseMethod convert(String value) {
-            return DenoiseMethod.parse(value);
-        }
     }
 
     static final class ChannelConverter implements picocli.CommandLine.ITypeConverter<ChannelSelection> {

@@ -86,18 +86,6 @@ final class StreamingDenoiseRun {
                 w.clippedSamples(), -1);
     }
 
-    /** The streaming method on a whole signal (what the block-wise run gives, aligned with the input). */
-    static DenoiseMethod.Outcome runWhole(Signal input, DenoiseCommand command, org.ncw.engine.core.TaskMonitor m) {
-        StreamingDenoiser.Result r = StreamingDenoiser.fit(input, StreamingDenoiserOptions.defaults(), m);
-        double[] residue = input.samples().clone();
-        for (int i = 0; i < residue.length; i++) {
-            residue[i] -= r.enhanced().samples()[i];
-        }
-        return new DenoiseMethod.Outcome(r.enhanced(), input.withSamples(residue), java.util.List.of(String.format(
-                Locale.ROOT, "streaming denoiser: STFT %d/%d, latency %d samples = %.1f ms", r.analysisFrame(),
-                r.hop(), r.latencySamples(), r.latencyMillis())));
-    }
-
     /** Runs the streaming method from {@code command}'s input to its outputs; messages go to {@code log}. */
     static int run(DenoiseCommand command, Path residuePath, PrintWriter log) throws IOException {
         StreamingDenoiserOptions options = StreamingDenoiserOptions.defaults();

@@ -25,6 +25,9 @@ import java.util.function.IntFunction;
  * output; memory is a few frames whatever the length.
  */
 public final class StreamingDenoiser {
+    /** The method's name in the registry and for {@code ncw denoise --method}. */
+    public static final String METHOD_NAME = "streaming";
+
     private StreamingDenoiser() {
     }
 
