@@ -3,12 +3,14 @@ package org.ncw.cli;
 import org.ncw.engine.audio.AudioClip;
 import org.ncw.engine.audio.AudioReader;
 import org.ncw.engine.audio.AudioWriter;
+import org.ncw.engine.audio.AudioFileException;
 import org.ncw.engine.audio.ChannelSelection;
 import org.ncw.engine.io.OutputGuard;
 import org.ncw.engine.io.OutputExistsException;
 import org.ncw.engine.io.OutputSet;
 import org.ncw.engine.audio.SampleFormat;
 import org.ncw.engine.io.WriteMode;
+import org.ncw.engine.audio.WavStreamReader;
 import org.ncw.engine.audio.WriteReport;
 import org.ncw.engine.core.InvalidParameterException;
 import org.ncw.engine.core.Signal;
@@ -26,7 +28,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,19 +50,26 @@ public final class DenoiseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "Input audio (WAV, AIFF, AU).")
+    /** Where {@code -} reads and writes (tests replace them). */
+    InputStream stdin = System.in;
+    OutputStream stdout = System.out;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "Input audio (WAV, AIFF, AU); - reads a WAV stream"
+            + " from stdin.")
     Path input;
 
-    @Option(names = {"-o", "--out", "--output"}, required = true, paramLabel = "OUT.wav", description = "Denoised output WAV.")
+    @Option(names = {"-o", "--out", "--output"}, required = true, paramLabel = "OUT.wav",
+            description = "Denoised output WAV; - writes a WAV stream to stdout (messages then go to stderr).")
     Path output;
 
     @Option(names = "--residue", paramLabel = "R.wav",
-            description = "Residue WAV (default: OUT's name with .residue.wav, next to it).")
+            description = "Residue WAV (default: OUT's name with .residue.wav, next to it; none when OUT is -).")
     Path residue;
 
     @Option(names = "--method", paramLabel = "METHOD",
             description = "Denoising method: any of bench-quality --list, or production (the chosen preset), cluster"
-                    + " (the chosen clustering), blind (= blind-denoiser). Default: " + Methods.BLIND_DENOISER
+                    + " (the chosen clustering), blind (= blind-denoiser), streaming (causal, 32 ms latency, bounded memory:"
+                    + " output starts before the input ends). Default: " + Methods.BLIND_DENOISER
                     + "; production when production options are given.")
     String method;
 
@@ -86,7 +98,8 @@ public final class DenoiseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        boolean toStdout = StreamingDenoiseRun.isStdio(output);
+        PrintWriter out = toStdout ? spec.commandLine().getErr() : spec.commandLine().getOut();
         if (production == null) {
             production = new ProductionMethodOptions();
         }
@@ -113,21 +126,36 @@ public final class DenoiseCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--transient-ratio applies to --method blind only, not "
                     + chosen.name());
         }
-        Path residuePath = residue != null ? residue : defaultResidue(output);
+        Path residuePath = residue != null ? residue : toStdout ? null : defaultResidue(output);
         checkOutputs(residuePath);
+        if (chosen.name().equals(org.ncw.engine.stream.StreamingDenoiser.METHOD_NAME)) {
+            return StreamingDenoiseRun.run(this, residuePath, out);
+        }
         ProductionChain chain = isProduction ? production.chain(experiment.production()) : null;
 
-        MemoryBudget.forMethod(chosen.kind()).check(input);
-        AudioClip clip = AudioReader.read(input);
-        Signal signal = channel.isMixDown() ? clip.toMono() : clip.channel(channel.index());
+        boolean fromStdin = StreamingDenoiseRun.isStdio(input);
+        if (!fromStdin) {
+            MemoryBudget.forMethod(chosen.kind()).check(input);
+        }
+        WavStreamReader stream = fromStdin ? StreamingDenoiseRun.openWav(input, stdin) : null;
+        AudioClip clip = stream == null ? AudioReader.read(input) : null;
+        Signal signal = stream != null ? StreamingDenoiseRun.readAll(stream, channel)
+                : channel.isMixDown() ? clip.toMono() : clip.channel(channel.index());
+        int channelCount = stream != null ? stream.channels() : clip.channelCount();
         SampleFormat format = floatOutput ? SampleFormat.FLOAT32 : SampleFormat.PCM16;
         WriteMode mode = force ? WriteMode.OVERWRITE : WriteMode.FAIL_IF_EXISTS;
         MethodOutput outcome;
         WriteReport written;
         WriteReport writtenResidue;
         double seconds;
-        // both files appear together or neither does; every output problem shows before the work
-        List<Path> targets = new ArrayList<>(List.of(output, residuePath));
+        // the files appear together or none does; every output problem shows before the work
+        List<Path> targets = new ArrayList<>();
+        if (!toStdout) {
+            targets.add(output);
+        }
+        if (residuePath != null) {
+            targets.add(residuePath);
+        }
         boolean saveChain = isProduction && production.saveChain != null;
         if (saveChain) {
             targets.add(production.saveChain);
@@ -143,8 +171,10 @@ public final class DenoiseCommand implements Callable<Integer> {
                         () -> chosen.run(signal, settings, progress.monitor()));
             }
             seconds = (System.nanoTime() - start) / 1e9;
-            written = AudioWriter.write(outcome.output(), output, format, outputs);
-            writtenResidue = AudioWriter.write(outcome.residue(), residuePath, format, outputs);
+            written = toStdout ? StreamingDenoiseRun.writeToPipe(outcome.output(), stdout, format)
+                    : AudioWriter.write(outcome.output(), output, format, outputs);
+            writtenResidue = residuePath == null ? null
+                    : AudioWriter.write(outcome.residue(), residuePath, format, outputs);
             outputs.commit();
         }
         List<String> details = new ArrayList<>(outcome.details());
@@ -153,14 +183,16 @@ public final class DenoiseCommand implements Callable<Integer> {
         }
 
         out.printf(Locale.ROOT, "%s: %d Hz, %.2f s%s%n", input, signal.sampleRate(), signal.durationSeconds(),
-                clip.channelCount() == 1 ? "" : " (" + clip.channelCount() + " channels, using " + channel + ")");
+                channelCount == 1 ? "" : " (" + channelCount + " channels, using " + channel + ")");
         out.println("method " + chosen.name() + ", " + details.get(0));
         details.stream().skip(1).forEach(out::println);
         out.printf(Locale.ROOT, "removed: residue %s dB relative to the input%n",
                 db(energy(outcome.residue()) / energy(signal)));
         out.printf(Locale.ROOT, "runtime %.3f s, RTF %.4f%n", seconds, seconds / signal.durationSeconds());
         out.println("wrote " + output + clipNote(written));
-        out.println("wrote " + residuePath + " (residue)" + clipNote(writtenResidue));
+        if (residuePath != null) {
+            out.println("wrote " + residuePath + " (residue)" + clipNote(writtenResidue));
+        }
         out.flush();
         return 0;
     }
@@ -176,6 +208,15 @@ public final class DenoiseCommand implements Callable<Integer> {
     /** Fails before any work when an output would replace the input, an existing file, or the other output. */
     private void checkOutputs(Path residuePath) throws java.io.IOException {
         OutputGuard guard = OutputGuard.protecting(input);
+        if (StreamingDenoiseRun.isStdio(output)) {
+            if (residuePath != null) {
+                guard.check(residuePath);
+                if (!force && Files.exists(residuePath)) {
+                    throw new AudioFileException(residuePath, "already exists; use --force to overwrite it");
+                }
+            }
+            return;
+        }
         guard.check(output);
         guard.check(residuePath);
         if (production.saveChain != null) {

@@ -2,6 +2,7 @@ package org.ncw.engine.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -17,6 +18,12 @@ public final class AtomicFileWriter {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** Writes the content of a file to its channel, which may seek (to patch a header once the length is known). */
+    @FunctionalInterface
+    public interface ChannelContent {
+        void writeTo(FileChannel channel) throws IOException;
+    }
+
     private AtomicFileWriter() {
     }
 
@@ -24,6 +31,15 @@ public final class AtomicFileWriter {
     public static void write(Path target, WriteMode mode, OutputGuard guard, Content content) throws IOException {
         try (OutputSet set = OutputSet.reserve(mode, guard, target)) {
             set.write(target, content);
+            set.commit();
+        }
+    }
+
+    /** As {@link #write}, handing the content the temporary file's channel (a writer that patches its header). */
+    public static void writeChannel(Path target, WriteMode mode, OutputGuard guard, ChannelContent content)
+            throws IOException {
+        try (OutputSet set = OutputSet.reserve(mode, guard, target)) {
+            set.writeChannel(target, content);
             set.commit();
         }
     }

@@ -141,6 +141,24 @@ public final class OutputSet implements AutoCloseable {
         }
     }
 
+    /** As {@link #write}, handing the content the temporary file's channel (it may seek back to patch a header). */
+    public long writeChannel(Path target, AtomicFileWriter.ChannelContent content) throws IOException {
+        Path temp = temps.get(key(target));
+        if (temp == null) {
+            throw new IllegalStateException(target + " was not reserved");
+        }
+        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            content.writeTo(ch);
+            ch.force(true);
+            written.add(temp);
+            return ch.size();
+        } catch (FileProblemException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new FileProblemException(target, "cannot write: " + reason(e), e);
+        }
+    }
+
     /** Writes a reserved target's text as UTF-8. */
     public long writeText(Path target, String text) throws IOException {
         byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);

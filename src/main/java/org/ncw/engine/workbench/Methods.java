@@ -49,6 +49,7 @@ public final class Methods {
         methods.add(new IcaChainMethod(false));
         methods.add(new IcaChainMethod(true));
         methods.add(new BlindDenoiserMethod());
+        methods.add(new StreamingMethod());
         return List.copyOf(methods);
     }
 

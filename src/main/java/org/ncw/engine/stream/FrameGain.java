@@ -1,0 +1,12 @@
+package org.ncw.engine.stream;
+
+/** A gain rule advanced one STFT frame at a time: reads the frame's periodogram, writes one gain per bin. */
+interface FrameGain {
+    /**
+     * @param power periodogram of the frame, scaled up to a full frame where the frame overlaps the zero history
+     *              before the stream's start
+     * @param share the share of the analysis window's energy on real input (1 once the stream has filled a frame)
+     * @param gain  output: the gain of every bin
+     */
+    void next(double[] power, double share, double[] gain);
+}

@@ -1,0 +1,142 @@
+package org.ncw.engine.stream;
+
+/**
+ * The per-bin state of the streaming denoiser, advanced one frame at a time from the frame's periodogram:
+ * <ol>
+ *   <li>speech presence p: the power-over-noise ratio averaged over a band about an octave wide, through a
+ *       logistic curve over its log;</li>
+ *   <li>noise power: the mean periodogram of the first frames, then a recursive average weighted by (1 - p), bounded
+ *       below by a running minimum of the smoothed power (minimum statistics) so rising noise is followed;</li>
+ *   <li>gain: a Wiener gain from the decision-directed a-priori SNR (raised to a power below 1 to spare weak
+ *       speech), blended with the floor gain by p.</li>
+ * </ol>
+ * Every rule uses power ratios only, so the gains do not depend on the input level.
+ */
+final class SpectralSuppressor implements FrameGain {
+    /** Recursive smoothing of the power whose minimum bounds the noise (Martin 2001 uses ~0.85-0.95 at 8 ms). */
+    private static final double MINIMUM_SMOOTHING = 0.9;
+    /** The running minimum is kept as this many sub-window minima (Martin 2001: U = 8), so it is O(1) per frame. */
+    private static final int MINIMUM_SUBWINDOWS = 8;
+    /** Keeps ratios finite in digital silence; far below any 64-bit PCM level, so it never changes a gain. */
+    private static final double TINY = 1e-300;
+
+    private final int bins;
+    private final int initFrames;
+    private final double noiseKeep;
+    private final double minimumBias;
+    private final int subwindowFrames;
+    private final double logThreshold;
+    private final double slope;
+    private final double ddAlpha;
+    private final double wienerExponent;
+    private final double minPriorSnr;
+    private final double gainFloor;
+    private final int lowCutBins;
+    private final int[] bandLo;
+    private final int[] bandHi;
+
+    private final double[] noise;
+    private final double[] previousClean;
+    private final double[] ratioSum;
+    private final double[] smoothed;
+    private final double[] subwindowMin;
+    private final double[][] pastMinima;
+    private int frames;
+    private double initWeight;
+    private int subwindowFill;
+    private int pastFilled;
+    private int pastNext;
+
+    SpectralSuppressor(int nFft, int sampleRate, int hop, StreamingDenoiserOptions o) {
+        this.bins = nFft / 2 + 1;
+        double hopSeconds = (double) hop / sampleRate;
+        this.initFrames = Math.max(1, (int) Math.round(o.initSeconds() / hopSeconds));
+        this.noiseKeep = Math.exp(-hopSeconds / o.noiseSeconds());
+        this.minimumBias = o.minimumBias();
+        this.subwindowFrames = Math.max(1, (int) Math.round(o.minimumSeconds() / hopSeconds / MINIMUM_SUBWINDOWS));
+        this.logThreshold = Math.log(o.presenceThreshold());
+        this.slope = o.presenceSlope();
+        this.ddAlpha = o.ddAlpha();
+        this.wienerExponent = o.wienerExponent();
+        this.minPriorSnr = Math.pow(10, o.minPriorSnrDb() / 10);
+        this.gainFloor = Math.pow(10, o.gainFloorDb() / 20);
+        double binHz = (double) sampleRate / nFft;
+        this.lowCutBins = (int) Math.ceil(o.lowCutHz() / binHz);
+        this.bandLo = new int[bins];
+        this.bandHi = new int[bins];
+        for (int k = 0; k < bins; k++) {
+            double width = Math.max(o.presenceSmoothHz(), o.presenceSmoothFraction() * k * binHz);
+            int half = (int) Math.floor(width / binHz / 2);
+            bandLo[k] = Math.max(0, k - half);
+            bandHi[k] = Math.min(bins - 1, k + half);
+        }
+        this.noise = new double[bins];
+        this.previousClean = new double[bins];
+        this.ratioSum = new double[bins + 1];
+        this.smoothed = new double[bins];
+        this.subwindowMin = new double[bins];
+        this.pastMinima = new double[MINIMUM_SUBWINDOWS][bins];
+        java.util.Arrays.fill(subwindowMin, Double.POSITIVE_INFINITY);
+    }
+
+    @Override
+    public void next(double[] power, double share, double[] gain) {
+        frames++;
+        if (frames <= initFrames) {
+            // mean weighted by the share of real input (frames overlapping the start are partly zeros)
+            initWeight += share;
+            for (int k = 0; k < bins; k++) {
+                noise[k] += share * (power[k] - noise[k]) / initWeight;
+            }
+        }
+        ratioSum[0] = 0;
+        for (int k = 0; k < bins; k++) {
+            ratioSum[k + 1] = ratioSum[k] + power[k] / (noise[k] + TINY);
+        }
+        trackMinimum(power);
+        for (int k = 0; k < bins; k++) {
+            double meanRatio = (ratioSum[bandHi[k] + 1] - ratioSum[bandLo[k]]) / (bandHi[k] - bandLo[k] + 1);
+            double p = 1 / (1 + Math.exp(-slope * (Math.log(meanRatio + TINY) - logThreshold)));
+            double n = noise[k] + TINY;
+            double post = power[k] / n;
+            double prior = Math.max(ddAlpha * previousClean[k] / n + (1 - ddAlpha) * Math.max(post - 1, 0),
+                    minPriorSnr);
+            double wiener = prior / (1 + prior);
+            previousClean[k] = wiener * wiener * power[k];
+            double speechGain = wienerExponent == 1 ? wiener
+                    : wienerExponent == 0.5 ? Math.sqrt(wiener) : Math.pow(wiener, wienerExponent);
+            gain[k] = k < lowCutBins ? gainFloor : p * speechGain + (1 - p) * gainFloor;
+            if (frames > initFrames) {
+                double w = (1 - noiseKeep) * (1 - p);
+                noise[k] += w * (power[k] - noise[k]);
+                if (minimumBias > 0 && pastFilled > 0) {
+                    noise[k] = Math.max(noise[k], minimumBias * runningMinimum(k));
+                }
+            }
+        }
+    }
+
+    /** Martin's sub-window scheme: the minimum of the smoothed power over the last U full sub-windows. */
+    private void trackMinimum(double[] power) {
+        for (int k = 0; k < bins; k++) {
+            smoothed[k] = frames == 1 ? power[k]
+                    : MINIMUM_SMOOTHING * smoothed[k] + (1 - MINIMUM_SMOOTHING) * power[k];
+            subwindowMin[k] = Math.min(subwindowMin[k], smoothed[k]);
+        }
+        if (++subwindowFill == subwindowFrames) {
+            System.arraycopy(subwindowMin, 0, pastMinima[pastNext], 0, bins);
+            pastNext = (pastNext + 1) % MINIMUM_SUBWINDOWS;
+            pastFilled = Math.min(MINIMUM_SUBWINDOWS, pastFilled + 1);
+            subwindowFill = 0;
+            java.util.Arrays.fill(subwindowMin, Double.POSITIVE_INFINITY);
+        }
+    }
+
+    private double runningMinimum(int k) {
+        double m = subwindowMin[k];
+        for (int u = 0; u < pastFilled; u++) {
+            m = Math.min(m, pastMinima[u][k]);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,103 @@
+package org.ncw.engine.stream;
+
+import org.ncw.engine.core.Checks;
+
+/**
+ * Parameters of the {@link StreamingDenoiser}. Times are in seconds and widths in Hz so the defaults fit any
+ * sample rate.
+ *
+ * @param hopSeconds             frame advance (8 ms); the frame is {@code 4 * hop} (75 % overlap, 32 ms), which
+ *                               is the algorithmic latency
+ * @param analysisSeconds        length of the asymmetric analysis window (rounded to whole hops, at least four):
+ *                               longer resolves speech harmonics better without adding latency, which is set by
+ *                               the synthesis window of four hops
+ * @param initSeconds            the noise spectrum starts as the mean periodogram of the frames of this first span
+ *                               (the input is taken to start with noise; 0.1 s fits before speech at 0.15 s)
+ * @param noiseSeconds           time constant of the noise spectrum's update in cells judged noise-only
+ * @param minimumSeconds         span of the running minimum of the smoothed power that bounds the noise estimate
+ *                               from below (minimum statistics, Martin 2001), so noise that rises while speech is
+ *                               judged present is still followed after this long
+ * @param minimumBias            the bound is this many times that minimum (the minimum of a smoothed
+ *                               periodogram underestimates the mean); 0 disables the bound
+ * @param presenceSmoothHz       least width of the band over which the speech-presence statistic (power over
+ *                               noise) is averaged
+ * @param presenceSmoothFraction ... which grows with frequency: max(presenceSmoothHz, fraction * f) around a bin at
+ *                               f (1.0: about an octave, constant-Q like the ear's bands), so presence is decided
+ *                               for a band region at a time and the average has little variance
+ * @param presenceThreshold      averaged power-over-noise ratio at which speech presence is 1/2
+ * @param presenceSlope          slope of the logistic presence curve over the log of that ratio
+ * @param ddAlpha                decision-directed a-priori SNR: weight of the previous frame's clean estimate
+ *                               (Ephraim-Malah 1984); 0 uses the current frame's max(post - 1, min) alone
+ * @param minPriorSnrDb          lower bound of the a-priori SNR
+ * @param wienerExponent         where speech is present the gain is the Wiener gain to this power (0.5: its square
+ *                               root, the amplitude-domain Wiener rule, which removes less of the weak speech)
+ * @param gainFloorDb            gain where speech is absent, dB
+ * @param lowCutHz               below this frequency every bin gets the floor gain (no voice fundamental lies
+ *                               there; rumble, wind and traffic do); 0 disables
+ */
+public record StreamingDenoiserOptions(double hopSeconds, double analysisSeconds, double initSeconds, double noiseSeconds,
+                                       double minimumSeconds, double minimumBias,
+                                       double presenceSmoothHz, double presenceSmoothFraction,
+                                       double presenceThreshold, double presenceSlope,
+                                       double ddAlpha, double minPriorSnrDb, double wienerExponent,
+                                       double gainFloorDb, double lowCutHz) {
+    public StreamingDenoiserOptions {
+        Checks.inRange("hopSeconds", hopSeconds, 0.001, 0.01);
+        Checks.inRange("analysisSeconds", analysisSeconds, 0.004, 0.5);
+        Checks.inRange("initSeconds", initSeconds, 0, 2);
+        Checks.inRange("noiseSeconds", noiseSeconds, 0.001, 60);
+        Checks.inRange("minimumSeconds", minimumSeconds, 0.1, 10);
+        Checks.inRange("minimumBias", minimumBias, 0, 10);
+        Checks.inRange("presenceSmoothHz", presenceSmoothHz, 0, 2000);
+        Checks.inRange("presenceSmoothFraction", presenceSmoothFraction, 0, 4);
+        Checks.inRange("presenceThreshold", presenceThreshold, 1.0, 100.0);
+        Checks.inRange("presenceSlope", presenceSlope, 0.1, 100);
+        Checks.inRange("ddAlpha", ddAlpha, 0, 0.999);
+        Checks.inRange("minPriorSnrDb", minPriorSnrDb, -60, 0);
+        Checks.inRange("wienerExponent", wienerExponent, 0.1, 2);
+        Checks.inRange("gainFloorDb", gainFloorDb, -80, 0);
+        Checks.inRange("lowCutHz", lowCutHz, 0, 500);
+    }
+
+    /** The documented defaults (tuned on the even-numbered corpus mixtures only; see docs/realtime.md). */
+    public static StreamingDenoiserOptions defaults() {
+        return new StreamingDenoiserOptions(0.008, 0.032, 0.1, 0.15, 1.5, 0, 60, 1.0, 1.5, 8, 0.8, -25, 0.5, -30, 60);
+    }
+
+    /**
+     * The hop in samples at a rate: the 5-smooth number (factors 2, 3, 5 only, so the FFT of 4 hops stays fast)
+     * nearest below {@code hopSeconds * rate}; at least 2.
+     */
+    public int hop(int sampleRate) {
+        int target = Math.max(2, (int) Math.floor(hopSeconds * sampleRate + 1e-9));
+        for (int h = target; h > 2; h--) {
+            int r = h;
+            for (int p : new int[] {2, 3, 5}) {
+                while (r % p == 0) {
+                    r /= p;
+                }
+            }
+            if (r == 1) {
+                return h;
+            }
+        }
+        return 2;
+    }
+
+    /** Synthesis window length in samples, four hops: the algorithmic latency. */
+    public int latencySamples(int sampleRate) {
+        return 4 * hop(sampleRate);
+    }
+
+    /** Analysis window (= FFT) length in samples: whole hops nearest to analysisSeconds, at least four. */
+    public int analysisFrame(int sampleRate) {
+        int h = hop(sampleRate);
+        return h * Math.max(4, (int) Math.round(analysisSeconds * sampleRate / h));
+    }
+
+    public StreamingDenoiserOptions withGainFloorDb(double v) {
+        return new StreamingDenoiserOptions(hopSeconds, analysisSeconds, initSeconds, noiseSeconds, minimumSeconds, minimumBias,
+                presenceSmoothHz, presenceSmoothFraction, presenceThreshold, presenceSlope, ddAlpha, minPriorSnrDb,
+                wienerExponent, v, lowCutHz);
+    }
+}
