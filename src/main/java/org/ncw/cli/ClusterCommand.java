@@ -21,12 +21,14 @@ import org.ncw.engine.core.Json;
 import org.ncw.engine.core.Signal;
 import org.ncw.engine.core.TaskMonitor;
 import org.ncw.engine.dataset.LabelGrid;
+import org.ncw.engine.dsp.Intensity;
 import org.ncw.engine.dsp.SpectrogramMatrix;
 import org.ncw.engine.dsp.Resolution;
 import org.ncw.engine.mask.MaskMode;
 import org.ncw.engine.mask.MaskOptions;
 import org.ncw.engine.pipeline.ClusterPipeline;
 import org.ncw.engine.pipeline.ExperimentOptions;
+import org.ncw.engine.pipeline.ExperimentReport;
 import org.ncw.engine.pipeline.ExperimentResult;
 import org.ncw.render.RenderOptions;
 import org.ncw.render.SpectrogramRenderer;
@@ -87,8 +89,13 @@ public final class ClusterCommand implements Callable<Integer> {
     @Option(names = "--affinity", paramLabel = "rbf|knn", description = "Spectral affinity (default rbf).")
     String affinity;
 
-    @Option(names = "--gamma", paramLabel = "G", description = "rbf coefficient (default 1.0).")
-    Double gamma;
+    @Option(names = "--gamma", paramLabel = "G|auto",
+            description = "rbf coefficient, or auto: the median heuristic on the clustered values (default 1.0).")
+    String gamma;
+
+    @Option(names = "--intensity", paramLabel = "magnitude|power|db",
+            description = "What is clustered (default magnitude, the study's amplitudes).")
+    String intensity;
 
     @Option(names = "--neighbors", paramLabel = "K", description = "kNN neighbours (default 10).")
     Integer neighbors;
@@ -177,7 +184,8 @@ public final class ClusterCommand implements Callable<Integer> {
         SpectrogramRenderer.writePng(SpectrogramRenderer.render(r.analysisDb(), r.clustering().labels(),
                 RenderOptions.defaults().withTitle(input.getFileName() + ": speech bins (analysis grid)")),
                 files.png(), mode, guard);
-        writeText(files.json(), Json.write(options) + System.lineSeparator(), mode, guard);
+        writeText(files.json(), ExperimentReport.json(options, r.clustering().diagnostics()) + System.lineSeparator(),
+                mode, guard);
         double writeSeconds = (System.nanoTime() - w0) / 1e9;
 
         summary(out, signal, r, loadSeconds, writeSeconds, speech, noise, files);
@@ -214,6 +222,9 @@ public final class ClusterCommand implements Callable<Integer> {
         if (threads != null) {
             s = s.withThreads(threads);
         }
+        if (intensity != null) {
+            s = s.withIntensity(parse(Intensity.class, "--intensity", intensity));
+        }
         ClusterSettings c = o.clusterer();
         SpectralOptions sp = c.spectral();
         if (clusterer != null) {
@@ -226,8 +237,9 @@ public final class ClusterCommand implements Callable<Integer> {
             sp = sp.withAffinity(affinity.equalsIgnoreCase("knn") ? AffinityKind.NEAREST_NEIGHBORS
                     : parse(AffinityKind.class, "--affinity", affinity));
         }
-        if (gamma != null) {
-            sp = sp.withGamma(gamma);
+        boolean autoGamma = gamma != null && gamma.trim().equalsIgnoreCase("auto");
+        if (gamma != null && !autoGamma) {
+            sp = sp.withGamma(number("--gamma", gamma));
         }
         if (neighbors != null) {
             sp = sp.withNNeighbors(neighbors);
@@ -242,6 +254,9 @@ public final class ClusterCommand implements Callable<Integer> {
             sp = sp.withSeed(seed);
         }
         c = c.withSpectral(sp);
+        if (gamma != null) {
+            c = c.withGammaMode(autoGamma ? ClusterSettings.GammaMode.AUTO : ClusterSettings.GammaMode.VALUE);
+        }
         if (exact != null) {
             c = c.withExact(exact);
         }
@@ -280,6 +295,14 @@ public final class ClusterCommand implements Callable<Integer> {
             return Json.read(text, ExperimentOptions.class);
         } catch (IllegalArgumentException e) {
             throw new org.ncw.engine.core.InvalidParameterException(file + ": " + e.getMessage());
+        }
+    }
+
+    private static double number(String option, String text) {
+        try {
+            return Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " must be a number or auto, got '" + text + "'");
         }
     }
 
@@ -341,7 +364,8 @@ public final class ClusterCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "analysis   %d bins x %d frames (n_fft %d, hop %d)%n", r.analysisDb().bins(),
                 r.analysisDb().frames(), o.analysis().nFft(), o.analysis().hopLength());
         out.printf(Locale.ROOT, "clustering %s, %s, %s%s: %d problem(s) of %d points%s%n",
-                lower(o.strategy().dataset()), lower(o.strategy().strategy()), lower(o.clusterer().algorithm()),
+                lower(o.strategy().dataset()) + " of " + lower(o.strategy().intensity()), lower(o.strategy().strategy()),
+                lower(o.clusterer().algorithm()),
                 o.clusterer().algorithm() == ClusterSettings.Algorithm.SPECTRAL
                         ? " (" + lower(o.clusterer().spectral().affinity()) + ", " + lower(o.clusterer().spectral()
                         .assignLabels()) + ")" : "",
@@ -357,6 +381,9 @@ public final class ClusterCommand implements Callable<Integer> {
         }
         times.append(String.format(Locale.ROOT, ", write %.3f", writeSeconds));
         out.println("seconds    " + times);
+        for (String line : ExperimentReport.lines(r.clustering().diagnostics())) {
+            out.println(line);
+        }
         for (String w : r.clustering().warnings()) {
             out.println("warning    " + w);
         }
