@@ -40,7 +40,9 @@ public final class ColumnByColumnStrategy extends SettingsStrategy {
         boolean table = options.dataset() == DatasetKind.TABLE3D;
         ClusterSettings run = columnSettings(effectiveSettings(frames, t -> points(data, t, table)));
         boolean fast = !table && run.oneDimensionalFastPath();
-        Clusterer clusterer = fast ? null : factory.create(run);
+        // the fast path's solver can fail on badly conditioned columns (huge gamma): such columns use the general one
+        Clusterer eager = fast ? null : factory.create(run);
+        java.util.function.Supplier<Clusterer> general = eager != null ? () -> eager : lazy(() -> factory.create(run));
         ThreadLocal<Spectral1D> spectral1D = ThreadLocal.withInitial(() -> new Spectral1D(run.spectral1D()));
         int[] roles = new int[bins * frames];
         double[] presence = new double[bins * frames];
@@ -54,12 +56,12 @@ public final class ColumnByColumnStrategy extends SettingsStrategy {
             int[] raw;
             ClusteringResult r = null;
             double gap = Double.NaN;
-            if (fast) {
-                Spectral1D s = spectral1D.get();
-                raw = s.cluster(values.column(t), run.spectral().assignLabels());
-                gap = s.lastLaplacianGap();
+            int[] quick = fast ? fastLabels(spectral1D.get(), values.column(t), run, t, warnings) : null;
+            if (quick != null) {
+                raw = quick;
+                gap = spectral1D.get().lastLaplacianGap();
             } else {
-                r = clusterer.fit(x, TaskMonitor.none());
+                r = general.get().fit(x, TaskMonitor.none());
                 raw = r.labels();
                 warnings.addAll(r.warnings());
             }
@@ -85,6 +87,17 @@ public final class ColumnByColumnStrategy extends SettingsStrategy {
                 new TfMatrix(bins, frames, presence));
     }
 
+    /** The fast path's labels, or null (with a warning) when its eigen solver fails on this column. */
+    private static int[] fastLabels(Spectral1D s, double[] column, ClusterSettings run, int frame, Set<String> warnings) {
+        try {
+            return s.cluster(column, run.spectral().assignLabels());
+        } catch (ArithmeticException | org.apache.commons.math3.exception.MathIllegalStateException e) {
+            warnings.add("the one-dimensional fast path failed on some frames (first seen: " + e.getMessage()
+                    + "); they used the general clusterer");
+            return null;
+        }
+    }
+
     private Points points(Table3D data, int frame, boolean table) {
         return table ? Features.table(data, frame, frame + 1, options.scaling())
                 : Features.matrixColumn(data.matrix().values(), frame);
@@ -96,6 +109,11 @@ public final class ColumnByColumnStrategy extends SettingsStrategy {
             return s.withSpectral(s.spectral().withEigenSolver(EigenSolver.LANCZOS));
         }
         return s;
+    }
+
+    private static <T> java.util.function.Supplier<T> lazy(java.util.function.Supplier<T> make) {
+        java.util.concurrent.atomic.AtomicReference<T> made = new java.util.concurrent.atomic.AtomicReference<>();
+        return () -> made.updateAndGet(v -> v != null ? v : make.get());
     }
 
     private static int max(int[] a) {

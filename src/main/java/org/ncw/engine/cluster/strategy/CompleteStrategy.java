@@ -88,6 +88,12 @@ public final class CompleteStrategy extends SettingsStrategy {
                     + " affinity knn, strategy column or the matrix dataset", n, n, n, 8.0 * n * n / 1e9,
                     DENSE_RBF_POINTS));
         }
+        int wardLimit = org.ncw.engine.cluster.AgglomerativeOptions.defaults().maxPoints();
+        if (settings.algorithm() == ClusterSettings.Algorithm.WARD && n > wardLimit) {
+            throw new InvalidParameterException(String.format(Locale.ROOT, "strategy complete with clusterer ward on"
+                    + " %,d points needs %,d pairwise distances (%.1f GB); the limit is %,d points — use strategy"
+                    + " column or the matrix dataset", n, (long) n * (n - 1) / 2, 2.0 * n * (n - 1) / 1e9, wardLimit));
+        }
         if (settings.algorithm() != ClusterSettings.Algorithm.KMEANS && n > MAX_POINTS) {
             throw new InvalidParameterException(String.format(Locale.ROOT, "strategy complete with clusterer %s on"
                     + " %,d points (%s) would take minutes and gigabytes; the limit is %,d points — use strategy"
