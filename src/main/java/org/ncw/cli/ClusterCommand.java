@@ -363,13 +363,12 @@ public final class ClusterCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "input      %s: %.2f s at %d Hz%n", input, signal.durationSeconds(), signal.sampleRate());
         out.printf(Locale.ROOT, "analysis   %d bins x %d frames (n_fft %d, hop %d)%n", r.analysisDb().bins(),
                 r.analysisDb().frames(), o.analysis().nFft(), o.analysis().hopLength());
-        out.printf(Locale.ROOT, "clustering %s, %s, %s%s: %d problem(s) of %d points%s%n",
-                lower(o.strategy().dataset()) + " of " + lower(o.strategy().intensity()), lower(o.strategy().strategy()),
-                lower(o.clusterer().algorithm()),
+        out.printf(Locale.ROOT, "clustering %s, %s, %s%s: %d problem(s) of %d points, %s values%s%n",
+                lower(o.strategy().dataset()), lower(o.strategy().strategy()), lower(o.clusterer().algorithm()),
                 o.clusterer().algorithm() == ClusterSettings.Algorithm.SPECTRAL
                         ? " (" + lower(o.clusterer().spectral().affinity()) + ", " + lower(o.clusterer().spectral()
                         .assignLabels()) + ")" : "",
-                r.clustering().problems(), r.clustering().pointsPerProblem(),
+                r.clustering().problems(), r.clustering().pointsPerProblem(), lower(o.strategy().intensity()),
                 r.clustering().fastPath() ? ", one-dimensional fast path" : "");
         out.printf(Locale.ROOT, "synthesis  %d bins x %d frames (n_fft %d, hop %d), mask %s%n", r.labels().bins(),
                 r.labels().frames(), o.synthesis().nFft(), o.synthesis().hopLength(), lower(o.mask().mode()));
