@@ -4,6 +4,8 @@ import org.ncw.engine.cluster.strategy.ClustererFactory;
 import org.ncw.engine.cluster.strategy.ClusteringStrategy;
 import org.ncw.engine.cluster.strategy.ClusterSettings;
 import org.ncw.engine.cluster.strategy.DatasetKind;
+import org.ncw.engine.cluster.strategy.EmbeddingCache;
+import org.ncw.engine.cluster.LabelAssignment;
 import org.ncw.engine.cluster.strategy.StrategyOptions;
 import org.ncw.engine.cluster.strategy.StrategyResult;
 import org.ncw.engine.core.Checks;
@@ -53,6 +55,7 @@ public final class ClusterPipeline {
     private final Map<Resolution, ComplexSpectrogram> stfts = lru(3);
     private final Map<DatasetKey, Dataset> datasets = lru(2);
     private final Map<ClusterKey, StrategyResult> clusterings = lru(4);
+    private final Map<ClusterKey, EmbeddingCache> embeddings = lru(2);
     private final Map<StretchKey, LabelGrid> stretched = lru(4);
     private final Map<SeparationKey, SeparatedSignals> separations = lru(4);
     private final AtomicInteger clusterRuns = new AtomicInteger();
@@ -84,6 +87,13 @@ public final class ClusterPipeline {
 
     public Signal input() {
         return input;
+    }
+
+    /** Spectral embeddings computed for the settings still cached (a label assignment change reuses them). */
+    public int embeddingRuns() {
+        synchronized (this) {
+            return embeddings.values().stream().mapToInt(EmbeddingCache::computed).sum();
+        }
     }
 
     /** How many times the clustering stage actually ran (cache misses). */
@@ -120,8 +130,13 @@ public final class ClusterPipeline {
         ClusterKey ck = new ClusterKey(dk, o.strategy(), o.clusterer());
         StrategyResult clustering = stage("cluster", clusterings, ck, timings, k -> {
             clusterRuns.incrementAndGet();
-            return ClusteringStrategy.of(k.strategy(), k.clusterer(), factory)
-                    .fit(data.table(), data.db().values(), monitor.sub(0.1, 0.75).stage("cluster"));
+            // keyed without the label assignment: kmeans -> discretize -> cluster_qr reuse the embedding
+            ClusterSettings c = k.clusterer();
+            ClusterKey embeddingKey = new ClusterKey(dk, k.strategy(),
+                    c.withSpectral(c.spectral().withAssignLabels(LabelAssignment.KMEANS)));
+            EmbeddingCache cache = embeddings.computeIfAbsent(embeddingKey, e -> new EmbeddingCache());
+            return ClusteringStrategy.of(k.strategy(), c, factory)
+                    .fit(data.table(), data.db().values(), cache, monitor.sub(0.1, 0.75).stage("cluster"));
         });
         listener.clustered(data.db(), clustering);
         ComplexSpectrogram synthesis = stage("synthesis STFT", stfts, o.synthesis(), timings,

@@ -12,8 +12,16 @@ import org.ncw.engine.dsp.TfMatrix;
  */
 public interface ClusteringStrategy {
 
-    /** @param db the same spectrogram in dB (what the speech role rule scores) */
-    StrategyResult fit(Table3D data, TfMatrix db, TaskMonitor monitor);
+    /**
+     * @param db         the same spectrogram in dB (what the speech role rule scores)
+     * @param embeddings spectral embeddings of earlier runs with the same settings but the label assignment
+     */
+    StrategyResult fit(Table3D data, TfMatrix db, EmbeddingCache embeddings, TaskMonitor monitor);
+
+    /** As {@link #fit(Table3D, TfMatrix, EmbeddingCache, TaskMonitor)} computing every embedding. */
+    default StrategyResult fit(Table3D data, TfMatrix db, TaskMonitor monitor) {
+        return fit(data, db, new EmbeddingCache(), monitor);
+    }
 
     /** As {@link #fit(Table3D, TfMatrix, TaskMonitor)} with the table's values in dB (librosa's defaults). */
     default StrategyResult fit(Table3D data, TaskMonitor monitor) {

@@ -33,7 +33,7 @@ public final class ColumnByColumnStrategy extends SettingsStrategy {
     }
 
     @Override
-    public StrategyResult fit(Table3D data, TfMatrix db, TaskMonitor monitor) {
+    public StrategyResult fit(Table3D data, TfMatrix db, EmbeddingCache embeddings, TaskMonitor monitor) {
         TfMatrix values = data.matrix().values();
         int bins = values.bins();
         int frames = values.frames();
@@ -61,7 +61,7 @@ public final class ColumnByColumnStrategy extends SettingsStrategy {
                 raw = quick;
                 gap = spectral1D.get().lastLaplacianGap();
             } else {
-                r = general.get().fit(x, TaskMonitor.none());
+                r = embeddings.fit(t, general.get(), x, TaskMonitor.none());
                 raw = r.labels();
                 warnings.addAll(r.warnings());
             }

@@ -24,8 +24,8 @@ import java.util.Locale;
  * millions).
  */
 public final class CompleteStrategy extends SettingsStrategy {
-    /** Largest problem for a dense rbf affinity (6000^2 weights = 288 MB, a few seconds to embed). */
-    public static final int DENSE_RBF_POINTS = 6000;
+    /** Largest problem for a dense rbf affinity (10 000^2 weights = 800 MB, seconds to embed). */
+    public static final int DENSE_RBF_POINTS = 10_000;
     /** Largest complete problem for every clusterer but k-means (the low grid's 3-D table has ~40 000 points). */
     public static final int MAX_POINTS = 200_000;
 
@@ -34,7 +34,7 @@ public final class CompleteStrategy extends SettingsStrategy {
     }
 
     @Override
-    public StrategyResult fit(Table3D data, TfMatrix db, TaskMonitor monitor) {
+    public StrategyResult fit(Table3D data, TfMatrix db, EmbeddingCache embeddings, TaskMonitor monitor) {
         TfMatrix values = data.matrix().values();
         int bins = values.bins();
         int frames = values.frames();
@@ -43,7 +43,7 @@ public final class CompleteStrategy extends SettingsStrategy {
         monitor.step(0, 1);
         Points x = matrix ? Features.matrixRows(values) : Features.table(data, 0, frames, options.scaling());
         ClusterSettings run = effectiveSettings(1, p -> x);
-        ClusteringResult r = factory.create(run).fit(x, monitor.sub(0.0, 0.95));
+        ClusteringResult r = embeddings.fit(0, factory.create(run), x, monitor.sub(0.0, 0.95));
         int[] raw = r.labels();
         int k = Math.max(run.nClusters(), r.k());
         double[] score = new double[bins * frames];

@@ -191,7 +191,7 @@ class DiagnosticsTest {
 
     @Test
     void tooLargeCompleteProblemsAreRefusedUpFrontNamingTheSetting() {
-        TfMatrix db = TfMatrix.zeros(100, 80);
+        TfMatrix db = TfMatrix.zeros(100, 120);
         StrategyOptions complete = StrategyOptions.defaults().withStrategy(StrategyKind.COMPLETE)
                 .withDataset(DatasetKind.TABLE3D);
         ClustererFactory never = s -> {
@@ -199,7 +199,7 @@ class DiagnosticsTest {
         };
         InvalidParameterException e = assertThrows(InvalidParameterException.class, () -> ClusteringStrategy.of(
                 complete, ClusterSettings.defaults(), never).fit(StrategyTest.matrix(db), TaskMonitor.none()));
-        assertTrue(e.getMessage().contains("affinity rbf") && e.getMessage().contains("8,000 points"), e.getMessage());
+        assertTrue(e.getMessage().contains("affinity rbf") && e.getMessage().contains("12,000 points"), e.getMessage());
         e = assertThrows(InvalidParameterException.class, () -> ClusteringStrategy.of(complete.withDataset(
                         DatasetKind.TABLE3D), ClusterSettings.defaults().withAlgorithm(ClusterSettings.Algorithm.WARD),
                 never).fit(StrategyTest.matrix(TfMatrix.zeros(300, 80)), TaskMonitor.none()));
@@ -207,7 +207,7 @@ class DiagnosticsTest {
         // kNN on the same table is allowed
         ClusterSettings knn = ClusterSettings.defaults().withSpectral(ClusterSettings.defaults().spectral()
                 .withAffinity(AffinityKind.NEAREST_NEIGHBORS));
-        assertEquals(8000, ClusteringStrategy.of(complete, knn, ClustererFactory.core())
+        assertEquals(12000, ClusteringStrategy.of(complete, knn, ClustererFactory.core())
                 .fit(StrategyTest.matrix(withNoise(db)), TaskMonitor.none())
                 .pointsPerProblem());
     }
