@@ -102,7 +102,7 @@ class ClusterCommandTest {
         assertEquals(683L * 7, java.util.stream.StreamSupport.stream(tree.path("diagnostics").path("clusterSizes")
                 .spliterator(), false).mapToLong(n -> n.asLong()).sum());
         // the file with its diagnostics still reads back as the experiment
-        ExperimentOptions saved = Json.read(json, ExperimentOptions.class);
+        ExperimentOptions saved = org.ncw.engine.workbench.WorkbenchOptions.fromJson(json).clustering();
         assertEquals(org.ncw.engine.dsp.Intensity.DB, saved.strategy().intensity());
         assertEquals(org.ncw.engine.cluster.strategy.ClusterSettings.GammaMode.AUTO, saved.clusterer().gammaMode());
 

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The experiment file written after a run: the options (readable again as {@link ExperimentOptions}, which ignores
+ * The experiment file written after a run: the experiment (readable again by every {@code --options}, which ignores
  * the extra member) plus a {@code diagnostics} member; and the same diagnostics as lines for a terminal.
  * Unknown figures (NaN, -1) are written as null and printed as "n/a".
  */
@@ -19,8 +19,14 @@ public final class ExperimentReport {
     private ExperimentReport() {
     }
 
-    public static String json(ExperimentOptions options, ClusterDiagnostics d) {
-        ObjectNode root = Json.mapper().valueToTree(options);
+    /** The experiment file's text ({@code experimentJson}, one object) with the run's diagnostics added. */
+    public static String json(String experimentJson, ClusterDiagnostics d) {
+        ObjectNode root;
+        try {
+            root = (ObjectNode) Json.mapper().readTree(experimentJson);
+        } catch (java.io.IOException | ClassCastException e) {
+            throw new IllegalArgumentException("not an experiment object: " + e.getMessage(), e);
+        }
         ObjectNode n = root.putObject("diagnostics");
         n.put("problems", d.problems());
         putKnown(n, "worstComponents", d.worstComponents());
