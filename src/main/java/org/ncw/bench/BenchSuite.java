@@ -21,6 +21,7 @@ public final class BenchSuite {
         cases.add(IcaPipelineBench::new);
         cases.add(DenoiseBench::new);
         cases.addAll(ClusterStrategyBench.cases());
+        cases.addAll(ClusterStrategyBench.combinations());
         return cases;
     }
 }

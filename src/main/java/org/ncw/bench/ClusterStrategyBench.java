@@ -51,7 +51,10 @@ public final class ClusterStrategyBench implements BenchCase {
     private final String target;
     private final double targetSeconds;
     private final boolean compareColumns;
+    /** Combination rows: a 15 s clip, the clustered intensity magnitude, the role rule on dB. */
+    private final boolean combination;
     private Table3D data;
+    private org.ncw.engine.dsp.TfMatrix db;
     private String source = "";
     private String ariNote = "";
     private long peakHeap;
@@ -59,6 +62,12 @@ public final class ClusterStrategyBench implements BenchCase {
 
     private ClusterStrategyBench(String name, Resolution resolution, StrategyOptions strategy, ClusterSettings settings,
                                  String target, double targetSeconds, boolean compareColumns) {
+        this(name, resolution, strategy, settings, target, targetSeconds, compareColumns, false);
+    }
+
+    private ClusterStrategyBench(String name, Resolution resolution, StrategyOptions strategy, ClusterSettings settings,
+                                 String target, double targetSeconds, boolean compareColumns, boolean combination) {
+        this.combination = combination;
         this.name = name;
         this.resolution = resolution;
         this.strategy = strategy;
@@ -88,6 +97,59 @@ public final class ClusterStrategyBench implements BenchCase {
                 () -> new ClusterStrategyBench("complete, full-resolution 3D table, kNN", Resolution.REGULAR,
                         complete.withDataset(DatasetKind.TABLE3D), knn.withSpectral(knn.spectral().withNInit(1)),
                         "<= 60 s", 60.0, false));
+    }
+
+    /**
+     * Every dataset x strategy x clusterer (spectral: x affinity x label assignment) on a 15 s clip at 22050 Hz
+     * (the worst case of the GUI's targets): low grid <= 1 s each, regular grid <= 5 s for column-by-column.
+     * Complete problems that the strategy refuses up front (dense rbf or Ward on the 3-D table) are not listed.
+     */
+    public static List<Supplier<BenchCase>> combinations() {
+        List<Supplier<BenchCase>> cases = new ArrayList<>();
+        List<ClusterSettings> clusterers = new ArrayList<>();
+        ClusterSettings spectral = ClusterSettings.defaults();
+        for (AffinityKind affinity : List.of(AffinityKind.RBF, AffinityKind.NEAREST_NEIGHBORS)) {
+            for (org.ncw.engine.cluster.LabelAssignment labels : org.ncw.engine.cluster.LabelAssignment.values()) {
+                clusterers.add(spectral.withSpectral(spectral.spectral().withAffinity(affinity)
+                        .withAssignLabels(labels)));
+            }
+        }
+        for (ClusterSettings.Algorithm a : List.of(ClusterSettings.Algorithm.KMEANS, ClusterSettings.Algorithm.WARD,
+                ClusterSettings.Algorithm.GMM)) {
+            clusterers.add(spectral.withAlgorithm(a));
+        }
+        for (Resolution grid : List.of(Resolution.LOW, Resolution.REGULAR)) {
+            for (StrategyKind kind : StrategyKind.values()) {
+                if (grid == Resolution.REGULAR && kind == StrategyKind.COMPLETE) {
+                    continue;
+                }
+                for (DatasetKind dataset : DatasetKind.values()) {
+                    for (ClusterSettings c : clusterers) {
+                        boolean refused = kind == StrategyKind.COMPLETE && dataset == DatasetKind.TABLE3D
+                                && (c.algorithm() == ClusterSettings.Algorithm.WARD
+                                || c.algorithm() == ClusterSettings.Algorithm.SPECTRAL
+                                && c.spectral().affinity() == AffinityKind.RBF);
+                        if (refused) {
+                            continue;
+                        }
+                        String what = c.algorithm() == ClusterSettings.Algorithm.SPECTRAL
+                                ? "spectral " + lower(c.spectral().affinity()) + " " + lower(c.spectral().assignLabels())
+                                : lower(c.algorithm());
+                        String name = String.format(Locale.ROOT, "combination %s, %s, %s, %s", grid == Resolution.LOW ? "low" : "regular",
+                                lower(kind), lower(dataset), what);
+                        double target = grid == Resolution.LOW ? 1.0 : 5.0;
+                        StrategyOptions o = StrategyOptions.defaults().withStrategy(kind).withDataset(dataset);
+                        cases.add(() -> new ClusterStrategyBench(name, grid, o, c, "<= " + (int) target + " s", target,
+                                false, true));
+                    }
+                }
+            }
+        }
+        return cases;
+    }
+
+    private static String lower(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT).replace("nearest_neighbors", "knn");
     }
 
     @Override
@@ -133,6 +195,14 @@ public final class ClusterStrategyBench implements BenchCase {
     @Override
     public void setUp() throws Exception {
         Signal signal;
+        if (combination) {
+            signal = synthetic(15.0);
+            source = "synthetic 15 s";
+            var stft = Stft.forward(signal, resolution.toStftOptions(), TaskMonitor.none());
+            data = Table3D.of(stft.toMatrix(Intensity.MAGNITUDE, DbScale.defaults()));
+            db = stft.toMatrix(Intensity.DB, DbScale.defaults()).values();
+            return;
+        }
         if (Files.isRegularFile(SAMPLE)) {
             signal = AudioReader.read(SAMPLE).toMono();
             source = SAMPLE.getFileName().toString();
@@ -154,8 +224,8 @@ public final class ClusterStrategyBench implements BenchCase {
             pool.resetPeakUsage();
         }
         long cpu0 = processCpuNanos();
-        StrategyResult r = ClusteringStrategy.of(strategy, settings, ClustererFactory.core())
-                .fit(data, TaskMonitor.none());
+        ClusteringStrategy s = ClusteringStrategy.of(strategy, settings, ClustererFactory.core());
+        StrategyResult r = combination ? s.fit(data, db, TaskMonitor.none()) : s.fit(data, TaskMonitor.none());
         cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -204,8 +274,13 @@ public final class ClusterStrategyBench implements BenchCase {
 
     /** Speech-like harmonic bursts over pink-ish noise, 11.4 s at 22050 Hz (when the sample file is absent). */
     static Signal synthetic() {
+        return synthetic(11.4);
+    }
+
+    /** As {@link #synthetic()}, of the given length. */
+    static Signal synthetic(double seconds) {
         int rate = 22050;
-        double[] x = new double[(int) (11.4 * rate)];
+        double[] x = new double[(int) (seconds * rate)];
         SplittableRandom r = new SplittableRandom(11);
         double b0 = 0;
         double b1 = 0;

@@ -19,11 +19,13 @@ import org.ncw.engine.cluster.strategy.StrategyOptions;
 import org.ncw.engine.core.CancellationToken;
 import org.ncw.engine.core.Signal;
 import org.ncw.engine.dataset.LabelGridCsv;
+import org.ncw.engine.dsp.Intensity;
 import org.ncw.engine.dsp.Resolution;
 import org.ncw.engine.mask.MaskMode;
 import org.ncw.engine.mask.MaskOptions;
 import org.ncw.engine.pipeline.ClusterPipeline;
 import org.ncw.engine.pipeline.ExperimentOptions;
+import org.ncw.engine.pipeline.ExperimentReport;
 import org.ncw.engine.pipeline.ExperimentResult;
 import org.ncw.engine.workbench.WorkbenchOptions;
 import org.ncw.render.RenderOptions;
@@ -84,8 +86,13 @@ public final class ClusterCommand implements Callable<Integer> {
     @Option(names = "--affinity", paramLabel = "rbf|knn", description = "Spectral affinity (default rbf).")
     String affinity;
 
-    @Option(names = "--gamma", paramLabel = "G", description = "rbf coefficient (default 1.0).")
-    Double gamma;
+    @Option(names = "--gamma", paramLabel = "G|auto",
+            description = "rbf coefficient, or auto: the median heuristic on the clustered values (default 1.0).")
+    String gamma;
+
+    @Option(names = "--intensity", paramLabel = "magnitude|power|db",
+            description = "What is clustered (default magnitude, the study's amplitudes).")
+    String intensity;
 
     @Option(names = "--neighbors", paramLabel = "K", description = "kNN neighbours (default 10).")
     Integer neighbors;
@@ -180,7 +187,8 @@ public final class ClusterCommand implements Callable<Integer> {
             outputs.write(files.png(), SpectrogramRenderer.png(SpectrogramRenderer.render(r.analysisDb(),
                     r.clustering().labels(),
                     RenderOptions.defaults().withTitle(input.getFileName() + ": speech bins (analysis grid)"))));
-            outputs.writeText(files.json(), experiment.toJson() + System.lineSeparator());
+            outputs.writeText(files.json(), ExperimentReport.json(experiment.toJson(), r.clustering().diagnostics())
+                    + System.lineSeparator());
             outputs.commit();
             writeSeconds = (System.nanoTime() - w0) / 1e9;
         }
@@ -225,6 +233,9 @@ public final class ClusterCommand implements Callable<Integer> {
         if (threads != null) {
             s = s.withThreads(threads);
         }
+        if (intensity != null) {
+            s = s.withIntensity(parse(Intensity.class, "--intensity", intensity));
+        }
         ClusterSettings c = o.clusterer();
         SpectralOptions sp = c.spectral();
         if (clusterer != null) {
@@ -237,8 +248,9 @@ public final class ClusterCommand implements Callable<Integer> {
             sp = sp.withAffinity(affinity.equalsIgnoreCase("knn") ? AffinityKind.NEAREST_NEIGHBORS
                     : parse(AffinityKind.class, "--affinity", affinity));
         }
-        if (gamma != null) {
-            sp = sp.withGamma(gamma);
+        boolean autoGamma = gamma != null && gamma.trim().equalsIgnoreCase("auto");
+        if (gamma != null && !autoGamma) {
+            sp = sp.withGamma(number("--gamma", gamma));
         }
         if (neighbors != null) {
             sp = sp.withNNeighbors(neighbors);
@@ -253,6 +265,9 @@ public final class ClusterCommand implements Callable<Integer> {
             sp = sp.withSeed(seed);
         }
         c = c.withSpectral(sp);
+        if (gamma != null) {
+            c = c.withGammaMode(autoGamma ? ClusterSettings.GammaMode.AUTO : ClusterSettings.GammaMode.VALUE);
+        }
         if (exact != null) {
             c = c.withExact(exact);
         }
@@ -274,6 +289,14 @@ public final class ClusterCommand implements Callable<Integer> {
             o = o.withSynthesis(resolution("--synthesis", synthesis));
         }
         return file.withClustering(o);
+    }
+
+    private static double number(String option, String text) {
+        try {
+            return Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " must be a number or auto, got '" + text + "'");
+        }
     }
 
     private static Resolution resolution(String option, String text) {
@@ -300,12 +323,12 @@ public final class ClusterCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "input      %s: %.2f s at %d Hz%n", input, signal.durationSeconds(), signal.sampleRate());
         out.printf(Locale.ROOT, "analysis   %d bins x %d frames (n_fft %d, hop %d)%n", r.analysisDb().bins(),
                 r.analysisDb().frames(), o.analysis().nFft(), o.analysis().hopLength());
-        out.printf(Locale.ROOT, "clustering %s, %s, %s%s: %d problem(s) of %d points%s%n",
+        out.printf(Locale.ROOT, "clustering %s, %s, %s%s: %d problem(s) of %d points, %s values%s%n",
                 lower(o.strategy().dataset()), lower(o.strategy().strategy()), lower(o.clusterer().algorithm()),
                 o.clusterer().algorithm() == ClusterSettings.Algorithm.SPECTRAL
                         ? " (" + lower(o.clusterer().spectral().affinity()) + ", " + lower(o.clusterer().spectral()
                         .assignLabels()) + ")" : "",
-                r.clustering().problems(), r.clustering().pointsPerProblem(),
+                r.clustering().problems(), r.clustering().pointsPerProblem(), lower(o.strategy().intensity()),
                 r.clustering().fastPath() ? ", one-dimensional fast path" : "");
         out.printf(Locale.ROOT, "synthesis  %d bins x %d frames (n_fft %d, hop %d), mask %s%n", r.labels().bins(),
                 r.labels().frames(), o.synthesis().nFft(), o.synthesis().hopLength(), lower(o.mask().mode()));
@@ -317,6 +340,9 @@ public final class ClusterCommand implements Callable<Integer> {
         }
         times.append(String.format(Locale.ROOT, ", write %.3f", writeSeconds));
         out.println("seconds    " + times);
+        for (String line : ExperimentReport.lines(r.clustering().diagnostics())) {
+            out.println(line);
+        }
         for (String w : r.clustering().warnings()) {
             out.println("warning    " + w);
         }

@@ -86,6 +86,34 @@ class ClusterCommandTest {
     }
 
     @Test
+    void intensityAndGammaAutoAreSettingsAndTheDiagnosticsAreReportedAndSaved() throws IOException {
+        Path in = noisyTone();
+        Path out = dir.resolve("diag");
+        CliRun r = run("cluster", in.toString(), "-o", out.toString(), "--intensity", "db", "--gamma", "auto");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("points, db values"), r.out());
+        assertTrue(r.out().contains("graph      components "), r.out());
+        assertTrue(r.out().contains("clusters   sizes ["), r.out());
+        String json = Files.readString(out.resolve("noisy.experiment.json"));
+        var tree = Json.mapper().readTree(json);
+        double gamma = tree.path("diagnostics").path("effectiveGamma").asDouble();
+        assertTrue(gamma > 0 && gamma < 1, "the heuristic's gamma on dB values: " + gamma);
+        assertEquals(7, tree.path("diagnostics").path("problems").asInt());
+        assertEquals(683L * 7, java.util.stream.StreamSupport.stream(tree.path("diagnostics").path("clusterSizes")
+                .spliterator(), false).mapToLong(n -> n.asLong()).sum());
+        // the file with its diagnostics still reads back as the experiment
+        ExperimentOptions saved = org.ncw.engine.workbench.WorkbenchOptions.fromJson(json).clustering();
+        assertEquals(org.ncw.engine.dsp.Intensity.DB, saved.strategy().intensity());
+        assertEquals(org.ncw.engine.cluster.strategy.ClusterSettings.GammaMode.AUTO, saved.clusterer().gammaMode());
+
+        CliRun bad = run("cluster", in.toString(), "-o", dir.resolve("bad").toString(), "--gamma", "wide");
+        assertTrue(bad.code() != 0, bad.err());
+        assertTrue(bad.err().contains("--gamma must be a number or auto, got 'wide'"), bad.err());
+        CliRun badIntensity = run("cluster", in.toString(), "-o", dir.resolve("bad2").toString(), "--intensity", "loud");
+        assertTrue(badIntensity.err().contains("--intensity must be one of [magnitude, power, db]"), badIntensity.err());
+    }
+
+    @Test
     void neverWritesOverTheInputAndNamesBadValues() throws IOException {
         Path in = noisyTone();
         long size = Files.size(in);

@@ -45,34 +45,59 @@ public final class SpectralClusterer implements Clusterer {
         if (options.affinity() == AffinityKind.PRECOMPUTED) {
             return fitAffinity(precomputed(points.toRows()), options, monitor);
         }
+        return assign(embed(points, options, monitor.sub(0, 0.8)), options, monitor.sub(0.8, 1));
+    }
+
+    /**
+     * The embedding stage on its own (affinity graph and eigenvectors) with its diagnostics and warnings; the
+     * label assignment ({@link #assign}) can then run on it any number of times (callers cache it apart from the
+     * labels: a kmeans -> discretize change only re-assigns).
+     */
+    public record Embedded(Embedding embedding, Map<String, Double> diagnostics, List<String> warnings) {
+        public Embedded {
+            Objects.requireNonNull(embedding, "embedding");
+            diagnostics = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(diagnostics));
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /** Affinity of the (scaled) points and its spectral embedding; not for a precomputed affinity. */
+    public static Embedded embed(Points points, SpectralOptions options, TaskMonitor monitor) {
+        Objects.requireNonNull(options, "options");
+        if (options.affinity() == AffinityKind.PRECOMPUTED) {
+            throw new IllegalArgumentException("a precomputed affinity is the input itself; use fitAffinity");
+        }
         checkSize(points.n(), options.nClusters());
         long t0 = System.nanoTime();
         Points scaled = FeatureScaler.apply(points, options.scaling());
         AffinityMatrix affinity = AffinityBuilder.build(scaled, options, monitor.sub(0, 0.3).stage("affinity"));
         double affinityMs = (System.nanoTime() - t0) / 1e6;
-        ClusteringResult result = fitAffinity(affinity, options, monitor.sub(0.3, 1));
+        Embedded e = embedAffinity(affinity, options, monitor.sub(0.3, 1));
         Map<String, Double> diagnostics = new LinkedHashMap<>();
         diagnostics.put("time.affinity.ms", affinityMs);
-        diagnostics.putAll(result.diagnostics());
-        List<String> warnings = new ArrayList<>(result.warnings());
+        diagnostics.putAll(e.diagnostics());
+        List<String> warnings = new ArrayList<>(e.warnings());
         int distinct = points.countDistinct(options.nClusters());
         if (distinct < options.nClusters()) {
             warnings.add("only " + distinct + " distinct points for nClusters=" + options.nClusters()
                     + "; identical points are split arbitrarily");
         }
-        return new ClusteringResult(result.labels(), result.k(), warnings, diagnostics);
+        return new Embedded(e.embedding(), diagnostics, warnings);
     }
 
     /** Spectral clustering of a given symmetric affinity graph (sklearn's {@code spectral_clustering}). */
     public static ClusteringResult fitAffinity(AffinityMatrix affinity, SpectralOptions options, TaskMonitor monitor) {
+        return assign(embedAffinity(affinity, options, monitor.sub(0, 0.8)), options, monitor.sub(0.8, 1));
+    }
+
+    private static Embedded embedAffinity(AffinityMatrix affinity, SpectralOptions options, TaskMonitor monitor) {
         int n = affinity.size();
         int k = options.nClusters();
         checkSize(n, k);
         long t0 = System.nanoTime();
         Embedding embedding = SpectralEmbedding.compute(affinity, k, options.eigenSolver(), options.seed(),
-                options.eigenTolerance(), options.maxEigenIterations(), monitor.sub(0, 0.8).stage("embedding"));
+                options.eigenTolerance(), options.maxEigenIterations(), monitor.stage("embedding"));
         long t1 = System.nanoTime();
-        List<String> warnings = new ArrayList<>(embedding.warnings());
         Map<String, Double> diagnostics = new LinkedHashMap<>();
         diagnostics.put("n", (double) n);
         diagnostics.put("affinity.storedEntries", (double) affinity.storedEntries());
@@ -82,10 +107,18 @@ public final class SpectralClusterer implements Clusterer {
         }
         diagnostics.put("eigen.matVecs", (double) embedding.matVecs());
         diagnostics.put("eigen.residual", embedding.residual());
-        int[] labels = assign(embedding, options, warnings, diagnostics, monitor.sub(0.8, 1).stage("labels"));
-        long t2 = System.nanoTime();
         diagnostics.put("time.embedding.ms", (t1 - t0) / 1e6);
-        diagnostics.put("time.labels.ms", (t2 - t1) / 1e6);
+        return new Embedded(embedding, diagnostics, embedding.warnings());
+    }
+
+    /** The label assignment stage on an embedding ({@code options.assignLabels()}, nClusters, nInit, seed). */
+    public static ClusteringResult assign(Embedded embedded, SpectralOptions options, TaskMonitor monitor) {
+        int k = options.nClusters();
+        long t1 = System.nanoTime();
+        List<String> warnings = new ArrayList<>(embedded.warnings());
+        Map<String, Double> diagnostics = new LinkedHashMap<>(embedded.diagnostics());
+        int[] labels = assign(embedded.embedding(), options, warnings, diagnostics, monitor.stage("labels"));
+        diagnostics.put("time.labels.ms", (System.nanoTime() - t1) / 1e6);
         int distinct = (int) java.util.Arrays.stream(labels).distinct().count();
         if (distinct < k) {
             warnings.add("only " + distinct + " distinct clusters found for nClusters=" + k

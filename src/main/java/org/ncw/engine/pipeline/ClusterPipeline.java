@@ -4,6 +4,8 @@ import org.ncw.engine.cluster.strategy.ClustererFactory;
 import org.ncw.engine.cluster.strategy.ClusteringStrategy;
 import org.ncw.engine.cluster.strategy.ClusterSettings;
 import org.ncw.engine.cluster.strategy.DatasetKind;
+import org.ncw.engine.cluster.strategy.EmbeddingCache;
+import org.ncw.engine.cluster.LabelAssignment;
 import org.ncw.engine.cluster.strategy.StrategyOptions;
 import org.ncw.engine.cluster.strategy.StrategyResult;
 import org.ncw.engine.core.Checks;
@@ -20,8 +22,10 @@ import org.ncw.engine.dataset.Table3D;
 import org.ncw.engine.dsp.ComplexSpectrogram;
 import org.ncw.engine.dsp.Resolution;
 import org.ncw.engine.dsp.Stft;
+import org.ncw.engine.dsp.TfMatrix;
 import org.ncw.engine.jobs.Job;
 import org.ncw.engine.jobs.JobService;
+import org.ncw.engine.mask.MaskMode;
 import org.ncw.engine.mask.MaskOptions;
 import org.ncw.engine.mask.Masker;
 import org.ncw.engine.mask.SeparatedSignals;
@@ -34,7 +38,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * The clustering path for one input signal: analysis STFT -> dataset (dB matrix / 3-D table) -> clustering
+ * The clustering path for one input signal: analysis STFT -> dataset (matrix / 3-D table of the clustered
+ * intensity, plus the dB matrix the speech role rule scores) -> clustering
  * strategy -> labels stretched onto the synthesis grid -> mask -> resynthesised speech and residue.
  *
  * <p>Every stage result is immutable and cached under a key made of exactly the options it depends on, so a
@@ -48,13 +53,18 @@ public final class ClusterPipeline {
     private final ClustererFactory factory;
     // bounded caches: the big STFTs few, the cheaper results a few more
     private final Map<Resolution, ComplexSpectrogram> stfts = lru(3);
-    private final Map<DatasetKey, Table3D> datasets = lru(2);
+    private final Map<DatasetKey, Dataset> datasets = lru(2);
     private final Map<ClusterKey, StrategyResult> clusterings = lru(4);
+    private final Map<ClusterKey, EmbeddingCache> embeddings = lru(2);
     private final Map<StretchKey, LabelGrid> stretched = lru(4);
     private final Map<SeparationKey, SeparatedSignals> separations = lru(4);
     private final AtomicInteger clusterRuns = new AtomicInteger();
 
-    private record DatasetKey(Resolution analysis, DbScale dbScale, boolean centroidDistance) {
+    private record DatasetKey(Resolution analysis, DbScale dbScale, boolean centroidDistance, Intensity intensity) {
+    }
+
+    /** The clustered table (of the chosen intensity) and the same spectrogram in dB (role rule, drawing). */
+    private record Dataset(Table3D table, SpectrogramMatrix db) {
     }
 
     private record ClusterKey(DatasetKey dataset, StrategyOptions strategy, ClusterSettings clusterer) {
@@ -77,6 +87,13 @@ public final class ClusterPipeline {
 
     public Signal input() {
         return input;
+    }
+
+    /** Spectral embeddings computed for the settings still cached (a label assignment change reuses them). */
+    public int embeddingRuns() {
+        synchronized (this) {
+            return embeddings.values().stream().mapToInt(EmbeddingCache::computed).sum();
+        }
     }
 
     /** How many times the clustering stage actually ran (cache misses). */
@@ -105,34 +122,54 @@ public final class ClusterPipeline {
         Checks.notNull("options", o);
         List<ExperimentResult.StageTiming> timings = new ArrayList<>();
         DatasetKey dk = new DatasetKey(o.analysis(), o.dbScale(),
-                o.strategy().dataset() == DatasetKind.TABLE3D && o.strategy().centroidDistance());
+                o.strategy().dataset() == DatasetKind.TABLE3D && o.strategy().centroidDistance(),
+                o.strategy().intensity());
         ComplexSpectrogram analysis = stage("analysis STFT", stfts, o.analysis(), timings,
                 k -> Stft.forward(input, k.toStftOptions(), monitor.sub(0.0, 0.1).stage("analysis STFT")));
-        Table3D data = stage("dataset", datasets, dk, timings, k -> dataset(analysis, k));
+        Dataset data = stage("dataset", datasets, dk, timings, k -> dataset(analysis, k));
         ClusterKey ck = new ClusterKey(dk, o.strategy(), o.clusterer());
         StrategyResult clustering = stage("cluster", clusterings, ck, timings, k -> {
             clusterRuns.incrementAndGet();
-            return ClusteringStrategy.of(k.strategy(), k.clusterer(), factory)
-                    .fit(data, monitor.sub(0.1, 0.75).stage("cluster"));
+            // keyed without the label assignment: kmeans -> discretize -> cluster_qr reuse the embedding
+            ClusterSettings c = k.clusterer();
+            ClusterKey embeddingKey = new ClusterKey(dk, k.strategy(),
+                    c.withSpectral(c.spectral().withAssignLabels(LabelAssignment.KMEANS)));
+            EmbeddingCache cache = embeddings.computeIfAbsent(embeddingKey, e -> new EmbeddingCache());
+            return ClusteringStrategy.of(k.strategy(), c, factory)
+                    .fit(data.table(), data.db().values(), cache, monitor.sub(0.1, 0.75).stage("cluster"));
         });
-        listener.clustered(data.matrix(), clustering);
+        listener.clustered(data.db(), clustering);
         ComplexSpectrogram synthesis = stage("synthesis STFT", stfts, o.synthesis(), timings,
                 k -> Stft.forward(input, k.toStftOptions(), monitor.sub(0.75, 0.85).stage("synthesis STFT")));
         StretchKey sk = new StretchKey(ck, o.synthesis());
         LabelGrid labels = stage("stretch", stretched, sk, timings,
                 k -> GridStretcher.stretch(clustering.labels(), analysis.axes(), synthesis.axes()));
         SeparatedSignals separated = stage("mask + resynthesis", separations, new SeparationKey(sk, o.mask()), timings,
-                k -> Masker.separate(synthesis, labels, k.mask(), monitor.sub(0.85, 1.0).stage("resynthesis")));
+                k -> separate(analysis, synthesis, clustering, labels, k.mask(),
+                        monitor.sub(0.85, 1.0).stage("resynthesis")));
         monitor.done();
-        return new ExperimentResult(o, data.matrix(), clustering, labels, separated, timings);
+        return new ExperimentResult(o, data.db(), clustering, labels, separated, timings);
     }
 
-    private static Table3D dataset(ComplexSpectrogram analysis, DatasetKey k) {
+    private static Dataset dataset(ComplexSpectrogram analysis, DatasetKey k) {
         SpectrogramMatrix db = analysis.toMatrix(Intensity.DB, k.dbScale());
+        SpectrogramMatrix values = k.intensity() == Intensity.DB ? db : analysis.toMatrix(k.intensity(), k.dbScale());
         if (!k.centroidDistance()) {
-            return Table3D.of(db);
+            return new Dataset(Table3D.of(values), db);
         }
-        return Table3D.withCentroidDistance(db, SpectralCentroid.ofRecordingHz(analysis.magnitude(), analysis.axes()));
+        return new Dataset(Table3D.withCentroidDistance(values,
+                SpectralCentroid.ofRecordingHz(analysis.magnitude(), analysis.axes())), db);
+    }
+
+    /** SOFT uses the clustering's soft speech presence (stretched onto the synthesis grid) when it has one. */
+    private static SeparatedSignals separate(ComplexSpectrogram analysis, ComplexSpectrogram synthesis,
+                                             StrategyResult clustering, LabelGrid labels, MaskOptions mask,
+                                             TaskMonitor monitor) {
+        if (mask.mode() == MaskMode.SOFT && clustering.speechPresence() != null) {
+            TfMatrix soft = GridStretcher.stretch(clustering.speechPresence(), analysis.axes(), synthesis.axes());
+            return Masker.separate(synthesis, soft, mask, monitor);
+        }
+        return Masker.separate(synthesis, labels, mask, monitor);
     }
 
     private static <K, V> V stage(String name, Map<K, V> cache, K key, List<ExperimentResult.StageTiming> timings,

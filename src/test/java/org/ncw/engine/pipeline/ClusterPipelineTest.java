@@ -89,6 +89,26 @@ class ClusterPipelineTest {
     }
 
     @Test
+    void aLabelAssignmentChangeReusesTheEmbeddingAndGivesTheSameLabelsAsAFreshRun() {
+        ClusterPipeline p = new ClusterPipeline(toneInNoise());
+        ClusterSettings knn = ClusterSettings.defaults().withSpectral(ClusterSettings.defaults().spectral()
+                .withAffinity(org.ncw.engine.cluster.AffinityKind.NEAREST_NEIGHBORS));
+        ExperimentOptions o = small().withStrategy(org.ncw.engine.cluster.strategy.StrategyOptions.defaults()
+                .withDataset(org.ncw.engine.cluster.strategy.DatasetKind.TABLE3D)).withClusterer(knn);
+        int frames = p.run(o, TaskMonitor.none()).clustering().problems();
+        assertEquals(frames, p.embeddingRuns());
+        for (org.ncw.engine.cluster.LabelAssignment a : org.ncw.engine.cluster.LabelAssignment.values()) {
+            ExperimentOptions changed = o.withClusterer(knn.withSpectral(knn.spectral().withAssignLabels(a)));
+            ExperimentResult reused = p.run(changed, TaskMonitor.none());
+            assertEquals(frames, p.embeddingRuns(), a + " re-assigned labels only");
+            ExperimentResult fresh = new ClusterPipeline(toneInNoise()).run(changed, TaskMonitor.none());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(fresh.clustering().labels().labels(),
+                    reused.clustering().labels().labels(), a.toString());
+        }
+        assertEquals(3, p.clusterRuns(), "kmeans (the repeat is a cache hit), discretize, cluster_qr");
+    }
+
+    @Test
     void separatesALoudToneFromQuietNoiseAndTheTracksAddUpToTheInput() {
         Signal in = toneInNoise();
         ExperimentResult r = new ClusterPipeline(in).run(small(), TaskMonitor.none());

@@ -1,7 +1,6 @@
 package org.ncw.engine.cluster.strategy;
 
 import org.ncw.engine.cluster.AffinityKind;
-import org.ncw.engine.cluster.LabelAssignment;
 import org.ncw.engine.cluster.SpectralOptions;
 import org.ncw.engine.core.Checks;
 
@@ -11,42 +10,65 @@ import org.ncw.engine.core.Checks;
  *
  * @param algorithm spectral (the study's), k-means, Ward agglomerative or Gaussian mixture
  * @param spectral  scikit-learn-named spectral clustering options
- * @param exact     true: always the general clusterer; false: column-by-column on the matrix with rbf + k-means
- *                  labels runs {@link Spectral1D} (the same problem on grouped values, much faster)
+ * @param exact     true: always the general clusterer; false: column-by-column on the matrix with rbf (any label
+ *                  assignment) runs {@link Spectral1D} (the same problem on grouped values, much faster)
  * @param quantum   {@link Spectral1D} value cell width as a fraction of the kernel width 1/sqrt(gamma)
  *                  (0 = group exact duplicates only)
+ * @param gammaMode {@link GammaMode#VALUE}: the rbf gamma of {@code spectral} as given; {@link GammaMode#AUTO}:
+ *                  the median heuristic on the clustered values ({@link GammaHeuristic}), reported in the result.
+ *                  Missing in an older experiment file: VALUE
  */
-public record ClusterSettings(Algorithm algorithm, SpectralOptions spectral, boolean exact, double quantum) {
+public record ClusterSettings(Algorithm algorithm, SpectralOptions spectral, boolean exact, double quantum,
+                              GammaMode gammaMode) {
 
     /** The clustering algorithms the strategies can run. */
     public enum Algorithm { SPECTRAL, KMEANS, WARD, GMM }
+
+    /** Where the rbf gamma comes from. */
+    public enum GammaMode { VALUE, AUTO }
 
     public ClusterSettings {
         Checks.notNull("algorithm", algorithm);
         Checks.notNull("spectral", spectral);
         Checks.atLeast("nClusters", spectral.nClusters(), 2);
         Checks.inRange("quantum", quantum, 0.0, 2.0);
+        if (gammaMode == null) {
+            gammaMode = GammaMode.VALUE;
+        }
     }
 
     /** Spectral clustering with scikit-learn's defaults (2 clusters, rbf, gamma 1), fast path with quantum 0.5. */
     public static ClusterSettings defaults() {
-        return new ClusterSettings(Algorithm.SPECTRAL, SpectralOptions.defaults(), false, 0.5);
+        return new ClusterSettings(Algorithm.SPECTRAL, SpectralOptions.defaults(), false, 0.5, GammaMode.VALUE);
     }
 
     public ClusterSettings withAlgorithm(Algorithm a) {
-        return new ClusterSettings(a, spectral, exact, quantum);
+        return new ClusterSettings(a, spectral, exact, quantum, gammaMode);
     }
 
     public ClusterSettings withSpectral(SpectralOptions s) {
-        return new ClusterSettings(algorithm, s, exact, quantum);
+        return new ClusterSettings(algorithm, s, exact, quantum, gammaMode);
     }
 
     public ClusterSettings withExact(boolean e) {
-        return new ClusterSettings(algorithm, spectral, e, quantum);
+        return new ClusterSettings(algorithm, spectral, e, quantum, gammaMode);
     }
 
     public ClusterSettings withQuantum(double q) {
-        return new ClusterSettings(algorithm, spectral, exact, q);
+        return new ClusterSettings(algorithm, spectral, exact, q, gammaMode);
+    }
+
+    public ClusterSettings withGammaMode(GammaMode g) {
+        return new ClusterSettings(algorithm, spectral, exact, quantum, g);
+    }
+
+    /** These settings with a concrete rbf gamma (what runs when the mode is AUTO). */
+    public ClusterSettings withEffectiveGamma(double gamma) {
+        return new ClusterSettings(algorithm, spectral.withGamma(gamma), exact, quantum, GammaMode.VALUE);
+    }
+
+    public boolean autoGamma() {
+        return gammaMode == GammaMode.AUTO;
     }
 
     public int nClusters() {
@@ -55,8 +77,7 @@ public record ClusterSettings(Algorithm algorithm, SpectralOptions spectral, boo
 
     /** True when the one-dimensional fast path applies to columns of the spectrogram matrix. */
     public boolean oneDimensionalFastPath() {
-        return !exact && algorithm == Algorithm.SPECTRAL && spectral.affinity() == AffinityKind.RBF
-                && spectral.assignLabels() == LabelAssignment.KMEANS;
+        return !exact && algorithm == Algorithm.SPECTRAL && spectral.affinity() == AffinityKind.RBF;
     }
 
     /** The {@link Spectral1D} options equivalent to these settings. */

@@ -10,6 +10,8 @@ import org.ncw.engine.dataset.LabelGrid;
 import org.ncw.engine.dataset.Table3D;
 import org.ncw.engine.dsp.TfMatrix;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -19,9 +21,11 @@ import java.util.stream.IntStream;
 
 /**
  * Each frame clustered on its own, frames in parallel on a bounded pool; the {@link SpeechRoleRule} is applied
- * per column, so "speech" means the same thing in every column. Matrix columns with rbf spectral clustering and
- * k-means labels take the {@link Spectral1D} path (one reusable workspace per worker thread) unless
- * {@link ClusterSettings#exact()} asks for the general clusterer.
+ * per column, so "speech" means the same thing in every column. Matrix columns with rbf spectral clustering take
+ * the {@link Spectral1D} path (one reusable workspace per worker thread) unless {@link ClusterSettings#exact()}
+ * asks for the general clusterer. General spectral problems of one column (683 points at the low grid) use the
+ * Lanczos solver when the solver is AUTO: a dense eigendecomposition per column is about 10x slower for the same
+ * k leading eigenvectors.
  */
 public final class ColumnByColumnStrategy extends SettingsStrategy {
     public ColumnByColumnStrategy(StrategyOptions options, ClusterSettings settings, ClustererFactory factory) {
@@ -29,26 +33,35 @@ public final class ColumnByColumnStrategy extends SettingsStrategy {
     }
 
     @Override
-    public StrategyResult fit(Table3D data, TaskMonitor monitor) {
-        TfMatrix db = data.matrix().values();
-        int bins = db.bins();
-        int frames = db.frames();
-        boolean fast = options.dataset() == DatasetKind.MATRIX && settings.oneDimensionalFastPath();
+    public StrategyResult fit(Table3D data, TfMatrix db, EmbeddingCache embeddings, TaskMonitor monitor) {
+        TfMatrix values = data.matrix().values();
+        int bins = values.bins();
+        int frames = values.frames();
         boolean table = options.dataset() == DatasetKind.TABLE3D;
-        Clusterer clusterer = fast ? null : factory.create(settings);
-        ThreadLocal<Spectral1D> spectral1D = ThreadLocal.withInitial(() -> new Spectral1D(settings.spectral1D()));
+        ClusterSettings run = columnSettings(effectiveSettings(frames, t -> points(data, t, table)));
+        boolean fast = !table && run.oneDimensionalFastPath();
+        // the fast path's solver can fail on badly conditioned columns (huge gamma): such columns use the general one
+        Clusterer eager = fast ? null : factory.create(run);
+        java.util.function.Supplier<Clusterer> general = eager != null ? () -> eager : lazy(() -> factory.create(run));
+        ThreadLocal<Spectral1D> spectral1D = ThreadLocal.withInitial(() -> new Spectral1D(run.spectral1D()));
         int[] roles = new int[bins * frames];
+        double[] presence = new double[bins * frames];
         Set<String> warnings = ConcurrentHashMap.newKeySet();
+        DiagnosticsCollector diagnostics = new DiagnosticsCollector(options, run, frames);
         AtomicInteger done = new AtomicInteger();
-        int k = settings.nClusters();
+        int k = run.nClusters();
         Runnable all = () -> IntStream.range(0, frames).parallel().forEach(t -> {
             monitor.checkCancelled();
+            Points x = points(data, t, table);
             int[] raw;
-            if (fast) {
-                raw = spectral1D.get().cluster(db.column(t));
+            ClusteringResult r = null;
+            double gap = Double.NaN;
+            int[] quick = fast ? fastLabels(spectral1D.get(), values.column(t), run, t, warnings) : null;
+            if (quick != null) {
+                raw = quick;
+                gap = spectral1D.get().lastLaplacianGap();
             } else {
-                Points x = table ? Features.table(data, t, t + 1, options.scaling()) : Features.matrixColumn(db, t);
-                ClusteringResult r = clusterer.fit(x, TaskMonitor.none());
+                r = embeddings.fit(t, general.get(), x, TaskMonitor.none());
                 raw = r.labels();
                 warnings.addAll(r.warnings());
             }
@@ -56,14 +69,51 @@ public final class ColumnByColumnStrategy extends SettingsStrategy {
             for (int b = 0; b < bins; b++) {
                 score[b] = options.roleRule().score(db, b, t);
             }
-            SpeechRoleRule.writeRoles(raw, score, Math.max(k, max(raw) + 1), roles, t * bins);
+            int kk = Math.max(k, max(raw) + 1);
+            int speech = SpeechRoleRule.speechCluster(raw, score, kk);
+            SpeechRoleRule.writeRoles(raw, speech, roles, t * bins);
+            SoftScores.write(x, raw, kk, speech, presence, t * bins);
+            diagnostics.record(t, x, raw, r, gap);
             monitor.step(done.incrementAndGet(), frames);
         });
         // Smile's native ARPACK is not safe to call from several threads at once (heap corruption): one worker
-        boolean arpack = !fast && settings.algorithm() == ClusterSettings.Algorithm.SPECTRAL
-                && settings.spectral().eigenSolver() == EigenSolver.ARPACK;
+        boolean arpack = !fast && run.algorithm() == ClusterSettings.Algorithm.SPECTRAL
+                && run.spectral().eigenSolver() == EigenSolver.ARPACK;
         runOnPool(all, arpack ? 1 : options.effectiveThreads());
-        return new StrategyResult(new LabelGrid(bins, frames, roles), frames, bins, fast, warnings.stream().sorted().toList());
+        ClusterDiagnostics d = diagnostics.result();
+        List<String> allWarnings = new ArrayList<>(warnings.stream().sorted().toList());
+        allWarnings.addAll(d.warnings());
+        return new StrategyResult(new LabelGrid(bins, frames, roles), frames, bins, fast, allWarnings, d,
+                new TfMatrix(bins, frames, presence));
+    }
+
+    /** The fast path's labels, or null (with a warning) when its eigen solver fails on this column. */
+    private static int[] fastLabels(Spectral1D s, double[] column, ClusterSettings run, int frame, Set<String> warnings) {
+        try {
+            return s.cluster(column, run.spectral().assignLabels());
+        } catch (ArithmeticException | org.apache.commons.math3.exception.MathIllegalStateException e) {
+            warnings.add("the one-dimensional fast path failed on some frames (first seen: " + e.getMessage()
+                    + "); they used the general clusterer");
+            return null;
+        }
+    }
+
+    private Points points(Table3D data, int frame, boolean table) {
+        return table ? Features.table(data, frame, frame + 1, options.scaling())
+                : Features.matrixColumn(data.matrix().values(), frame);
+    }
+
+    /** AUTO picks Lanczos for the small per-column problems (same leading eigenvectors, no O(n^3) decomposition). */
+    private static ClusterSettings columnSettings(ClusterSettings s) {
+        if (s.algorithm() == ClusterSettings.Algorithm.SPECTRAL && s.spectral().eigenSolver() == EigenSolver.AUTO) {
+            return s.withSpectral(s.spectral().withEigenSolver(EigenSolver.LANCZOS));
+        }
+        return s;
+    }
+
+    private static <T> java.util.function.Supplier<T> lazy(java.util.function.Supplier<T> make) {
+        java.util.concurrent.atomic.AtomicReference<T> made = new java.util.concurrent.atomic.AtomicReference<>();
+        return () -> made.updateAndGet(v -> v != null ? v : make.get());
     }
 
     private static int max(int[] a) {

@@ -4,11 +4,22 @@ import org.ncw.engine.cluster.FeatureScaler;
 import org.ncw.engine.cluster.FeatureScaling;
 import org.ncw.engine.cluster.Points;
 import org.ncw.engine.dataset.Table3D;
+import org.ncw.engine.dsp.DbScale;
+import org.ncw.engine.dsp.SpectrogramMatrix;
 import org.ncw.engine.dsp.TfMatrix;
 
 /** Feature rows of the two datasets, as the clusterer sees them. */
 public final class Features {
     private Features() {
+    }
+
+    /** The spectrogram's values in dB: as they are, or converted with librosa's amplitude/power defaults. */
+    public static TfMatrix decibels(SpectrogramMatrix m) {
+        return switch (m.intensity()) {
+            case DB -> m.values();
+            case MAGNITUDE -> DbScale.defaults().amplitudeToDb(m.values());
+            case POWER -> DbScale.powerDefaults().powerToDb(m.values());
+        };
     }
 
     /** Complete matrix: one row per frequency bin, the bin's intensity over all frames (sklearn fit on the matrix). */

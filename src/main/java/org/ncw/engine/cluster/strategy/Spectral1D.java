@@ -1,9 +1,13 @@
 package org.ncw.engine.cluster.strategy;
 
 import org.apache.commons.math3.linear.EigenDecomposition;
+import org.ncw.engine.cluster.Embedding;
+import org.ncw.engine.cluster.LabelAssigner;
+import org.ncw.engine.cluster.LabelAssignment;
 import org.ncw.engine.core.Checks;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -109,6 +113,24 @@ public final class Spectral1D {
 
     /** Clusters the values reusing this instance's workspace (not thread-safe). */
     public int[] cluster(double[] values) {
+        return cluster(values, LabelAssignment.KMEANS);
+    }
+
+    /**
+     * {@code 1 - s_(k-1)} of the last call: lambda_(k-1) - lambda_0 of the normalised Laplacian (NaN when the last
+     * call needed no eigenproblem).
+     */
+    public double lastLaplacianGap() {
+        int k = options.nClusters();
+        return lastEigenvalues.length >= k ? 1.0 - lastEigenvalues[k - 1] : Double.NaN;
+    }
+
+    /**
+     * Clusters the values with the given label assignment: k-means runs weighted on the groups; discretize and
+     * cluster_qr run on the point-level embedding (each point gets its group's row, which is the exact embedding
+     * of the points: the eigenvectors are constant on a group).
+     */
+    public int[] cluster(double[] values, LabelAssignment assignment) {
         int n = values.length;
         if (n == 0) {
             throw new IllegalArgumentException("cannot cluster an empty column");
@@ -123,13 +145,25 @@ public final class Spectral1D {
         int k = options.nClusters();
         int[] labels = new int[n];
         if (m <= k) {
+            lastEigenvalues = new double[0];
             // fewer distinct values than clusters: each distinct value is its own cluster
             for (int i = 0; i < n; i++) {
                 labels[i] = uniqueOfCell[cellOf[i]];
             }
             return labels;
         }
+        lastEigenvalues = new double[0];
         double[][] embedding = embed(m, k);
+        if (assignment != LabelAssignment.KMEANS) {
+            double[] vectors = new double[n * k];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(embedding[uniqueOfCell[cellOf[i]]], 0, vectors, i * k, k);
+            }
+            Embedding points = new Embedding(n, k, vectors, new double[k], 1, "spectral1d", 0, 0.0, true, List.of());
+            return assignment == LabelAssignment.DISCRETIZE
+                    ? LabelAssigner.discretize(points, options.seed()).labels()
+                    : LabelAssigner.clusterQr(points).labels();
+        }
         int[] groupLabels = WeightedKMeans.fit(embedding, Arrays.copyOf(count, m), k, options.nInit(), options.seed());
         for (int i = 0; i < n; i++) {
             labels[i] = groupLabels[uniqueOfCell[cellOf[i]]];

@@ -69,7 +69,11 @@ public enum SpeechRoleRule {
      * {@link #speechCluster}, {@link LabelGrid#NOISE} for the rest.
      */
     static void writeRoles(int[] raw, double[] score, int k, int[] roles, int offset) {
-        int speech = speechCluster(raw, score, k);
+        writeRoles(raw, speechCluster(raw, score, k), roles, offset);
+    }
+
+    /** As {@link #writeRoles(int[], double[], int, int[], int)} with the speech cluster known (-1: none). */
+    static void writeRoles(int[] raw, int speech, int[] roles, int offset) {
         for (int i = 0; i < raw.length; i++) {
             roles[offset + i] = raw[i] == speech ? LabelGrid.SPEECH : LabelGrid.NOISE;
         }

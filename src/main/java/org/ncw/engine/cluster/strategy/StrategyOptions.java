@@ -2,6 +2,7 @@ package org.ncw.engine.cluster.strategy;
 
 import org.ncw.engine.cluster.FeatureScaling;
 import org.ncw.engine.core.Checks;
+import org.ncw.engine.dsp.Intensity;
 
 /**
  * How the spectrogram is turned into clustering problems.
@@ -13,44 +14,55 @@ import org.ncw.engine.core.Checks;
  *                         (the pipeline builds the table with that column)
  * @param scaling          3-D table only: feature scaling before clustering
  * @param threads          column-by-column worker threads; 0 = one per available core
+ * @param intensity        what is clustered: magnitude |X| (the study's "spectrogram of amplitudes", the default),
+ *                         power |X|^2 or dB; the speech role rule and the drawn spectrogram stay in dB.
+ *                         Missing in an older experiment file: magnitude
  */
 public record StrategyOptions(DatasetKind dataset, StrategyKind strategy, SpeechRoleRule roleRule,
-                              boolean centroidDistance, FeatureScaling scaling, int threads) {
+                              boolean centroidDistance, FeatureScaling scaling, int threads,
+                              Intensity intensity) {
     public StrategyOptions {
         Checks.notNull("dataset", dataset);
         Checks.notNull("strategy", strategy);
         Checks.notNull("roleRule", roleRule);
         Checks.notNull("scaling", scaling);
         Checks.atLeast("threads", threads, 0);
+        if (intensity == null) {
+            intensity = Intensity.DB;
+        }
     }
 
     public static StrategyOptions defaults() {
         return new StrategyOptions(DatasetKind.MATRIX, StrategyKind.COLUMN, SpeechRoleRule.HIGHER_MEAN_DB, false,
-                FeatureScaling.STANDARDIZE, 0);
+                FeatureScaling.STANDARDIZE, 0, Intensity.DB);
     }
 
     public StrategyOptions withDataset(DatasetKind d) {
-        return new StrategyOptions(d, strategy, roleRule, centroidDistance, scaling, threads);
+        return new StrategyOptions(d, strategy, roleRule, centroidDistance, scaling, threads, intensity);
     }
 
     public StrategyOptions withStrategy(StrategyKind s) {
-        return new StrategyOptions(dataset, s, roleRule, centroidDistance, scaling, threads);
+        return new StrategyOptions(dataset, s, roleRule, centroidDistance, scaling, threads, intensity);
     }
 
     public StrategyOptions withRoleRule(SpeechRoleRule r) {
-        return new StrategyOptions(dataset, strategy, r, centroidDistance, scaling, threads);
+        return new StrategyOptions(dataset, strategy, r, centroidDistance, scaling, threads, intensity);
     }
 
     public StrategyOptions withCentroidDistance(boolean c) {
-        return new StrategyOptions(dataset, strategy, roleRule, c, scaling, threads);
+        return new StrategyOptions(dataset, strategy, roleRule, c, scaling, threads, intensity);
     }
 
     public StrategyOptions withScaling(FeatureScaling s) {
-        return new StrategyOptions(dataset, strategy, roleRule, centroidDistance, s, threads);
+        return new StrategyOptions(dataset, strategy, roleRule, centroidDistance, s, threads, intensity);
     }
 
     public StrategyOptions withThreads(int t) {
-        return new StrategyOptions(dataset, strategy, roleRule, centroidDistance, scaling, t);
+        return new StrategyOptions(dataset, strategy, roleRule, centroidDistance, scaling, t, intensity);
+    }
+
+    public StrategyOptions withIntensity(Intensity i) {
+        return new StrategyOptions(dataset, strategy, roleRule, centroidDistance, scaling, threads, i);
     }
 
     public int effectiveThreads() {

@@ -1,0 +1,125 @@
+package org.ncw.engine.cluster.strategy;
+
+import org.ncw.engine.cluster.Points;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * What an rbf affinity graph looks like, computed from the points (independently of the clusterer, so the fast
+ * paths report the same figures as the general one): connected components and isolated points of the graph of
+ * non-negligible weights, and the share of pairs whose weight is negligible.
+ *
+ * @param components     connected components of the graph with the negligible weights removed; -1 = not computed
+ *                       (too many points)
+ * @param isolated       points without a single non-negligible weight (-1 = not computed)
+ * @param nearZeroShare  share of pairs of distinct points with weight below {@link #NEGLIGIBLE}
+ */
+public record AffinityStats(int components, int isolated, double nearZeroShare) {
+    /** A weight below this (relative to the maximum 1) counts as zero: below double rounding of a degree sum. */
+    public static final double NEGLIGIBLE = 1e-10;
+    /** Above this many points the pairs are sampled and the components are not computed. */
+    static final int EXACT_LIMIT = 4000;
+    private static final int SAMPLED_PAIRS = 200_000;
+
+    /** Statistics of exp(-gamma d^2) on these points. */
+    public static AffinityStats rbf(Points p, double gamma) {
+        double radius2 = -Math.log(NEGLIGIBLE) / gamma;
+        if (p.d() == 1) {
+            return oneDimensional(p.data(), Math.sqrt(radius2));
+        }
+        int n = p.n();
+        if (n > EXACT_LIMIT) {
+            return sampled(p, radius2);
+        }
+        int[] parent = new int[n];
+        for (int i = 0; i < n; i++) {
+            parent[i] = i;
+        }
+        boolean[] linked = new boolean[n];
+        long close = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                if (p.squaredDistance(i, j) <= radius2) {
+                    close++;
+                    linked[i] = true;
+                    linked[j] = true;
+                    union(parent, i, j);
+                }
+            }
+        }
+        int components = 0;
+        int isolated = 0;
+        for (int i = 0; i < n; i++) {
+            if (find(parent, i) == i) {
+                components++;
+            }
+            if (!linked[i]) {
+                isolated++;
+            }
+        }
+        return new AffinityStats(components, isolated, 1.0 - close / pairs(n));
+    }
+
+    /** Sorted values: components are separated by gaps wider than the radius; close pairs by two pointers. */
+    private static AffinityStats oneDimensional(double[] values, double radius) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        int n = v.length;
+        int components = n == 0 ? 0 : 1;
+        int isolated = 0;
+        long close = 0;
+        int lo = 0;
+        for (int i = 0; i < n; i++) {
+            if (i > 0 && v[i] - v[i - 1] > radius) {
+                components++;
+            }
+            boolean left = i > 0 && v[i] - v[i - 1] <= radius;
+            boolean right = i + 1 < n && v[i + 1] - v[i] <= radius;
+            if (!left && !right) {
+                isolated++;
+            }
+            while (v[i] - v[lo] > radius) {
+                lo++;
+            }
+            close += i - lo;
+        }
+        return new AffinityStats(components, isolated, n < 2 ? 0.0 : 1.0 - close / pairs(n));
+    }
+
+    private static AffinityStats sampled(Points p, double radius2) {
+        SplittableRandom random = new SplittableRandom(0);
+        long close = 0;
+        for (int s = 0; s < SAMPLED_PAIRS; s++) {
+            int i = random.nextInt(p.n());
+            int j = random.nextInt(p.n() - 1);
+            if (j >= i) {
+                j++;
+            }
+            if (p.squaredDistance(i, j) <= radius2) {
+                close++;
+            }
+        }
+        return new AffinityStats(-1, -1, 1.0 - (double) close / SAMPLED_PAIRS);
+    }
+
+    private static double pairs(int n) {
+        return n * (n - 1) / 2.0;
+    }
+
+    private static int find(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+
+    private static void union(int[] parent, int i, int j) {
+        int a = find(parent, i);
+        int b = find(parent, j);
+        if (a != b) {
+            parent[Math.max(a, b)] = Math.min(a, b);
+        }
+    }
+}
