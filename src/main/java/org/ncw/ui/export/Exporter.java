@@ -87,11 +87,17 @@ public final class Exporter {
 
     /** The 3D table: one row per bin, time / frequency / intensity (dB) / label. */
     static Path writeTable(Path p, Spectrum s, LabelGrid labels) throws IOException {
+        return writeTable(p, s, labels, TaskMonitor.none());
+    }
+
+    /** As {@link #writeTable(Path, Spectrum, LabelGrid)}, reporting progress per frame (the table can be large). */
+    static Path writeTable(Path p, Spectrum s, LabelGrid labels, TaskMonitor monitor) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(p, StandardCharsets.UTF_8)) {
             w.write("time_s\tfrequency_hz\tintensity_db\tlabel");
             w.newLine();
             StringBuilder sb = new StringBuilder();
             for (int f = 0; f < labels.frames(); f++) {
+                monitor.step(f, labels.frames());
                 for (int b = 0; b < labels.bins(); b++) {
                     sb.setLength(0);
                     sb.append(String.format(Locale.ROOT, "%.4f\t%.2f\t%.2f\t%d", s.frameSeconds(f), s.binHz(b),

@@ -1,0 +1,71 @@
+package org.ncw.ui.app;
+
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import org.controlsfx.control.StatusBar;
+
+/**
+ * The status line (ControlsFX {@link StatusBar}): the last message, the progress of the running job with its
+ * stage, elapsed and estimated remaining time, the label latency, audio device problems and a Cancel button.
+ */
+final class WorkbenchStatusBar extends StatusBar {
+    private final Label elapsed = new Label();
+    private final WorkbenchViewModel vm;
+    private long lastUpdate;
+
+    WorkbenchStatusBar(WorkbenchViewModel vm) {
+        this.vm = vm;
+        setId("status-bar");
+        Label status = new Label();
+        status.setId("status");
+        status.textProperty().bind(vm.statusProperty());
+        setGraphic(status);
+        setText("");
+        Label audio = new Label();
+        audio.setId("audio-status");
+        audio.getStyleClass().add("audio-status");
+        audio.textProperty().bind(vm.audioStatusProperty());
+        Label latency = new Label();
+        latency.setId("latency");
+        vm.labelLatencySecondsProperty().addListener((o, a, b) -> latency.setText(Double.isNaN(b.doubleValue())
+                ? "" : String.format(Locale.ROOT, "labels on screen %.0f ms after the change", b.doubleValue() * 1000)));
+        BooleanBinding busy = vm.runningProperty().or(vm.exporter().exportingProperty());
+        progressProperty().bind(Bindings.when(busy).then(vm.jobs().progressProperty()).otherwise(0.0));
+        Button cancel = new Button("Cancel");
+        cancel.setId("btn-cancel");
+        cancel.setFocusTraversable(false);
+        cancel.setOnAction(e -> vm.cancel());
+        cancel.visibleProperty().bind(vm.runningProperty());
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        elapsed.setId("elapsed");
+        elapsed.setMinWidth(250);
+        getRightItems().addAll(latency, audio, elapsed, cancel);
+        FrameTicker.whileActive(busy, this::showTimes, this::showTimes);
+        showTimes();
+    }
+
+    /** Stage, elapsed and remaining time of the running job; the last run's time when idle (10 updates/s). */
+    private void showTimes() {
+        long now = System.nanoTime();
+        if (now - lastUpdate < 100_000_000L && (vm.runningProperty().get() || vm.exporter().exportingProperty().get())) {
+            return;
+        }
+        lastUpdate = now;
+        elapsed.setText(timesText(vm.runningProperty().get() || vm.exporter().exportingProperty().get(),
+                vm.jobs().stageProperty().get(), vm.runStartedSecondsAgo(), vm.jobs().progressProperty().get()));
+    }
+
+    /** "stage · 1.2 s · about 3 s left" while busy, "1.23 s" when idle. */
+    static String timesText(boolean busy, String stage, double seconds, double fraction) {
+        if (!busy) {
+            return String.format(Locale.ROOT, "last run %.2f s", seconds);
+        }
+        String left = fraction > 0.05 && fraction < 1
+                ? String.format(Locale.ROOT, " · about %.0f s left", seconds * (1 - fraction) / fraction) : "";
+        return String.format(Locale.ROOT, "%s · %.1f s%s", stage == null || stage.isEmpty() ? "working" : stage,
+                seconds, left);
+    }
+}
