@@ -54,18 +54,7 @@ final class WorkbenchStatusBar extends StatusBar {
             return;
         }
         lastUpdate = now;
-        elapsed.setText(timesText(vm.runningProperty().get() || vm.exporter().exportingProperty().get(),
+        elapsed.setText(RunTimes.text(vm.runningProperty().get() || vm.exporter().exportingProperty().get(),
                 vm.jobs().stageProperty().get(), vm.runStartedSecondsAgo(), vm.jobs().progressProperty().get()));
-    }
-
-    /** "stage · 1.2 s · about 3 s left" while busy, "1.23 s" when idle. */
-    static String timesText(boolean busy, String stage, double seconds, double fraction) {
-        if (!busy) {
-            return String.format(Locale.ROOT, "last run %.2f s", seconds);
-        }
-        String left = fraction > 0.05 && fraction < 1
-                ? String.format(Locale.ROOT, " · about %.0f s left", seconds * (1 - fraction) / fraction) : "";
-        return String.format(Locale.ROOT, "%s · %.1f s%s", stage == null || stage.isEmpty() ? "working" : stage,
-                seconds, left);
     }
 }
