@@ -104,9 +104,9 @@ public final class AnalysisController {
     }
 
     private void apply(AnalysisResult r) {
-        running.set(false);
         double seconds = (System.nanoTime() - runStartNanos) / 1e9;
         elapsedSeconds.set(seconds);
+        running.set(false);
         doc.lastResultProperty().set(r);
         showLabels(new LabelledGrid(r.spectrum(), r.labels()));
         doc.results().setAll(r.outputs());

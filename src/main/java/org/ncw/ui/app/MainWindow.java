@@ -138,24 +138,14 @@ public final class MainWindow extends BorderPane implements WorkbenchMenus.Windo
         Label file = new Label();
         file.getStyleClass().add("file-name");
         file.textProperty().bind(vm.inputNameProperty());
-        Label reference = new Label();
-        reference.setId("reference-status");
-        vm.referenceProperty().addListener((o, a, b) -> showReference(reference));
-        showReference(reference);
+        file.setMaxWidth(260);
+        file.setMinWidth(0);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         ToolBar bar = new ToolBar(open, sep());
         bar.getItems().addAll(transport.controls());
-        bar.getItems().addAll(sep(), run, export, spacer, file, reference);
+        bar.getItems().addAll(sep(), run, export, spacer, file);
         return bar;
-    }
-
-    private void showReference(Label l) {
-        boolean has = vm.referenceProperty().get() != null;
-        Path p = vm.document().referencePathProperty().get();
-        l.setText(has ? "clean reference: " + (p == null ? "loaded" : p.getFileName()) : "no clean reference");
-        l.getStyleClass().removeAll("reference-ok", "reference-missing");
-        l.getStyleClass().add(has ? "reference-ok" : "reference-missing");
     }
 
     private static Node sep() {

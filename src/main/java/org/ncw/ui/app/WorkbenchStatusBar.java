@@ -19,11 +19,7 @@ final class WorkbenchStatusBar extends StatusBar {
     WorkbenchStatusBar(WorkbenchViewModel vm) {
         this.vm = vm;
         setId("status-bar");
-        Label status = new Label();
-        status.setId("status");
-        status.textProperty().bind(vm.statusProperty());
-        setGraphic(status);
-        setText("");
+        textProperty().bind(vm.statusProperty());
         Label audio = new Label();
         audio.setId("audio-status");
         audio.getStyleClass().add("audio-status");
@@ -32,6 +28,10 @@ final class WorkbenchStatusBar extends StatusBar {
         latency.setId("latency");
         vm.labelLatencySecondsProperty().addListener((o, a, b) -> latency.setText(Double.isNaN(b.doubleValue())
                 ? "" : String.format(Locale.ROOT, "labels on screen %.0f ms after the change", b.doubleValue() * 1000)));
+        Label reference = new Label();
+        reference.setId("reference-status");
+        vm.referenceProperty().addListener((o, a, b) -> showReference(reference));
+        showReference(reference);
         BooleanBinding busy = vm.runningProperty().or(vm.exporter().exportingProperty());
         progressProperty().bind(Bindings.when(busy).then(vm.jobs().progressProperty()).otherwise(0.0));
         Button cancel = new Button("Cancel");
@@ -41,10 +41,20 @@ final class WorkbenchStatusBar extends StatusBar {
         cancel.visibleProperty().bind(vm.runningProperty());
         cancel.managedProperty().bind(cancel.visibleProperty());
         elapsed.setId("elapsed");
-        elapsed.setMinWidth(250);
-        getRightItems().addAll(latency, audio, elapsed, cancel);
+        elapsed.setMinWidth(120);
+        elapsed.setMaxWidth(300);
+        audio.setMaxWidth(260);
+        getRightItems().addAll(latency, audio, reference, elapsed, cancel);
         FrameTicker.whileActive(busy, this::showTimes, this::showTimes);
         showTimes();
+    }
+
+    private void showReference(Label l) {
+        boolean has = vm.referenceProperty().get() != null;
+        java.nio.file.Path p = vm.document().referencePathProperty().get();
+        l.setText(has ? "clean reference: " + (p == null ? "loaded" : p.getFileName()) : "no clean reference");
+        l.getStyleClass().removeAll("reference-ok", "reference-missing");
+        l.getStyleClass().add(has ? "reference-ok" : "reference-missing");
     }
 
     /** Stage, elapsed and remaining time of the running job; the last run's time when idle (10 updates/s). */

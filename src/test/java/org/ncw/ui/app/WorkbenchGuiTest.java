@@ -106,7 +106,7 @@ class WorkbenchGuiTest {
         assertTrue(residue.siSdr() < original.siSdr() - 5, "the residue is mostly noise");
         assertTrue(robot.lookup("#results-list").query().isVisible());
         waitUntil(() -> window.spectrogramView().framesShown() > 0);
-        assertFalse(((Label) robot.lookup("#status").query()).getText().isEmpty());
+        assertFalse(robot.lookup("#status-bar").queryAs(org.controlsfx.control.StatusBar.class).getText().isEmpty());
     }
 
     @Test
