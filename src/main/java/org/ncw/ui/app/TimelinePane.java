@@ -10,13 +10,16 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.controlsfx.control.RangeSlider;
 import org.ncw.ui.scatter.ScatterView;
 import org.ncw.ui.scatter.ScatterViewModel;
+import org.ncw.ui.spectrogram.ColorMap;
 import org.ncw.ui.spectrogram.SpectrogramView;
 import org.ncw.ui.spectrogram.SpectrogramViewModel;
 import org.ncw.ui.waveform.WaveformView;
@@ -41,52 +44,120 @@ public final class TimelinePane extends VBox {
         spectrogramView.setOnFrameShown(vm::labelsShown);
         scatterView = new ScatterView(vm.scatter(), vm.viewport(), vm::seek);
         scatterView.setId("scatter");
-        vm.results().selectedProperty().addListener((o, a, b) ->
-                waveform.signalProperty().set(b == null ? null : b.signal()));
+        waveform.signalProperty().bind(vm.shownSignalProperty());
 
         SplitPane timeline = new SplitPane(waveform, spectrogramView, scatterView);
         timeline.setOrientation(Orientation.VERTICAL);
         applyTimelineShares(timeline);
-        getChildren().addAll(viewBar(vm.spectrogram(), vm.scatter()), timeline);
+        getChildren().addAll(viewBar(vm), timeline, readoutBar(vm));
         VBox.setVgrow(timeline, Priority.ALWAYS);
     }
 
-    private static FlowPane viewBar(SpectrogramViewModel spectrogram, ScatterViewModel scatter) {
-        Slider gain = new Slider(-40, 40, 0);
-        gain.valueProperty().bindBidirectional(spectrogram.gainDbProperty());
-        gain.setPrefWidth(60);
-        Slider range = new Slider(20, 140, 80);
-        range.valueProperty().bindBidirectional(spectrogram.rangeDbProperty());
-        range.setPrefWidth(60);
-        Label gainText = new Label();
-        gainText.setMinWidth(44);
-        gainText.textProperty().bind(spectrogram.gainDbProperty().asString(Locale.ROOT, "%+.0f dB"));
-        Label rangeText = new Label();
-        rangeText.setMinWidth(40);
-        rangeText.textProperty().bind(spectrogram.rangeDbProperty().asString(Locale.ROOT, "%.0f dB"));
+    private static FlowPane viewBar(WorkbenchViewModel vm) {
+        SpectrogramViewModel spectrogram = vm.spectrogram();
+        ComboBox<String> show = new ComboBox<>(vm.shownChoices());
+        show.setId("show-signal");
+        show.valueProperty().bindBidirectional(vm.shownProperty());
+        show.setTooltip(new Tooltip("What the waveform and spectrogram show: the input, the result being heard, "
+                + "or one result (the residue shows what a method removed)"));
+        show.setMinWidth(130);
+        RangeSlider levels = new RangeSlider(-160, 40, -80, 0);
+        levels.setId("db-range");
+        levels.setPrefWidth(120);
+        levels.setTooltip(new Tooltip("Colour scale: dB below (−) or above (+) the loudest bin; drag either end"));
+        bindLevels(levels, spectrogram);
+        Label levelsText = new Label();
+        levelsText.setMinWidth(92);
+        Runnable showLevels = () -> levelsText.setText(String.format(Locale.ROOT, "%.0f … %+.0f dB",
+                levels.getLowValue(), levels.getHighValue()));
+        levels.lowValueProperty().addListener(o -> showLevels.run());
+        levels.highValueProperty().addListener(o -> showLevels.run());
+        showLevels.run();
         ComboBox<Integer> window = new ComboBox<>();
         window.getItems().addAll(256, 512, 1024, 2048, 4096);
         window.setValue(spectrogram.windowSizeProperty().get());
         window.setMinWidth(84);
+        window.setTooltip(new Tooltip("Display STFT window (Hann) in samples; hop = window/4"));
         window.valueProperty().addListener((o, a, b) -> spectrogram.windowSizeProperty().set(b));
+        ComboBox<ColorMap.Named> colours = new ComboBox<>();
+        colours.getItems().addAll(ColorMap.Named.values());
+        colours.valueProperty().bindBidirectional(spectrogram.colorMapProperty());
+        colours.setMinWidth(96);
         CheckBox log = new CheckBox("Log Hz");
         log.setMinWidth(Region.USE_PREF_SIZE);
         log.selectedProperty().bindBidirectional(spectrogram.logFrequencyProperty());
-        CheckBox overlay = new CheckBox("Label overlay");
+        CheckBox overlay = new CheckBox("Labels");
         overlay.setId("toggle-overlay");
         overlay.setMinWidth(Region.USE_PREF_SIZE);
+        overlay.setTooltip(new Tooltip("Label overlay on the spectrogram (L)"));
         overlay.selectedProperty().bindBidirectional(spectrogram.overlayVisibleProperty());
+        Slider opacity = new Slider(0.05, 1, spectrogram.overlayOpacityProperty().get());
+        opacity.setId("overlay-opacity");
+        opacity.setPrefWidth(60);
+        opacity.setTooltip(new Tooltip("Overlay opacity"));
+        opacity.valueProperty().bindBidirectional(spectrogram.overlayOpacityProperty());
+        opacity.disableProperty().bind(overlay.selectedProperty().not());
         ComboBox<ScatterViewModel.Coloring> colour = new ComboBox<>();
         colour.getItems().addAll(ScatterViewModel.Coloring.values());
-        colour.valueProperty().bindBidirectional(scatter.coloringProperty());
+        colour.valueProperty().bindBidirectional(vm.scatter().coloringProperty());
         colour.setMinWidth(125);
         // wraps onto a second row in a narrow window rather than pushing the timeline wider than its slot
-        FlowPane bar = new FlowPane(8, 4, group(caption("Gain"), gain, gainText),
-                group(caption("Range"), range, rangeText), group(caption("Window"), window), log, overlay,
-                group(caption("Scatter"), colour));
+        FlowPane bar = new FlowPane(8, 4, group(caption("Show"), show), group(caption("Level"), levels, levelsText),
+                group(caption("Window"), window), group(caption("Colours"), colours), log,
+                group(overlay, opacity), group(caption("Scatter"), colour));
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));
         bar.getStyleClass().add("view-bar");
+        return bar;
+    }
+
+    /** The range slider's ends are the colour scale's floor and top in dB relative to the loudest bin. */
+    private static void bindLevels(RangeSlider levels, SpectrogramViewModel s) {
+        boolean[] updating = {false};
+        Runnable fromModel = () -> {
+            if (!updating[0]) {
+                updating[0] = true;
+                double top = -s.gainDbProperty().get();
+                levels.setHighValue(top);
+                levels.setLowValue(top - s.rangeDbProperty().get());
+                updating[0] = false;
+            }
+        };
+        Runnable toModel = () -> {
+            if (!updating[0]) {
+                updating[0] = true;
+                s.gainDbProperty().set(-levels.getHighValue());
+                s.rangeDbProperty().set(Math.max(1, levels.getHighValue() - levels.getLowValue()));
+                updating[0] = false;
+            }
+        };
+        s.gainDbProperty().addListener(o -> fromModel.run());
+        s.rangeDbProperty().addListener(o -> fromModel.run());
+        levels.lowValueProperty().addListener(o -> toModel.run());
+        levels.highValueProperty().addListener(o -> toModel.run());
+        fromModel.run();
+    }
+
+    /** Under the views: what is under the pointer and the selection's start, end and length. */
+    private static HBox readoutBar(WorkbenchViewModel vm) {
+        Label readout = new Label();
+        readout.setId("readout");
+        readout.textProperty().bind(vm.spectrogram().readoutProperty());
+        Label selection = new Label();
+        selection.setId("selection");
+        var v = vm.viewport();
+        Runnable show = () -> selection.setText(v.hasSelection() ? String.format(Locale.ROOT,
+                "selection %.3f – %.3f s (%.3f s)", v.selectionStartProperty().get(), v.selectionEndProperty().get(),
+                v.selectionEndProperty().get() - v.selectionStartProperty().get()) : "no selection (shift-drag)");
+        v.selectionStartProperty().addListener(o -> show.run());
+        v.selectionEndProperty().addListener(o -> show.run());
+        show.run();
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(12, readout, spacer, selection);
+        bar.setPadding(new Insets(2, 8, 2, 8));
+        bar.getStyleClass().add("readout-bar");
+        bar.setMinHeight(20);
         return bar;
     }
 

@@ -13,7 +13,12 @@ import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import org.ncw.engine.core.Signal;
 import org.ncw.engine.jobs.JobService;
 import org.ncw.ui.analysis.AnalysisResult;
@@ -46,6 +51,9 @@ import org.ncw.ui.timeline.TimeViewport;
  * ({@link #forTests}: every job on the calling thread).
  */
 public final class WorkbenchViewModel implements AutoCloseable {
+    /** Display choices besides the result names: the input, or whatever result is being heard. */
+    public static final String SHOW_INPUT = "Input";
+    public static final String SHOW_HEARD = "Heard result";
     static final double DEBOUNCE_MILLIS = 150;
     static final int MAX_DISPLAY_FRAMES = 20_000;
 
@@ -58,6 +66,9 @@ public final class WorkbenchViewModel implements AutoCloseable {
     private final SpectrogramViewModel spectrogram = new SpectrogramViewModel();
     private final ScatterViewModel scatter = new ScatterViewModel();
     private final LatestWins<Spectrum> displaySpectrum;
+    private final StringProperty shown = new SimpleStringProperty(SHOW_INPUT);
+    private final ObjectProperty<Signal> shownSignal = new SimpleObjectProperty<>();
+    private final ObservableList<String> shownChoices = FXCollections.observableArrayList(SHOW_INPUT, SHOW_HEARD);
     private final RecordingLoader loader;
     private final AnalysisController analysis;
     private final PlaybackController playback;
@@ -92,6 +103,12 @@ public final class WorkbenchViewModel implements AutoCloseable {
         loader = new RecordingLoader(doc, jobs, prefs, signal -> inputOpened());
         doc.labelsProperty().addListener((o, a, b) -> showLabels(b));
         spectrogram.windowSizeProperty().addListener(o -> computeDisplaySpectrum());
+        for (javafx.beans.Observable o : new javafx.beans.Observable[] {shown, doc.inputProperty(),
+            doc.results().selectedProperty(), doc.results().items()}) {
+            o.addListener(x -> updateShownSignal());
+        }
+        doc.results().items().addListener((javafx.beans.InvalidationListener) x -> updateShownChoices());
+        shownSignal.addListener(o -> computeDisplaySpectrum());
     }
 
     /** Everything on the calling thread, a silent transport and throw-away preferences: for tests. */
@@ -135,8 +152,35 @@ public final class WorkbenchViewModel implements AutoCloseable {
         analysis.run();
     }
 
+    /** Which signal the waveform and spectrogram show: the input, the heard result, or a result by name. */
+    private void updateShownSignal() {
+        Signal in = doc.inputProperty().get();
+        String choice = shown.get();
+        Output heard = doc.results().selectedProperty().get();
+        Signal next = in;
+        if (SHOW_HEARD.equals(choice)) {
+            next = heard == null ? in : heard.signal();
+        } else if (!SHOW_INPUT.equals(choice)) {
+            next = doc.results().items().stream().filter(o -> o.name().equals(choice)).map(Output::signal)
+                    .findFirst().orElse(in);
+        }
+        if (shownSignal.get() != next) {
+            shownSignal.set(next);
+        }
+    }
+
+    private void updateShownChoices() {
+        List<String> names = new java.util.ArrayList<>(List.of(SHOW_INPUT, SHOW_HEARD));
+        doc.results().items().stream().map(Output::name).filter(n -> !n.equals("Original")).forEach(names::add);
+        if (!names.equals(shownChoices)) {
+            String keep = shown.get();
+            shownChoices.setAll(names);
+            shown.set(names.contains(keep) ? keep : SHOW_INPUT);
+        }
+    }
+
     private void computeDisplaySpectrum() {
-        Signal s = doc.inputProperty().get();
+        Signal s = shownSignal.get();
         if (s == null) {
             return;
         }
@@ -204,6 +248,20 @@ public final class WorkbenchViewModel implements AutoCloseable {
     }
 
     // ---- parts and properties ------------------------------------------------------------------------------
+
+    /** The display choice ({@link #SHOW_INPUT}, {@link #SHOW_HEARD} or a result's name). */
+    public StringProperty shownProperty() {
+        return shown;
+    }
+
+    public ObservableList<String> shownChoices() {
+        return shownChoices;
+    }
+
+    /** The signal the waveform and the spectrogram show. */
+    public ReadOnlyObjectProperty<Signal> shownSignalProperty() {
+        return shownSignal;
+    }
 
     public WorkbenchDocument document() {
         return doc;

@@ -195,4 +195,38 @@ class WorkbenchViewModelTest {
         assertTrue(vm.params().undo());
         assertEquals(0.25, vm.params().parametersProperty().get().real("gamma"), "reset is undoable");
     }
+
+    @Test
+    void theViewsShowTheInputTheHeardResultOrAnyResult() throws Exception {
+        vm.open(TestRecordings.writePair(dir, "show", 0.8));
+        assertTrue(vm.shownSignalProperty().get() == vm.inputProperty().get());
+        assertEquals(List.of(WorkbenchViewModel.SHOW_INPUT, WorkbenchViewModel.SHOW_HEARD, "Speech", "Residue"),
+                vm.shownChoices());
+        Output residue = vm.results().items().get(2);
+        vm.shownProperty().set("Residue");
+        assertTrue(vm.shownSignalProperty().get() == residue.signal());
+        assertEquals(residue.signal().length(), vm.shownSignalProperty().get().length());
+        // the display spectrogram is the residue's: quieter than the input's where speech was removed
+        double shownMax = vm.spectrogram().spectrumProperty().get().db().max();
+        vm.shownProperty().set(WorkbenchViewModel.SHOW_HEARD);
+        vm.results().selectNumber(2);
+        assertTrue(vm.shownSignalProperty().get() == vm.results().items().get(1).signal());
+        vm.shownProperty().set(WorkbenchViewModel.SHOW_INPUT);
+        assertTrue(shownMax < vm.spectrogram().spectrumProperty().get().db().max(), "residue is quieter");
+    }
+
+    @Test
+    void theReadoutNamesTimeFrequencyLevelAndLabel() throws Exception {
+        vm.open(TestRecordings.writePair(dir, "readout", 0.8));
+        var shown = vm.spectrogram().spectrumProperty().get();
+        LabelledGrid l = vm.document().labelsProperty().get();
+        double t = shown.frameSeconds(10);
+        double hz = shown.binHz(20);
+        String text = org.ncw.ui.spectrogram.SpectrogramReadout.text(shown, l.labels(), l.grid(), t, hz);
+        int label = l.labels().get(l.grid().binAt(hz), l.grid().frameAt(t));
+        assertEquals(String.format(java.util.Locale.ROOT, "%.3f s · %.0f Hz · %.1f dB · %s", t, hz,
+                shown.db().get(20, 10), label == org.ncw.engine.dataset.LabelGrid.SPEECH ? "speech" : "noise"), text);
+        assertTrue(org.ncw.ui.spectrogram.SpectrogramReadout.text(shown, null, null, 99, hz).contains("– dB"),
+                "outside the recording there is no level");
+    }
 }
