@@ -49,11 +49,17 @@ public final class TimelinePane extends VBox {
         SplitPane timeline = new SplitPane(waveform, spectrogramView, scatterView);
         timeline.setOrientation(Orientation.VERTICAL);
         applyTimelineShares(timeline);
-        getChildren().addAll(viewBar(vm), timeline, readoutBar(vm));
+        getChildren().addAll(viewBar(vm, waveform), timeline, readoutBar(vm));
         VBox.setVgrow(timeline, Priority.ALWAYS);
     }
 
-    private static FlowPane viewBar(WorkbenchViewModel vm) {
+    private static FlowPane viewBar(WorkbenchViewModel vm, WaveformView waveform) {
+        ComboBox<Integer> amplitude = new ComboBox<>();
+        amplitude.setId("amplitude-zoom");
+        amplitude.getItems().addAll(1, 2, 4, 8, 16, 32);
+        amplitude.setValue(1);
+        amplitude.setTooltip(new Tooltip("Waveform amplitude zoom (×1 = ±1 full scale)"));
+        amplitude.valueProperty().addListener((o, a, b) -> waveform.amplitudeZoomProperty().set(b));
         SpectrogramViewModel spectrogram = vm.spectrogram();
         ComboBox<String> show = new ComboBox<>(vm.shownChoices());
         show.setId("show-signal");
@@ -103,7 +109,7 @@ public final class TimelinePane extends VBox {
         colour.setMinWidth(125);
         // wraps onto a second row in a narrow window rather than pushing the timeline wider than its slot
         FlowPane bar = new FlowPane(8, 4, group(caption("Show"), show), group(caption("Level"), levels, levelsText),
-                group(caption("Window"), window), group(caption("Colours"), colours), log,
+                group(caption("Amp ×"), amplitude), group(caption("Window"), window), group(caption("Colours"), colours), log,
                 group(overlay, opacity), group(caption("Scatter"), colour));
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));
