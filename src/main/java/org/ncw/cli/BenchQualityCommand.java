@@ -5,7 +5,9 @@ import org.ncw.engine.core.ProgressListener;
 import org.ncw.engine.core.TaskMonitor;
 import org.ncw.engine.core.CancellationToken;
 import org.ncw.engine.denoise.DenoisingMethod;
-import org.ncw.engine.denoise.DenoisingMethods;
+import org.ncw.engine.workbench.Method;
+import org.ncw.engine.workbench.Methods;
+import org.ncw.engine.workbench.WorkbenchOptions;
 import org.ncw.engine.evaluation.EvaluationSet;
 import org.ncw.engine.evaluation.QualityBenchmark;
 import org.ncw.render.QualityChart;
@@ -48,6 +50,10 @@ public final class BenchQualityCommand implements Callable<Integer> {
             description = "Output prefix for .csv, .json and .png (default: ${DEFAULT-VALUE}).")
     String out;
 
+    @Option(names = "--options", paramLabel = "experiment.json",
+            description = "Run the methods with a saved experiment's settings (default: their documented defaults).")
+    Path optionsFile;
+
     @Option(names = "--force", description = "Replace existing PREFIX.csv/.json/.png.")
     boolean force;
 
@@ -59,7 +65,7 @@ public final class BenchQualityCommand implements Callable<Integer> {
 
     static final class MethodNames extends ArrayList<String> {
         MethodNames() {
-            super(DenoisingMethods.all().stream().map(DenoisingMethod::name).toList());
+            super(Methods.names());
         }
     }
 
@@ -67,24 +73,27 @@ public final class BenchQualityCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
         if (list) {
-            DenoisingMethods.all().forEach(m -> o.println(m.name()));
+            Methods.names().forEach(o::println);
             return 0;
         }
         if (dir == null) {
             throw new IllegalArgumentException("give the evaluation set directory DIR (or --list)");
         }
-        List<DenoisingMethod> chosen = new ArrayList<>();
+        WorkbenchOptions experiment = optionsFile == null ? WorkbenchOptions.defaults()
+                : WorkbenchOptions.read(optionsFile);
+        List<Method<?>> selected = new ArrayList<>();
         if (methods == null || methods.isEmpty()) {
-            chosen.addAll(DenoisingMethods.all());
+            selected.addAll(Methods.all());
         } else {
-            if (!methods.contains(DenoisingMethods.UNPROCESSED.name())) {
-                chosen.add(DenoisingMethods.UNPROCESSED);
-            }
+            selected.add(Methods.unprocessed());
             for (String name : methods) {
-                chosen.add(DenoisingMethods.byName(name).orElseThrow(() -> new IllegalArgumentException(
-                        "unknown method '" + name + "'; known: " + String.join(", ", new MethodNames()))));
+                Method<?> m = Methods.resolve(name, experiment);
+                if (!selected.contains(m)) {
+                    selected.add(m);
+                }
             }
         }
+        List<DenoisingMethod> chosen = selected.stream().map(m -> m.bound(experiment)).toList();
         Path csv = Path.of(out + ".csv");
         Path json = Path.of(out + ".json");
         Path png = Path.of(out + ".png");

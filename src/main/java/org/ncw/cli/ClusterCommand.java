@@ -28,6 +28,7 @@ import org.ncw.engine.mask.MaskOptions;
 import org.ncw.engine.pipeline.ClusterPipeline;
 import org.ncw.engine.pipeline.ExperimentOptions;
 import org.ncw.engine.pipeline.ExperimentResult;
+import org.ncw.engine.workbench.WorkbenchOptions;
 import org.ncw.render.RenderOptions;
 import org.ncw.render.SpectrogramRenderer;
 import picocli.CommandLine.Command;
@@ -146,7 +147,8 @@ public final class ClusterCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ExperimentOptions options = options();
+        WorkbenchOptions experiment = experiment();
+        ExperimentOptions options = experiment.clustering();
         Outputs files = Outputs.of(input, output);
         OutputGuard guard = OutputGuard.protecting(input);
         WriteMode mode = null;
@@ -177,7 +179,7 @@ public final class ClusterCommand implements Callable<Integer> {
         SpectrogramRenderer.writePng(SpectrogramRenderer.render(r.analysisDb(), r.clustering().labels(),
                 RenderOptions.defaults().withTitle(input.getFileName() + ": speech bins (analysis grid)")),
                 files.png(), mode, guard);
-        writeText(files.json(), Json.write(options) + System.lineSeparator(), mode, guard);
+        writeText(files.json(), experiment.toJson() + System.lineSeparator(), mode, guard);
         double writeSeconds = (System.nanoTime() - w0) / 1e9;
 
         summary(out, signal, r, loadSeconds, writeSeconds, speech, noise, files);
@@ -192,9 +194,15 @@ public final class ClusterCommand implements Callable<Integer> {
         }
     }
 
-    /** Defaults or --options, then every option given on the command line. */
+    /** The clustering settings: defaults or --options, then every option given on the command line. */
     ExperimentOptions options() throws IOException {
-        ExperimentOptions o = optionsFile == null ? ExperimentOptions.defaults() : readOptions(optionsFile);
+        return experiment().clustering();
+    }
+
+    /** The experiment: defaults or --options (any experiment file), its clustering changed by the options given. */
+    WorkbenchOptions experiment() throws IOException {
+        WorkbenchOptions file = optionsFile == null ? WorkbenchOptions.defaults() : WorkbenchOptions.read(optionsFile);
+        ExperimentOptions o = file.clustering();
         StrategyOptions s = o.strategy();
         if (dataset != null) {
             s = s.withDataset(parse(DatasetKind.class, "--dataset", dataset));
@@ -262,25 +270,7 @@ public final class ClusterCommand implements Callable<Integer> {
         if (synthesis != null) {
             o = o.withSynthesis(resolution("--synthesis", synthesis));
         }
-        return o;
-    }
-
-    private static ExperimentOptions readOptions(Path file) throws IOException {
-        if (Files.isDirectory(file)) {
-            throw new IOException(file + ": is a directory, not an experiment JSON file");
-        }
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new org.ncw.engine.core.InvalidParameterException(file
-                    + ": not a UTF-8 text file (expected an experiment JSON file)");
-        }
-        try {
-            return Json.read(text, ExperimentOptions.class);
-        } catch (IllegalArgumentException e) {
-            throw new org.ncw.engine.core.InvalidParameterException(file + ": " + e.getMessage());
-        }
+        return file.withClustering(o);
     }
 
     private static Resolution resolution(String option, String text) {

@@ -9,8 +9,14 @@ import org.ncw.engine.io.OutputGuard;
 import org.ncw.engine.audio.SampleFormat;
 import org.ncw.engine.io.WriteMode;
 import org.ncw.engine.audio.WriteReport;
+import org.ncw.engine.core.InvalidParameterException;
 import org.ncw.engine.core.Signal;
 import org.ncw.engine.core.TaskMonitor;
+import org.ncw.engine.production.ProductionChain;
+import org.ncw.engine.workbench.Method;
+import org.ncw.engine.workbench.MethodOutput;
+import org.ncw.engine.workbench.Methods;
+import org.ncw.engine.workbench.WorkbenchOptions;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,6 +28,8 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -46,10 +54,15 @@ public final class DenoiseCommand implements Callable<Integer> {
             description = "Residue WAV (default: OUT's name with .residue.wav, next to it).")
     Path residue;
 
-    @Option(names = "--method", paramLabel = "METHOD", converter = MethodConverter.class,
-            description = "Denoising method: blind (the blind denoiser) or production (default: "
-                    + DenoiseMethod.DEFAULT_NAME + "; production when production options are given).")
-    DenoiseMethod method;
+    @Option(names = "--method", paramLabel = "METHOD",
+            description = "Denoising method: any of bench-quality --list, or production (the chosen preset), cluster"
+                    + " (the chosen clustering), blind (= blind-denoiser). Default: " + Methods.BLIND_DENOISER
+                    + "; production when production options are given.")
+    String method;
+
+    @Option(names = "--options", paramLabel = "experiment.json",
+            description = "Start from a saved experiment (its production, denoiser and clustering settings).")
+    Path optionsFile;
 
     @Option(names = "--channel", paramLabel = "mix|N", defaultValue = "mix", converter = ChannelConverter.class,
             description = "Which channel of a multichannel file: mix (average) or a 0-based index (default: mix).")
@@ -76,24 +89,45 @@ public final class DenoiseCommand implements Callable<Integer> {
         if (production == null) {
             production = new ProductionMethodOptions();
         }
-        if (method == null) {
-            method = production.anyGiven() ? DenoiseMethod.PRODUCTION : DenoiseMethod.parse(DenoiseMethod.DEFAULT_NAME);
+        WorkbenchOptions experiment = optionsFile == null ? WorkbenchOptions.defaults()
+                : WorkbenchOptions.read(optionsFile);
+        experiment = experiment.withProduction(production.applyTo(experiment.production()));
+        if (transientRatio != null) {
+            experiment = experiment.withDenoiser(experiment.denoiser().withTransientThreshold(transientRatio));
         }
-        if (method != DenoiseMethod.PRODUCTION && production.anyGiven()) {
+        String name = method != null ? method
+                : production.anyGiven() ? Methods.PRODUCTION_ALIAS : Methods.BLIND_DENOISER;
+        Method<?> chosen;
+        try {
+            chosen = Methods.resolve(name, experiment);
+        } catch (InvalidParameterException e) {
+            throw new InvalidParameterException("--method: " + e.getMessage());
+        }
+        boolean isProduction = chosen.kind() == Method.Kind.PRODUCTION;
+        if (!isProduction && production.anyGiven()) {
             throw new IllegalArgumentException("the production options (--preset, --chain, --highpass, ...) apply to"
-                    + " --method production only, not " + method.cliName());
+                    + " --method production only, not " + chosen.name());
         }
-        if (method == DenoiseMethod.PRODUCTION && transientRatio != null) {
-            throw new IllegalArgumentException("--transient-ratio applies to --method blind only, not production");
+        if (!chosen.name().equals(Methods.BLIND_DENOISER) && transientRatio != null) {
+            throw new IllegalArgumentException("--transient-ratio applies to --method blind only, not "
+                    + chosen.name());
         }
         Path residuePath = residue != null ? residue : defaultResidue(output);
         checkOutputs(residuePath);
+        ProductionChain chain = isProduction ? production.chain(experiment.production()) : null;
 
         AudioClip clip = AudioReader.read(input);
         Signal signal = channel.isMixDown() ? clip.toMono() : clip.channel(channel.index());
+        if (isProduction) {
+            production.saveChain(chain, input, force);
+        }
         long start = System.nanoTime();
-        DenoiseMethod.Outcome outcome = method.run(signal, this, TaskMonitor.none());
+        MethodOutput outcome = chosen.run(signal, experiment, TaskMonitor.none());
         double seconds = (System.nanoTime() - start) / 1e9;
+        List<String> details = new ArrayList<>(outcome.details());
+        if (isProduction) {
+            details.set(0, production.describe(experiment.production(), chain));
+        }
 
         SampleFormat format = floatOutput ? SampleFormat.FLOAT32 : SampleFormat.PCM16;
         WriteMode mode = force ? WriteMode.OVERWRITE : WriteMode.FAIL_IF_EXISTS;
@@ -103,8 +137,8 @@ public final class DenoiseCommand implements Callable<Integer> {
 
         out.printf(Locale.ROOT, "%s: %d Hz, %.2f s%s%n", input, signal.sampleRate(), signal.durationSeconds(),
                 clip.channelCount() == 1 ? "" : " (" + clip.channelCount() + " channels, using " + channel + ")");
-        out.println("method " + method.cliName() + ", " + outcome.details().get(0));
-        outcome.details().stream().skip(1).forEach(out::println);
+        out.println("method " + chosen.name() + ", " + details.get(0));
+        details.stream().skip(1).forEach(out::println);
         out.printf(Locale.ROOT, "removed: residue %s dB relative to the input%n",
                 db(energy(outcome.residue()) / energy(signal)));
         out.printf(Locale.ROOT, "runtime %.3f s, RTF %.4f%n", seconds, seconds / signal.durationSeconds());
@@ -157,13 +191,6 @@ public final class DenoiseCommand implements Callable<Integer> {
     private static String clipNote(WriteReport report) {
         return report.clippedSamples() == 0 ? ""
                 : " (" + report.clippedSamples() + " samples clipped to [-1, 1]; use --float to keep them)";
-    }
-
-    static final class MethodConverter implements picocli.CommandLine.ITypeConverter<DenoiseMethod> {
-        @Override
-        public DenoiseMethod convert(String value) {
-            return DenoiseMethod.parse(value);
-        }
     }
 
     static final class ChannelConverter implements picocli.CommandLine.ITypeConverter<ChannelSelection> {

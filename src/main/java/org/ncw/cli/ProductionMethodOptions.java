@@ -4,11 +4,8 @@ import org.ncw.engine.io.AtomicFileWriter;
 import org.ncw.engine.io.OutputGuard;
 import org.ncw.engine.io.WriteMode;
 import org.ncw.engine.core.InvalidParameterException;
-import org.ncw.engine.core.Signal;
-import org.ncw.engine.core.TaskMonitor;
 import org.ncw.engine.production.ProductionChain;
-import org.ncw.engine.production.ProductionDenoiser;
-import org.ncw.engine.production.ProductionResult;
+import org.ncw.engine.production.ProductionSettings;
 import org.ncw.engine.production.SpectralGate;
 import org.ncw.engine.production.TimeSpan;
 import picocli.CommandLine.Option;
@@ -20,7 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Options of {@code ncw denoise --method production}: a chain (preset or JSON file) and overrides of it. */
+/**
+ * Options of {@code ncw denoise --method production}: a chain (preset or JSON file) and overrides of it, a thin
+ * mapping onto the experiment's {@link ProductionSettings} (which applies them).
+ */
 final class ProductionMethodOptions {
     @Option(names = "--preset", paramLabel = "NAME",
             description = "Production chain preset: default, voice-bandpass, gate-stationary, gate-nonstationary,"
@@ -64,56 +64,70 @@ final class ProductionMethodOptions {
                 || noiseSpan != null || amount != null || threshold != null || saveChain != null;
     }
 
-    /**
-     * The chain these options describe: the preset or file, then the overrides in a fixed order. When options
-     * change it, its description says so (it is what {@code --save-chain} writes).
-     */
-    ProductionChain chain() {
+    /** {@code base} (from the defaults or {@code --options}) changed by the options given here. */
+    ProductionSettings applyTo(ProductionSettings base) {
         if (preset != null && chainFile != null) {
             throw new InvalidParameterException("--preset and --chain both choose the chain; give one of them");
         }
-        ProductionChain chain = chainFile != null ? ProductionChain.read(chainFile)
-                : ProductionChain.preset(preset != null ? preset : "default");
-        List<String> changes = new ArrayList<>();
+        ProductionSettings s = base;
+        if (chainFile != null) {
+            s = new ProductionSettings(ProductionSettings.CUSTOM, ProductionChain.read(chainFile), s.highPass(),
+                    s.lowPass(), s.gate(), s.noiseSpan(), s.thresholdStd(), s.thresholdDb(), s.amount());
+        } else if (preset != null) {
+            s = s.withPreset(preset);
+        }
         if (highpass != null) {
-            chain = chain.withHighPass(highpass);
-            changes.add("--highpass " + highpass);
+            s = s.withHighPass(highpass);
         }
         if (lowpass != null) {
-            chain = chain.withLowPass(lowpass);
-            changes.add("--lowpass " + lowpass);
+            s = s.withLowPass(lowpass);
         }
         if (gate != null) {
-            chain = switch (gate.trim().toLowerCase(Locale.ROOT)) {
-                case "off" -> chain.without(SpectralGate.class);
-                case "stationary" -> chain.withGate(SpectralGate.Mode.STATIONARY);
-                case "nonstationary", "non-stationary" -> chain.withGate(SpectralGate.Mode.NONSTATIONARY);
-                default -> throw new InvalidParameterException(
-                        "--gate must be stationary, nonstationary or off, got '" + gate + "'");
-            };
-            changes.add("--gate " + gate);
+            String g = gate.trim().toLowerCase(Locale.ROOT);
+            if (!List.of("off", "stationary", "nonstationary", "non-stationary").contains(g)) {
+                throw new InvalidParameterException("--gate must be stationary, nonstationary or off, got '"
+                        + gate + "'");
+            }
+            s = s.withGate(g);
         }
         if (noiseSpan != null) {
-            chain = chain.withNoiseSpan(TimeSpan.parse(noiseSpan));
-            changes.add("--noise-span " + noiseSpan);
+            s = s.withNoiseSpan(TimeSpan.parse(noiseSpan));
         }
         if (threshold != null) {
-            chain = withThreshold(chain, threshold);
-            changes.add("--threshold " + threshold);
+            s = withThreshold(s, threshold);
         }
         if (amount != null) {
-            chain = chain.withAmount(amount);
-            changes.add("--amount " + amount);
+            s = s.withAmount(amount);
         }
+        return s;
+    }
+
+    /** The chain of {@code settings}; when options here changed it, its description says so. */
+    ProductionChain chain(ProductionSettings settings) {
+        ProductionChain chain = settings.chain();
+        List<String> changes = new ArrayList<>();
+        add(changes, "--highpass", highpass);
+        add(changes, "--lowpass", lowpass);
+        add(changes, "--gate", gate);
+        add(changes, "--noise-span", noiseSpan);
+        add(changes, "--threshold", threshold);
+        add(changes, "--amount", amount);
         return changes.isEmpty() ? chain
-                : chain.withDescription(source() + " changed by " + String.join(" ", changes));
+                : chain.withDescription(source(settings) + " changed by " + String.join(" ", changes));
     }
 
-    private String source() {
-        return chainFile != null ? "chain " + chainFile : "preset " + (preset != null ? preset : "default");
+    private static void add(List<String> changes, String option, Object value) {
+        if (value != null) {
+            changes.add(option + " " + value);
+        }
     }
 
-    private static ProductionChain withThreshold(ProductionChain chain, String text) {
+    private String source(ProductionSettings settings) {
+        return chainFile != null ? "chain " + chainFile : settings.source();
+    }
+
+    /** A number is std-devs above the noise mean (stationary gate only), a number with dB is dB above the floor. */
+    private static ProductionSettings withThreshold(ProductionSettings s, String text) {
         String t = text.trim();
         boolean db = t.toLowerCase(Locale.ROOT).endsWith("db");
         double value;
@@ -124,37 +138,30 @@ final class ProductionMethodOptions {
                     + " (e.g. 9dB), got '" + text + "'");
         }
         if (db) {
-            return chain.withGateThreshold(0, value);
+            return s.withThreshold(0.0, value);
         }
-        boolean nonStationary = chain.stages().stream()
-                .anyMatch(s -> s instanceof SpectralGate g && g.mode() == SpectralGate.Mode.NONSTATIONARY);
+        boolean nonStationary = s.chain().stages().stream()
+                .anyMatch(st -> st instanceof SpectralGate g && g.mode() == SpectralGate.Mode.NONSTATIONARY);
         if (nonStationary) {
             throw new InvalidParameterException("the nonstationary gate's threshold is in dB above its running floor;"
                     + " write it with dB, e.g. --threshold 9dB");
         }
-        return chain.withGateThreshold(value, 0);
+        return s.withThreshold(value, 0.0);
     }
 
-    static DenoiseMethod.Outcome run(Signal input, DenoiseCommand command, TaskMonitor monitor) throws IOException {
-        ProductionMethodOptions options = command.production;
-        ProductionChain chain = options.chain();
-        if (options.saveChain != null) {
+    /** Writes the chain actually run, when {@code --save-chain} asks for it. */
+    void saveChain(ProductionChain chain, Path input, boolean force) throws IOException {
+        if (saveChain != null) {
             byte[] json = (chain.toJson() + "\n").getBytes(StandardCharsets.UTF_8);
-            AtomicFileWriter.write(options.saveChain, command.force ? WriteMode.OVERWRITE : WriteMode.FAIL_IF_EXISTS,
-                    OutputGuard.protecting(command.input), out -> out.write(json));
+            AtomicFileWriter.write(saveChain, force ? WriteMode.OVERWRITE : WriteMode.FAIL_IF_EXISTS,
+                    OutputGuard.protecting(input), out -> out.write(json));
         }
-        ProductionResult result = ProductionDenoiser.fit(input, chain, monitor);
-        List<String> details = new ArrayList<>();
-        String source = options.source();
-        details.add(chain.description().startsWith(source) ? chain.description()
-                : source + (chain.description().isBlank() ? "" : " (" + chain.description() + ")"));
-        int i = 1;
-        for (ProductionResult.StageReport stage : result.stages()) {
-            details.add(String.format(Locale.ROOT, "  %d. %s  [%.3f s]", i++, stage.description(), stage.seconds()));
-        }
-        if (result.stages().isEmpty()) {
-            details.add("  (no stages: the output equals the input)");
-        }
-        return new DenoiseMethod.Outcome(result.output(), result.residue(), details);
+    }
+
+    /** The first detail line of the production method: the chain's source and description. */
+    String describe(ProductionSettings settings, ProductionChain chain) {
+        String source = source(settings);
+        return chain.description().startsWith(source) ? chain.description()
+                : source + (chain.description().isBlank() ? "" : " (" + chain.description() + ")");
     }
 }

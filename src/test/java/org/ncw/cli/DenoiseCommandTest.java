@@ -63,7 +63,7 @@ class DenoiseCommandTest {
             }
         }
         assertTrue(10 * Math.log10(noiseIn / noiseOut) > 10, "the default chain gates the noise-only start");
-        assertTrue(r.out().contains("method production, preset default"), r.out());
+        assertTrue(r.out().contains("method production:default, preset default"), r.out());
         assertTrue(r.out().contains("stationary spectral gate"), r.out());
         assertTrue(r.out().contains("RTF"), r.out());
     }
@@ -119,7 +119,7 @@ class DenoiseCommandTest {
                 dir.resolve("a-removed.wav").toString(), "--gate", "nonstationary", "--highpass", "120",
                 "--threshold", "12dB", "--amount", "0.5");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("method production, preset default changed by --highpass 120.0"
+        assertTrue(r.out().contains("method production:default, preset default changed by --highpass 120.0"
                 + " --gate nonstationary --threshold 12dB --amount 0.5\n"), r.out());
         assertTrue(r.out().contains("high-pass 120 Hz"), r.out());
         assertTrue(r.out().contains("nonstationary spectral gate"), r.out());
@@ -156,7 +156,7 @@ class DenoiseCommandTest {
         assertTrue(preset.err().contains("unknown production preset 'studio'"), preset.err());
         CliRun method = run("denoise", in.toString(), "-o", out, "--method", "magic");
         assertEquals(2, method.code());
-        assertTrue(method.err().contains("unknown method 'magic'; known: production"), method.err());
+        assertTrue(method.err().contains("unknown method 'magic'; known: unprocessed, production:default"), method.err());
         CliRun span = run("denoise", in.toString(), "-o", out, "--noise-span", "5:6");
         assertEquals(2, span.code());
         assertTrue(span.err().contains("noiseSpan"), span.err());

@@ -103,7 +103,7 @@ class QualityCommandsTest {
         Path out = dir.resolve("den.wav");
         CliRun r = run("denoise", in.toString(), "-o", out.toString(), "--float");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("method blind, blind denoiser"), r.out());
+        assertTrue(r.out().contains("method blind-denoiser, blind denoiser"), r.out());
         double[] y = org.ncw.engine.audio.AudioReader.readMono(out,
                 org.ncw.engine.audio.ChannelSelection.mixDown()).samples();
         assertEquals(noisy.length, y.length);

@@ -1,12 +1,16 @@
 package org.ncw.ui.analysis;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ncw.engine.core.InvalidParameterException;
 import org.ncw.engine.dsp.Resolution;
 import org.ncw.engine.mask.MaskOptions;
 import org.ncw.engine.denoise.BlindDenoiserOptions;
 import org.ncw.engine.production.ProductionChain;
+import org.ncw.engine.workbench.Method;
+import org.ncw.engine.workbench.WorkbenchParameters;
 
 /** Every engine setting the workbench exposes, in panel order. */
 public final class ParamCatalog {
@@ -29,8 +33,9 @@ public final class ParamCatalog {
                     "3D table: add each bin's distance to the spectral centroid as a feature"),
             ParamSpec.choice("strategy", "Strategy", Stage.CLUSTER,
                     "each time column on its own, or the whole grid at once", "column", "complete"),
-            ParamSpec.choice("algorithm", "Algorithm", Stage.CLUSTER, "spectral clustering (the study's) or k-means",
-                    "spectral", "kmeans"),
+            ParamSpec.choice("algorithm", "Algorithm", Stage.CLUSTER,
+                    "spectral clustering (the study's), k-means, Ward agglomerative or Gaussian mixture",
+                    "spectral", "kmeans", "ward", "gmm"),
             ParamSpec.choice("affinity", "Affinity", Stage.CLUSTER, "similarity graph", "rbf", "knn"),
             ParamSpec.real("gamma", "RBF gamma", Stage.CLUSTER, 1e-9, 1e9, 1.0, "rbf kernel: exp(-gamma d^2)"),
             ParamSpec.integer("neighbors", "kNN k", Stage.CLUSTER, 1, 1000, 10, "neighbours of the kNN graph"),
@@ -95,12 +100,18 @@ public final class ParamCatalog {
     private ParamCatalog() {
     }
 
+    /** Every field: the fixed ones, then a switch for each registered method without a stage of its own. */
     public static List<ParamSpec> all() {
-        return ALL;
+        List<ParamSpec> all = new ArrayList<>(ALL);
+        for (Method<?> m : WorkbenchParameters.switchable()) {
+            all.add(ParamSpec.bool(WorkbenchParameters.METHOD_SWITCH + m.name(), "Run " + m.name(), Stage.DENOISER,
+                    false, "run the method " + m.name() + " (also in ncw denoise --method and bench-quality)"));
+        }
+        return all;
     }
 
     public static ParamSpec get(String key) {
-        return ALL.stream().filter(p -> p.key().equals(key)).findFirst()
+        return all().stream().filter(p -> p.key().equals(key)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown parameter '" + key + "'"));
     }
 
@@ -110,13 +121,25 @@ public final class ParamCatalog {
      */
     public static void checkCombination(ParameterSet p) {
         if (p.flag("production")) {
-            EngineBridge.productionChain(p);
+            try {
+                p.toOptions();
+            } catch (InvalidParameterException e) {
+                throw new InvalidParameterException(fieldName(e.getMessage()));
+            }
         }
+    }
+
+    /** "production.amount: ..." (the experiment's field) as "productionAmount: ..." (this panel's field). */
+    private static String fieldName(String message) {
+        if (!message.startsWith("production.") || message.length() < 12) {
+            return message;
+        }
+        return "production" + Character.toUpperCase(message.charAt(11)) + message.substring(12);
     }
 
     public static ParameterSet defaults() {
         Map<String, Object> m = new LinkedHashMap<>();
-        ALL.forEach(p -> m.put(p.key(), p.defaultValue()));
+        all().forEach(p -> m.put(p.key(), p.defaultValue()));
         return new ParameterSet(m);
     }
 }

@@ -8,13 +8,26 @@ import java.util.Map;
 import java.util.Set;
 import org.ncw.engine.core.InvalidParameterException;
 import org.ncw.engine.core.Json;
+import org.ncw.engine.workbench.WorkbenchOptions;
+import org.ncw.engine.workbench.WorkbenchParameters;
 
-/** An immutable, validated set of values for {@link ParamCatalog}; saved and loaded as the experiment JSON. */
+/**
+ * An immutable, validated set of values for {@link ParamCatalog}: the panel's fields, a thin mapping onto the
+ * experiment ({@link WorkbenchOptions}, see {@link #toOptions()}). The experiment it was loaded from is kept as the
+ * base, so settings the panel does not show survive; saved and loaded as the experiment file.
+ */
 public final class ParameterSet {
     private final Map<String, Object> values;
+    private final WorkbenchOptions base;
+    private WorkbenchOptions options; // computed once: the set is immutable
 
     ParameterSet(Map<String, Object> values) {
+        this(values, WorkbenchOptions.defaults());
+    }
+
+    private ParameterSet(Map<String, Object> values, WorkbenchOptions base) {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        this.base = base;
     }
 
     public Object get(String key) {
@@ -55,7 +68,7 @@ public final class ParameterSet {
     public ParameterSet with(String key, Object value) {
         Map<String, Object> m = new LinkedHashMap<>(values);
         m.put(key, ParamCatalog.get(key).coerce(value));
-        return new ParameterSet(m);
+        return new ParameterSet(m, base);
     }
 
     /** The values of the given stages only: the cache key of an artefact that depends on those stages. */
@@ -69,13 +82,38 @@ public final class ParameterSet {
         return project(EnumSet.of(first, rest));
     }
 
-    public String toJson() {
-        return Json.write(Map.of("format", "ncw-experiment", "version", 1, "parameters", values));
+    /** The experiment these values describe: the base experiment changed by every field. */
+    public WorkbenchOptions toOptions() {
+        if (options == null) {
+            options = WorkbenchParameters.apply(values, base);
+        }
+        return options;
     }
 
-    /** Reads what {@link #toJson()} wrote; missing keys take defaults, unknown keys and bad values are errors. */
+    /** The fields showing {@code options}, which becomes the base (what no field shows is kept from it). */
+    public static ParameterSet of(WorkbenchOptions options) {
+        ParameterSet result = new ParameterSet(ParamCatalog.defaults().values, options);
+        for (Map.Entry<String, Object> e : WorkbenchParameters.of(options).entrySet()) {
+            result = result.with(e.getKey(), e.getValue());
+        }
+        ParamCatalog.checkCombination(result);
+        return result;
+    }
+
+    /** The experiment file (version {@value WorkbenchOptions#VERSION}). */
+    public String toJson() {
+        return toOptions().toJson();
+    }
+
+    /**
+     * Reads any experiment file (see {@link WorkbenchOptions#fromJson}); a version-1 parameter file is checked
+     * field by field here (missing keys take defaults, unknown keys and bad values are errors).
+     */
     public static ParameterSet fromJson(String json) {
         Map<String, Object> root = Json.read(json, Map.class);
+        if (!Integer.valueOf(1).equals(root.get("version")) && !root.containsKey("parameters")) {
+            return of(WorkbenchOptions.fromJson(json));
+        }
         Object params = root.get("parameters");
         if (!(params instanceof Map)) {
             throw new InvalidParameterException("experiment JSON has no 'parameters' object");
@@ -92,7 +130,19 @@ public final class ParameterSet {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ParameterSet p && p.values.equals(values);
+        return o instanceof ParameterSet p && p.values.equals(values) && sameExperiment(p);
+    }
+
+    /** Equal fields on different bases are the same experiment when what no field shows is the same too. */
+    private boolean sameExperiment(ParameterSet p) {
+        if (p.base.equals(base)) {
+            return true;
+        }
+        try {
+            return p.toOptions().equals(toOptions());
+        } catch (IllegalArgumentException impossible) {
+            return false;
+        }
     }
 
     @Override

@@ -27,7 +27,8 @@ class BlindDenoiserDevSetTest {
     void devSetMeansBeatRnnoiseOnBoth() throws Exception {
         Path dev = SharedData.devSetOrSkip();
         EvaluationSet set = EvaluationSet.load(dev);
-        QualityBenchmark.Summary s = QualityBenchmark.fit(set, List.of(DenoisingMethods.BLIND_DENOISER),
+        QualityBenchmark.Summary s = QualityBenchmark.fit(set, List.of(org.ncw.engine.workbench.Methods.byName(org.ncw.engine.workbench.Methods.BLIND_DENOISER)
+                .orElseThrow().bound(org.ncw.engine.workbench.WorkbenchOptions.defaults())),
                 TaskMonitor.none()).overall().get(0);
         assertTrue(s.deltaSiSdr() >= 6.9, "mean delta SI-SDR " + s.deltaSiSdr() + " dB, measured +7.34 dB");
         assertTrue(s.deltaStoi() >= 0.054, "mean delta STOI " + s.deltaStoi() + ", measured +0.058");

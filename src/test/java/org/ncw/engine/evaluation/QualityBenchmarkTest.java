@@ -10,7 +10,8 @@ import org.ncw.engine.io.WriteMode;
 import org.ncw.engine.core.Signal;
 import org.ncw.engine.core.TaskMonitor;
 import org.ncw.engine.denoise.DenoisingMethod;
-import org.ncw.engine.denoise.DenoisingMethods;
+import org.ncw.engine.workbench.Methods;
+import org.ncw.engine.workbench.WorkbenchOptions;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,7 +56,7 @@ class QualityBenchmarkTest {
             return s.withSamples(x);
         });
         QualityBenchmark.Result r = QualityBenchmark.fit(EvaluationSet.load(dir),
-                List.of(DenoisingMethods.UNPROCESSED, halfGain, failing), TaskMonitor.none());
+                List.of(Methods.unprocessed().bound(WorkbenchOptions.defaults()), halfGain, failing), TaskMonitor.none());
         assertEquals(6, r.rows().size());
         List<QualityBenchmark.Summary> overall = r.overall();
         assertEquals(0.0, overall.get(0).deltaSiSdr(), 1e-12);
@@ -85,8 +86,8 @@ class QualityBenchmarkTest {
     @Test
     void methodNamesCanBeListedOnTheCommandLine() {
         // --methods splits on commas, so a name with a comma could never be selected
-        for (DenoisingMethod m : DenoisingMethods.all()) {
-            assertTrue(!m.name().contains(",") && !m.name().isBlank(), "method name '" + m.name() + "'");
+        for (String name : Methods.names()) {
+            assertTrue(!name.contains(",") && !name.isBlank(), "method name '" + name + "'");
         }
     }
 }

@@ -60,7 +60,8 @@ class ParameterSetTest {
         ParameterSet p = ParamCatalog.defaults();
         assertEquals(org.ncw.engine.pipeline.ExperimentOptions.defaults(), EngineBridge.experimentOptions(p),
                 "the workbench defaults are the study's experiment");
-        EngineBridge.clusterResolution(p);
+        assertEquals(org.ncw.engine.workbench.WorkbenchOptions.defaults(), p.toOptions(),
+                "the workbench defaults are the experiment defaults");
         for (String a : ParamCatalog.get("assignLabels").choices()) {
             for (String s : ParamCatalog.get("eigenSolver").choices()) {
                 for (String sc : ParamCatalog.get("scaling").choices()) {

@@ -1,0 +1,32 @@
+package org.ncw.engine.workbench;
+
+import org.ncw.engine.core.Checks;
+import org.ncw.engine.core.Signal;
+
+import java.util.List;
+
+/**
+ * What a {@link Method} returns.
+ *
+ * @param output  the denoised signal (same rate and length as the input)
+ * @param residue what was removed (input - output unless the method separates it otherwise)
+ * @param details lines describing what the method did (the first one is its summary)
+ */
+public record MethodOutput(Signal output, Signal residue, List<String> details) {
+    public MethodOutput {
+        Checks.notNull("output", output);
+        Checks.notNull("residue", residue);
+        details = List.copyOf(details);
+    }
+
+    /** An output whose residue is {@code input - output}, sample by sample. */
+    public static MethodOutput subtracting(Signal input, Signal output, List<String> details) {
+        double[] x = input.samples();
+        double[] y = output.samples();
+        double[] residue = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            residue[i] = x[i] - (i < y.length ? y[i] : 0);
+        }
+        return new MethodOutput(output, input.withSamples(residue), details);
+    }
+}
