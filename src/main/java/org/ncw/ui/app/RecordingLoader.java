@@ -56,6 +56,10 @@ public final class RecordingLoader {
         jobs.submit("open", m -> new Recording[] {readOrThrow(file), clean == null ? null : readOrThrow(clean)},
                 pair -> {
                     setInput(pair[0].signal(), name, file);
+                    if (pair[0].channels() > 1) {
+                        doc.statusProperty().set(doc.statusProperty().get() + ", mix-down of "
+                                + pair[0].channels() + " channels");
+                    }
                     setReference(pair[1] == null ? null : pair[1].signal(), clean);
                     prefs.recentFiles().add(file);
                     warnAboutRepairs(file, pair[0]);
