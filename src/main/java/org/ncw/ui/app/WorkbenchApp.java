@@ -27,6 +27,7 @@ public final class WorkbenchApp extends Application {
         stage.setScene(scene);
         restoreBounds(stage, vm.preferences());
         stage.show();
+        reapplySize(stage);
         List<String> args = getParameters().getUnnamed();
         if (args.isEmpty()) {
             vm.openBundledSample();
@@ -55,6 +56,19 @@ public final class WorkbenchApp extends Application {
             if (!stage.isIconified() && !stage.isMaximized()) {
                 prefs.saveWindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
             }
+        });
+    }
+
+    /**
+     * Sets the size again once the window is mapped: under a window manager (openbox here) the size given before
+     * {@code show()} was dropped and the window opened at the scene's preferred size (198 × 175 px seen).
+     */
+    static void reapplySize(Stage stage) {
+        double w = stage.getWidth();
+        double h = stage.getHeight();
+        javafx.application.Platform.runLater(() -> {
+            stage.setWidth(Math.max(w, stage.getMinWidth()));
+            stage.setHeight(Math.max(h, stage.getMinHeight()));
         });
     }
 

@@ -76,8 +76,13 @@ public final class WorkbenchViewModel implements AutoCloseable {
 
     /** The application: background jobs, the sound card, the user's preferences, callbacks on the FX thread. */
     public WorkbenchViewModel() {
+        this(WorkbenchPreferences.userDefault());
+    }
+
+    /** As the application, with the given preferences (tests pass {@link WorkbenchPreferences#scratch()}). */
+    public WorkbenchViewModel(WorkbenchPreferences prefs) {
         this(JobService.background(1), Platform::runLater, RenderThreads.pool(), Debouncer.fx(DEBOUNCE_MILLIS), null,
-                WorkbenchPreferences.userDefault());
+                prefs);
     }
 
     /**

@@ -41,7 +41,7 @@ class WorkbenchGuiTest {
 
     @Start
     void start(Stage stage) {
-        vm = new WorkbenchViewModel();
+        vm = new WorkbenchViewModel(WorkbenchPreferences.scratch());
         window = new MainWindow(vm);
         stage.setScene(WorkbenchApp.createScene(window));
         stage.setWidth(1280);
@@ -62,6 +62,7 @@ class WorkbenchGuiTest {
 
     @AfterEach
     void close() {
+        vm.preferences().clear();
         vm.close();
     }
 
