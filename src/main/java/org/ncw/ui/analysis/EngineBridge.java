@@ -33,6 +33,12 @@ public final class EngineBridge {
         return AudioReader.readMono(file);
     }
 
+    /** Reads a recording as mono together with its channel count and the reader's repair notes. */
+    public static Recording readRecording(Path file) throws IOException {
+        org.ncw.engine.audio.AudioClip clip = AudioReader.read(file);
+        return new Recording(clip.toMono(), clip.channelCount(), clip.info().notes());
+    }
+
     public static void writeWav(Signal signal, Path file, boolean float32) throws IOException {
         AudioWriter.write(signal, file, float32 ? SampleFormat.FLOAT32 : SampleFormat.PCM16, WriteMode.OVERWRITE);
     }

@@ -1,208 +1,191 @@
 package org.ncw.ui.app;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.util.Duration;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import org.ncw.engine.core.Signal;
-import org.ncw.engine.jobs.Job;
 import org.ncw.engine.jobs.JobService;
 import org.ncw.ui.analysis.AnalysisResult;
 import org.ncw.ui.analysis.AnalysisSession;
 import org.ncw.ui.analysis.EngineBridge;
 import org.ncw.ui.analysis.Output;
 import org.ncw.ui.analysis.ParameterSet;
-import org.ncw.ui.analysis.Stage;
-import org.ncw.ui.export.ExportRequest;
-import org.ncw.ui.export.Exporter;
+import org.ncw.ui.analysis.Spectrum;
+import org.ncw.ui.document.LabelledGrid;
+import org.ncw.ui.document.WorkbenchDocument;
+import org.ncw.ui.export.ExportController;
+import org.ncw.ui.fx.Debouncer;
 import org.ncw.ui.fx.FxJobs;
 import org.ncw.ui.fx.LatestWins;
 import org.ncw.ui.fx.RenderThreads;
 import org.ncw.ui.params.ParamsViewModel;
-import org.ncw.ui.playback.LevelMatch;
+import org.ncw.ui.playback.PlaybackController;
 import org.ncw.ui.playback.Player;
+import org.ncw.ui.playback.Transport;
 import org.ncw.ui.results.ResultsViewModel;
 import org.ncw.ui.scatter.ScatterViewModel;
 import org.ncw.ui.spectrogram.SpectrogramViewModel;
 import org.ncw.ui.timeline.TimeViewport;
 
 /**
- * The workbench's state and actions. Every long operation (reading, analysis, export) runs as a background job;
- * results come back on the FX thread. Parameter edits are debounced and the latest request wins: a newer run
- * cancels the older one and stale results are dropped by a generation counter.
+ * Composes the workbench from its parts around one shared {@link WorkbenchDocument}: opening files
+ * ({@link RecordingLoader}), analysis ({@link AnalysisController}), playback ({@link PlaybackController}) and
+ * export ({@link ExportController}), plus the view models the views draw. The job service, the audio transport,
+ * the preferences and the thread callbacks run on are injected, so all of it runs without a window in tests
+ * ({@link #forTests}: every job on the calling thread).
  */
 public final class WorkbenchViewModel implements AutoCloseable {
-    public static final String SAMPLE = "speech-pink-22k";
-    static final Duration DEBOUNCE = Duration.millis(150);
+    /** Display choices besides the result names: the input, or whatever result is being heard. */
+    public static final String SHOW_INPUT = "Input";
+    public static final String SHOW_HEARD = "Heard result";
+    static final double DEBOUNCE_MILLIS = 150;
     static final int MAX_DISPLAY_FRAMES = 20_000;
 
-    private final JobService service = JobService.background(1);
-    private final FxJobs jobs = new FxJobs(service);
-    private final AnalysisSession session = new AnalysisSession();
+    private final JobService service;
+    private final FxJobs jobs;
+    private final WorkbenchPreferences prefs;
+    private final WorkbenchDocument doc = new WorkbenchDocument();
     private final TimeViewport viewport = new TimeViewport();
     private final ParamsViewModel params = new ParamsViewModel();
-    private final ResultsViewModel results = new ResultsViewModel();
     private final SpectrogramViewModel spectrogram = new SpectrogramViewModel();
     private final ScatterViewModel scatter = new ScatterViewModel();
-    private final LatestWins<org.ncw.ui.analysis.Spectrum> displaySpectrum = new LatestWins<>(RenderThreads.pool());
-    private final PauseTransition debounce = new PauseTransition(DEBOUNCE);
-    private final Player player;
+    private final LatestWins<Spectrum> displaySpectrum;
+    private final StringProperty shown = new SimpleStringProperty(SHOW_INPUT);
+    private final ObjectProperty<Signal> shownSignal = new SimpleObjectProperty<>();
+    private final ObservableList<String> shownChoices = FXCollections.observableArrayList(SHOW_INPUT, SHOW_HEARD);
+    private final RecordingLoader loader;
+    private final AnalysisController analysis;
+    private final PlaybackController playback;
+    private final ExportController export;
 
-    private final ObjectProperty<Signal> input = new SimpleObjectProperty<>();
-    private final ObjectProperty<Signal> reference = new SimpleObjectProperty<>();
-    private final StringProperty inputName = new SimpleStringProperty("");
-    private final StringProperty status = new SimpleStringProperty("Ready");
-    private final StringProperty audioStatus = new SimpleStringProperty("");
-    private final BooleanProperty running = new SimpleBooleanProperty(false);
-    private final DoubleProperty elapsedSeconds = new SimpleDoubleProperty(0);
-    private final BooleanProperty levelMatched = new SimpleBooleanProperty(true);
-    private final BooleanProperty playing = new SimpleBooleanProperty(false);
-    private final BooleanProperty loopSelection = new SimpleBooleanProperty(false);
-    private final BooleanProperty exportFloat = new SimpleBooleanProperty(false);
-    private final ObjectProperty<AnalysisResult> lastResult = new SimpleObjectProperty<>();
-    private final DoubleProperty labelLatencySeconds = new SimpleDoubleProperty(Double.NaN);
-    private final ObjectProperty<Consumer<String>> errorHandler = new SimpleObjectProperty<>(s -> { });
-
-    private Job<AnalysisResult> current;
-    private long generation;
-    private long runStartNanos;
-    private long changeNanos;
-    private boolean awaitingLabelsOnScreen;
-    private boolean labelsReady;
-
+    /** The application: background jobs, the sound card, the user's preferences, callbacks on the FX thread. */
     public WorkbenchViewModel() {
-        player = new Player(msg -> Platform.runLater(() -> {
-            audioStatus.set(msg);
-            playing.set(false);
-        }));
-        if (!Player.deviceAvailable()) {
-            audioStatus.set(Player.NO_DEVICE);
+        this(WorkbenchPreferences.userDefault());
+    }
+
+    /** As the application, with the given preferences (tests pass {@link WorkbenchPreferences#scratch()}). */
+    public WorkbenchViewModel(WorkbenchPreferences prefs) {
+        this(JobService.background(1), Platform::runLater, RenderThreads.pool(), Debouncer.fx(DEBOUNCE_MILLIS), null,
+                prefs);
+    }
+
+    /**
+     * @param callbacks where job results land (the FX thread, or {@code Runnable::run})
+     * @param render    where the display spectrogram is computed
+     * @param transport the audio output; null = a {@link Player} on the default device
+     */
+    public WorkbenchViewModel(JobService service, Executor callbacks, Executor render, Debouncer debounce,
+                              Transport transport, WorkbenchPreferences prefs) {
+        this.service = service;
+        this.prefs = prefs;
+        jobs = new FxJobs(service, callbacks);
+        displaySpectrum = new LatestWins<>(render, callbacks);
+        analysis = new AnalysisController(doc, params, jobs, debounce, new AnalysisSession());
+        AtomicReference<PlaybackController> self = new AtomicReference<>();
+        Transport out = transport != null ? transport : new Player(msg -> callbacks.execute(() -> self.get().deviceFailed(msg)));
+        playback = new PlaybackController(doc, viewport, out);
+        self.set(playback);
+        if (transport == null && !Player.deviceAvailable()) {
+            playback.deviceFailed(Player.NO_DEVICE);
         }
-        debounce.setOnFinished(e -> runAnalysis());
-        params.parametersProperty().addListener((o, a, b) -> parametersChanged());
-        results.selectedProperty().addListener((o, a, b) -> updatePlayerSource());
-        levelMatched.addListener(o -> updatePlayerSource());
+        export = new ExportController(doc, jobs, ExportController.appVersion());
+        loader = new RecordingLoader(doc, jobs, prefs, signal -> inputOpened());
+        doc.labelsProperty().addListener((o, a, b) -> showLabels(b));
         spectrogram.windowSizeProperty().addListener(o -> computeDisplaySpectrum());
-        loopSelection.addListener(o -> updateLoop());
-        viewport.selectionStartProperty().addListener(o -> updateLoop());
-        viewport.selectionEndProperty().addListener(o -> updateLoop());
+        for (javafx.beans.Observable o : new javafx.beans.Observable[] {shown, doc.inputProperty(),
+            doc.results().selectedProperty(), doc.results().items()}) {
+            o.addListener(x -> updateShownSignal());
+        }
+        doc.results().items().addListener((javafx.beans.InvalidationListener) x -> updateShownChoices());
+        shownSignal.addListener(o -> computeDisplaySpectrum());
+    }
+
+    /** Everything on the calling thread, a silent transport and throw-away preferences: for tests. */
+    public static WorkbenchViewModel forTests(Transport transport) {
+        return new WorkbenchViewModel(JobService.callingThread(), Runnable::run, Runnable::run, Debouncer.immediate(),
+                transport, WorkbenchPreferences.scratch());
     }
 
     // ---- opening -------------------------------------------------------------------------------------------
 
-    /** Reads a recording in the background; a bad file reports one clear line through the error handler. */
+    /** Reads a recording (and {@code STEM.clean.wav} beside a {@code STEM.noisy.wav}) in the background. */
     public void open(Path file) {
-        status.set("Opening " + file.getFileName() + " …");
-        jobs.submit("open", m -> readOrThrow(file), signal -> {
-            reference.set(null);
-            setInput(signal, file.getFileName().toString());
-            RecentFiles.userDefault().add(file);
-        }, error -> fail("Cannot open " + file.getFileName(), error), () -> status.set("Open cancelled"));
+        loader.open(file);
     }
 
-    /** Loads a clean reference so the results show SI-SDR / STOI. */
+    /** Loads a clean reference so the results show SI-SDR / STOI, and reruns. */
     public void openReference(Path file) {
-        jobs.submit("reference", m -> readOrThrow(file), signal -> {
-            reference.set(signal);
-            status.set("Clean reference: " + file.getFileName());
-            runAnalysis();
-        }, error -> fail("Cannot open reference " + file.getFileName(), error), () -> { });
+        loader.openReference(file, analysis::run);
     }
 
-    private static Signal readOrThrow(Path file) {
-        try {
-            return EngineBridge.read(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Opens the bundled 11.4 s sample (noisy recording + its clean reference) from the samples folder: the
-     * {@code ncw.samples} system property (set by the jlink launchers), else {@code ./samples}, else next to
-     * the running jar (see {@link #samplesCandidates}).
-     */
     public void openBundledSample() {
-        Path dir = samplesFolder();
-        Path noisy = dir.resolve(SAMPLE + ".noisy.wav");
-        Path clean = dir.resolve(SAMPLE + ".clean.wav");
-        if (!Files.isRegularFile(noisy)) {
-            status.set("No sample found in " + dir.toAbsolutePath() + " — open a recording (File > Open)");
-            return;
-        }
-        jobs.submit("open sample", m -> new Signal[] {readOrThrow(noisy),
-            Files.isRegularFile(clean) ? readOrThrow(clean) : null}, pair -> {
-                reference.set(pair[1]);
-                setInput(pair[0], noisy.getFileName() + " (sample)");
-            }, error -> fail("Cannot open the sample", error), () -> { });
+        loader.openBundledSample();
     }
 
-    static Path samplesFolder() {
-        String prop = System.getProperty("ncw.samples");
-        if (prop != null && !prop.isBlank()) {
-            return Path.of(prop);
-        }
-        return samplesCandidates(codeLocation()).stream()
-                .filter(d -> Files.isRegularFile(d.resolve(SAMPLE + ".noisy.wav"))).findFirst()
-                .orElse(Path.of("samples"));
-    }
-
-    /**
-     * Where the samples may be when no folder is given: {@code ./samples}, then a {@code samples} folder next to
-     * the running jar or class folder or up to two levels above it (the image's {@code app/ncw.jar} and
-     * {@code samples/}; the build's {@code target/ncw.jar} or {@code target/classes} and the project's
-     * {@code samples/}), so the app finds them from any working directory.
-     */
-    static List<Path> samplesCandidates(Path codeLocation) {
-        List<Path> dirs = new java.util.ArrayList<>();
-        dirs.add(Path.of("samples"));
-        Path dir = codeLocation == null ? null : codeLocation.toAbsolutePath().getParent();
-        for (int up = 0; up < 3 && dir != null; up++, dir = dir.getParent()) {
-            dirs.add(dir.resolve("samples"));
-        }
-        return dirs;
-    }
-
-    private static Path codeLocation() {
-        try {
-            java.security.CodeSource source = WorkbenchViewModel.class.getProtectionDomain().getCodeSource();
-            return source == null ? null : Path.of(source.getLocation().toURI());
-        } catch (java.net.URISyntaxException | IllegalArgumentException | SecurityException e) {
-            return null;
-        }
-    }
-
+    /** Opens a signal made in memory (no file, no reference). */
     public void setInput(Signal signal, String name) {
-        player.pause();
-        playing.set(false);
-        input.set(signal);
-        inputName.set(name);
+        doc.referenceProperty().set(null);
+        doc.referencePathProperty().set(null);
+        loader.setInput(signal, name, null);
+        inputOpened();
+    }
+
+    private void inputOpened() {
+        Signal signal = doc.inputProperty().get();
+        playback.pause();
         viewport.reset(signal.durationSeconds());
-        player.seek(0);
-        status.set(String.format(Locale.ROOT, "%s — %.1f s at %d Hz", name, signal.durationSeconds(),
-                signal.sampleRate()));
+        playback.seek(0);
         computeDisplaySpectrum();
-        results.setAll(List.of(new Output("Original", Output.Kind.ORIGINAL, signal, "input recording", 0,
+        doc.results().setAll(List.of(new Output("Original", Output.Kind.ORIGINAL, signal, "input recording", 0,
                 Double.NaN, Double.NaN)));
-        runAnalysis();
+        analysis.run();
+    }
+
+    /** Which signal the waveform and spectrogram show: the input, the heard result, or a result by name. */
+    private void updateShownSignal() {
+        Signal in = doc.inputProperty().get();
+        String choice = shown.get();
+        Output heard = doc.results().selectedProperty().get();
+        Signal next = in;
+        if (SHOW_HEARD.equals(choice)) {
+            next = heard == null ? in : heard.signal();
+        } else if (!SHOW_INPUT.equals(choice)) {
+            next = doc.results().items().stream().filter(o -> o.name().equals(choice)).map(Output::signal)
+                    .findFirst().orElse(in);
+        }
+        if (shownSignal.get() != next) {
+            shownSignal.set(next);
+        }
+    }
+
+    private void updateShownChoices() {
+        List<String> names = new java.util.ArrayList<>(List.of(SHOW_INPUT, SHOW_HEARD));
+        doc.results().items().stream().map(Output::name).filter(n -> !n.equals("Original")).forEach(names::add);
+        if (!names.equals(shownChoices)) {
+            String keep = shown.get();
+            shownChoices.setAll(names);
+            shown.set(names.contains(keep) ? keep : SHOW_INPUT);
+        }
     }
 
     private void computeDisplaySpectrum() {
-        Signal s = input.get();
+        Signal s = shownSignal.get();
         if (s == null) {
             return;
         }
@@ -211,99 +194,12 @@ public final class WorkbenchViewModel implements AutoCloseable {
                 spectrogram.spectrumProperty()::set);
     }
 
-    // ---- analysis --------------------------------------------------------------------------------------------
-
-    private void parametersChanged() {
-        changeNanos = System.nanoTime();
-        awaitingLabelsOnScreen = true;
-        labelsReady = false;
-        debounce.playFromStart();
-    }
-
-    /** Starts a run now with the current parameters, cancelling a run in progress. */
-    public void runAnalysis() {
-        Signal in = input.get();
-        if (in == null) {
-            return;
-        }
-        debounce.stop();
-        if (current != null) {
-            current.cancel();
-        }
-        long mine = ++generation;
-        ParameterSet p = params.parametersProperty().get();
-        Signal ref = reference.get();
-        runStartNanos = System.nanoTime();
-        running.set(true);
-        elapsedSeconds.set(0);
-        status.set("Running …");
-        current = jobs.submit("analysis", m -> session.run(in, ref, p, m, labels -> Platform.runLater(() -> {
-            if (mine == generation) {
-                showLabels(labels.spectrum(), labels.labels());
-            }
-        })), r -> {
-            if (mine == generation) {
-                apply(r);
-            }
-        }, error -> {
-            if (mine == generation) {
-                running.set(false);
-                fail("Analysis failed", error);
-            }
-        }, () -> {
-            if (mine == generation) {
-                running.set(false);
-                status.set("Cancelled");
-            }
-        });
-    }
-
-    public void cancel() {
-        debounce.stop();
-        if (current != null) {
-            current.cancel();
-        }
-    }
-
-    private void apply(AnalysisResult r) {
-        running.set(false);
-        double seconds = (System.nanoTime() - runStartNanos) / 1e9;
-        elapsedSeconds.set(seconds);
-        lastResult.set(r);
-        showLabels(r.spectrum(), r.labels());
-        results.setAll(r.outputs());
-        String stages = r.recomputed().isEmpty() ? "nothing (all cached)"
-                : String.join(", ", r.recomputed().stream().map(Stage::title).toList());
-        status.set(String.format(Locale.ROOT, "Done in %.0f ms — recomputed: %s; %.0f%% of bins speech",
-                seconds * 1000, stages, 100 * r.labels().speechFraction()));
-    }
-
-    /** Shows new labels (clustering done); masks, ICA and scores may still be running. */
-    private void showLabels(org.ncw.ui.analysis.Spectrum grid, org.ncw.engine.dataset.LabelGrid labels) {
-        if (spectrogram.labelsProperty().get() == labels) {
-            return;
-        }
-        labelsReady = awaitingLabelsOnScreen;
-        spectrogram.labelGeometryProperty().set(grid);
-        spectrogram.labelsProperty().set(labels);
-        scatter.spectrumProperty().set(grid);
-        scatter.labelsProperty().set(labels);
-    }
-
-    /** Called by the view when a spectrogram frame with the current labels reached the screen. */
-    public void labelsShown() {
-        if (labelsReady) {
-            awaitingLabelsOnScreen = false;
-            labelsReady = false;
-            labelLatencySeconds.set((System.nanoTime() - changeNanos) / 1e9);
-        }
-    }
-
-    private void fail(String what, Throwable error) {
-        Throwable t = error instanceof UncheckedIOException u && u.getCause() != null ? u.getCause() : error;
-        String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        status.set(what + ": " + msg);
-        errorHandler.get().accept(what + "\n" + msg);
+    private void showLabels(LabelledGrid l) {
+        spectrogram.labelGeometryProperty().set(l == null ? null : l.grid());
+        spectrogram.labelsProperty().set(l == null ? null : l.labels());
+        scatter.labelsProperty().set(null); // never pair the old labels with the new grid
+        scatter.spectrumProperty().set(l == null ? null : l.grid());
+        scatter.labelsProperty().set(l == null ? null : l.labels());
     }
 
     // ---- parameters file -------------------------------------------------------------------------------------
@@ -315,92 +211,82 @@ public final class WorkbenchViewModel implements AutoCloseable {
     public void loadParameters(Path file) {
         try {
             params.load(ParameterSet.fromJson(Files.readString(file)));
-            status.set("Parameters loaded from " + file.getFileName());
+            doc.statusProperty().set("Parameters loaded from " + file.getFileName());
         } catch (IOException | IllegalArgumentException e) {
-            fail("Cannot load parameters from " + file.getFileName(), e);
+            doc.fail("Cannot load parameters from " + file.getFileName(), e);
         }
     }
 
-    // ---- playback --------------------------------------------------------------------------------------------
+    // ---- actions -------------------------------------------------------------------------------------------
 
-    private void updatePlayerSource() {
-        Output o = results.selectedProperty().get();
-        Signal original = input.get();
-        if (o == null || original == null) {
-            return;
-        }
-        double gain = levelMatched.get() ? LevelMatch.gain(o.signal(), original) : 1;
-        player.setSource(o.signal(), gain);
+    public void runAnalysis() {
+        analysis.run();
     }
 
-    private void updateLoop() {
-        if (loopSelection.get() && viewport.hasSelection()) {
-            player.setLoop(viewport.selectionStartProperty().get(), viewport.selectionEndProperty().get());
-        } else {
-            player.setLoop(Double.NaN, Double.NaN);
-        }
+    public void cancel() {
+        analysis.cancel();
+    }
+
+    public void labelsShown() {
+        analysis.labelsShown();
     }
 
     public void togglePlay() {
-        if (player.isPlaying()) {
-            player.pause();
-            playing.set(false);
-        } else {
-            if (loopSelection.get() && viewport.hasSelection()) {
-                player.seek(viewport.selectionStartProperty().get());
-            } else {
-                player.seek(viewport.playheadProperty().get());
-            }
-            boolean ok = player.play();
-            playing.set(ok);
-            if (!ok && player.deviceMissing()) {
-                audioStatus.set(Player.NO_DEVICE);
-            }
-        }
+        playback.togglePlay();
     }
 
     public void stop() {
-        player.pause();
-        playing.set(false);
-        seek(viewport.hasSelection() ? viewport.selectionStartProperty().get() : 0);
+        playback.stop();
     }
 
     public void seek(double seconds) {
-        player.seek(seconds);
-        viewport.playheadProperty().set(seconds);
+        playback.seek(seconds);
     }
 
-    /** Copies the heard position into the playhead (called once per frame by the view while playing). */
     public void tick() {
-        if (player.isPlaying()) {
-            viewport.playheadProperty().set(player.positionSeconds());
-        } else if (playing.get()) {
-            playing.set(false);
-        }
+        playback.tick();
     }
 
-    // ---- export ----------------------------------------------------------------------------------------------
-
-    public void export(Path folder, java.util.Map<String, java.awt.image.BufferedImage> views,
-                       Consumer<List<Path>> done) {
-        AnalysisResult r = lastResult.get();
-        List<Output> chosen = results.items().stream().filter(o -> results.exportNames().contains(o.name())).toList();
-        ExportRequest req = new ExportRequest(folder, chosen, exportFloat.get(), r == null ? null : r.spectrum(),
-                r == null ? null : r.labels(), params.parametersProperty().get(), inputName.get(), views);
-        status.set("Exporting to " + folder + " …");
-        jobs.submit("export", m -> {
-            try {
-                return Exporter.export(req, m);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e.getMessage(), e);
-            }
-        }, files -> {
-            status.set("Exported " + files.size() + " files to " + folder);
-            done.accept(files);
-        }, error -> fail("Export failed", error), () -> status.set("Export cancelled"));
+    public void export(Path folder, Map<String, BufferedImage> views, Consumer<List<Path>> done) {
+        prefs.setLastFolder(folder);
+        export.export(folder, params.parametersProperty().get(), views, done);
     }
 
-    // ---- properties ------------------------------------------------------------------------------------------
+    // ---- parts and properties ------------------------------------------------------------------------------
+
+    /** The display choice ({@link #SHOW_INPUT}, {@link #SHOW_HEARD} or a result's name). */
+    public StringProperty shownProperty() {
+        return shown;
+    }
+
+    public ObservableList<String> shownChoices() {
+        return shownChoices;
+    }
+
+    /** The signal the waveform and the spectrogram show. */
+    public ReadOnlyObjectProperty<Signal> shownSignalProperty() {
+        return shownSignal;
+    }
+
+    public WorkbenchDocument document() {
+        return doc;
+    }
+
+    public AnalysisController analysis() {
+        return analysis;
+    }
+
+    public PlaybackController playback() {
+        return playback;
+    }
+
+    public ExportController exporter() {
+        return export;
+    }
+
+    public WorkbenchPreferences preferences() {
+        return prefs;
+    }
 
     public TimeViewport viewport() {
         return viewport;
@@ -411,7 +297,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
     }
 
     public ResultsViewModel results() {
-        return results;
+        return doc.results();
     }
 
     public SpectrogramViewModel spectrogram() {
@@ -426,75 +312,70 @@ public final class WorkbenchViewModel implements AutoCloseable {
         return jobs;
     }
 
-    public Player player() {
-        return player;
+    public Transport player() {
+        return playback.transport();
     }
 
     public ObjectProperty<Signal> inputProperty() {
-        return input;
+        return doc.inputProperty();
     }
 
     public ObjectProperty<Signal> referenceProperty() {
-        return reference;
+        return doc.referenceProperty();
     }
 
     public StringProperty inputNameProperty() {
-        return inputName;
+        return doc.inputNameProperty();
     }
 
     public StringProperty statusProperty() {
-        return status;
+        return doc.statusProperty();
     }
 
     public StringProperty audioStatusProperty() {
-        return audioStatus;
+        return playback.audioStatusProperty();
     }
 
     public BooleanProperty runningProperty() {
-        return running;
+        return analysis.runningProperty();
     }
 
     public DoubleProperty elapsedSecondsProperty() {
-        return elapsedSeconds;
+        return analysis.elapsedSecondsProperty();
     }
 
     public BooleanProperty levelMatchedProperty() {
-        return levelMatched;
+        return playback.levelMatchedProperty();
     }
 
     public BooleanProperty playingProperty() {
-        return playing;
+        return playback.playingProperty();
     }
 
     public BooleanProperty loopSelectionProperty() {
-        return loopSelection;
+        return playback.loopSelectionProperty();
     }
 
     public BooleanProperty exportFloatProperty() {
-        return exportFloat;
+        return export.float32Property();
     }
 
     public ObjectProperty<AnalysisResult> lastResultProperty() {
-        return lastResult;
+        return doc.lastResultProperty();
     }
 
     public DoubleProperty labelLatencySecondsProperty() {
-        return labelLatencySeconds;
-    }
-
-    /** Where error messages go (the window shows a dialog); the text is "what\nwhy". */
-    public ObjectProperty<Consumer<String>> errorHandlerProperty() {
-        return errorHandler;
+        return analysis.labelLatencySecondsProperty();
     }
 
     public double runStartedSecondsAgo() {
-        return running.get() ? (System.nanoTime() - runStartNanos) / 1e9 : elapsedSeconds.get();
+        return analysis.runStartedSecondsAgo();
     }
 
     @Override
     public void close() {
-        cancel();
-        player.close();
+        analysis.cancel();
+        playback.transport().close();
         service.close();
     }
 }

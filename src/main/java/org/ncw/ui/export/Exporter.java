@@ -72,4 +72,19 @@ public final class Exporter {
         monitor.done();
         return written;
     }
+
+    /** The label grid in the engine's one format ({@link LabelGridCsv}). */
+    static Path writeLabels(Path p, org.ncw.ui.analysis.Spectrum s, org.ncw.engine.dataset.LabelGrid labels)
+            throws IOException {
+        LabelGridCsv.write(EngineBridge.dbMatrix(s), labels, p, WriteMode.OVERWRITE, OutputGuard.none());
+        return p;
+    }
+
+    /** The 3D table with its speech column ({@link Table3DFiles}), reporting progress (it can be large). */
+    static Path writeTable(Path p, org.ncw.ui.analysis.Spectrum s, org.ncw.engine.dataset.LabelGrid labels,
+                           TaskMonitor monitor) throws IOException {
+        Table3DFiles.write(Table3D.of(EngineBridge.dbMatrix(s)), labels, p, TableFormat.TSV, WriteMode.OVERWRITE,
+                OutputGuard.none(), monitor);
+        return p;
+    }
 }

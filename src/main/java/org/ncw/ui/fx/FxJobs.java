@@ -2,6 +2,7 @@ package org.ncw.ui.fx;
 
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.application.Platform;
@@ -21,6 +22,7 @@ import org.ncw.engine.jobs.JobService;
  */
 public final class FxJobs {
     private final JobService service;
+    private final Executor callbacks;
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final StringProperty stage = new SimpleStringProperty("");
     private volatile double pendingFraction;
@@ -28,7 +30,18 @@ public final class FxJobs {
     private final java.util.concurrent.atomic.AtomicBoolean publishQueued = new java.util.concurrent.atomic.AtomicBoolean();
 
     public FxJobs(JobService service) {
+        this(service, Platform::runLater);
+    }
+
+    /** {@code callbacks} runs completions and progress updates: the FX thread, or {@code Runnable::run} in tests. */
+    public FxJobs(JobService service, Executor callbacks) {
         this.service = service;
+        this.callbacks = callbacks;
+    }
+
+    /** Where completion callbacks run (for related updates that must land on the same thread). */
+    public Executor callbacks() {
+        return callbacks;
     }
 
     public DoubleProperty progressProperty() {
@@ -46,7 +59,7 @@ public final class FxJobs {
     public <T> Job<T> submit(String name, Function<TaskMonitor, T> work, Consumer<T> onSuccess,
                              Consumer<Throwable> onFailure, Runnable onCancelled) {
         Job<T> job = service.submit(name, this::publish, work);
-        job.future().whenComplete((value, error) -> Platform.runLater(() -> {
+        job.future().whenComplete((value, error) -> callbacks.execute(() -> {
             Throwable cause = unwrap(error);
             if (cause == null) {
                 onSuccess.accept(value);
@@ -63,7 +76,7 @@ public final class FxJobs {
         pendingFraction = fraction;
         pendingStage = stageName;
         if (publishQueued.compareAndSet(false, true)) {
-            Platform.runLater(() -> {
+            callbacks.execute(() -> {
                 publishQueued.set(false);
                 progress.set(pendingFraction);
                 stage.set(pendingStage);

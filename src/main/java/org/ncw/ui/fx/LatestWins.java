@@ -12,10 +12,17 @@ import javafx.application.Platform;
  */
 public final class LatestWins<T> {
     private final Executor executor;
+    private final Executor apply;
     private final AtomicLong generation = new AtomicLong();
 
     public LatestWins(Executor executor) {
+        this(executor, Platform::runLater);
+    }
+
+    /** {@code apply} runs the results (the FX thread, or {@code Runnable::run} in tests). */
+    public LatestWins(Executor executor, Executor apply) {
         this.executor = executor;
+        this.apply = apply;
     }
 
     /** Starts {@code compute} in the background; {@code apply} runs on the FX thread unless superseded. */
@@ -25,8 +32,15 @@ public final class LatestWins<T> {
             if (generation.get() != mine) {
                 return;
             }
-            T value = compute.get();
-            Platform.runLater(() -> {
+            T value;
+            try {
+                value = compute.get();
+            } catch (RuntimeException | Error e) {
+                // a failed render is reported where the user sees it instead of dying on a pool thread
+                this.apply.execute(() -> RenderFailures.report(e));
+                return;
+            }
+            this.apply.execute(() -> {
                 if (generation.get() == mine) {
                     apply.accept(value);
                 }

@@ -2,6 +2,7 @@ package org.ncw.ui.params;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -11,6 +12,8 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
@@ -19,7 +22,10 @@ import org.ncw.ui.analysis.ParamCatalog;
 import org.ncw.ui.analysis.ParamSpec;
 import org.ncw.ui.analysis.Stage;
 
-/** One titled section per stage, one row per parameter; invalid text is outlined red with the reason below. */
+/**
+ * One titled section per stage, one row per parameter; invalid text is outlined red with the reason below. Labels
+ * carry the same tooltip as their fields.
+ */
 public final class ParamsView extends ScrollPane {
     private final Map<String, Control> controls = new LinkedHashMap<>();
 
@@ -49,7 +55,9 @@ public final class ParamsView extends ScrollPane {
                 Control control = control(spec, model);
                 control.setId("param-" + spec.key());
                 control.setMaxWidth(Double.MAX_VALUE);
-                control.setTooltip(new Tooltip(spec.help() + "  [" + spec.rangeText() + "]"));
+                Tooltip tip = new Tooltip(spec.help() + "  [" + spec.rangeText() + "]");
+                control.setTooltip(tip);
+                label.setTooltip(tip);
                 controls.put(spec.key(), control);
                 Label error = new Label();
                 error.setId("error-" + spec.key());
@@ -93,12 +101,35 @@ public final class ParamsView extends ScrollPane {
                 yield box;
             }
             default -> {
-                TextField field = new TextField();
-                field.setPrefColumnCount(8);
-                field.textProperty().bindBidirectional(model.textProperty(spec.key()));
-                yield field;
+                yield textField(model.textProperty(spec.key()));
             }
         };
+    }
+
+    /**
+     * A field whose text reaches the model only when the edit is committed (Enter, or focus leaving the field),
+     * so intermediate values typed on the way (1.03 on the way to 1.035) start no runs. Esc drops the edit.
+     */
+    private static TextField textField(StringProperty value) {
+        TextField field = new TextField(value.get());
+        field.setPrefColumnCount(8);
+        value.addListener((o, a, b) -> field.setText(b));
+        field.setOnAction(e -> value.set(field.getText()));
+        field.focusedProperty().addListener((o, was, now) -> {
+            if (!now) {
+                value.set(field.getText());
+            }
+        });
+        field.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                field.setText(value.get());
+                if (field.getParent() != null) {
+                    field.getParent().requestFocus();
+                }
+                e.consume();
+            }
+        });
+        return field;
     }
 
     public Control control(String key) {

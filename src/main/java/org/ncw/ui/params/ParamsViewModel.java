@@ -1,8 +1,12 @@
 package org.ncw.ui.params;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -13,12 +17,17 @@ import org.ncw.ui.analysis.ParameterSet;
 
 /**
  * The parameter panel's state: the text of every field, its error (empty when valid), and the last valid
- * {@link ParameterSet}. An invalid field keeps its error and leaves the parameter set unchanged.
+ * {@link ParameterSet}. An invalid field keeps its error and leaves the parameter set unchanged. Every change of
+ * the parameter set can be undone and redone.
  */
 public final class ParamsViewModel {
     private final Map<String, StringProperty> text = new LinkedHashMap<>();
     private final Map<String, StringProperty> errors = new LinkedHashMap<>();
     private boolean loading;
+    private final Deque<ParameterSet> undo = new ArrayDeque<>();
+    private final Deque<ParameterSet> redo = new ArrayDeque<>();
+    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<ParameterSet> parameters = new ReadOnlyObjectWrapper<>(ParamCatalog.defaults());
 
     public ParamsViewModel() {
@@ -41,7 +50,7 @@ public final class ParamsViewModel {
             ParamCatalog.checkCombination(candidate);
             errors.get(spec.key()).set("");
             if (!Objects.equals(parameters.get().get(spec.key()), v)) {
-                parameters.set(candidate);
+                publish(candidate);
             }
         } catch (IllegalArgumentException ex) {
             errors.get(spec.key()).set(ex.getMessage());
@@ -72,8 +81,50 @@ public final class ParamsViewModel {
         return errors.values().stream().anyMatch(e -> !e.get().isEmpty());
     }
 
-    /** Shows a loaded (already validated) parameter set in the fields and publishes it. */
+    /** Shows a loaded (already validated) parameter set in the fields and publishes it (undoable). */
     public void load(ParameterSet set) {
+        if (set.equals(parameters.get())) {
+            return;
+        }
+        show(set);
+        publish(set);
+    }
+
+    /** Back to the built-in defaults (undoable). */
+    public void resetToDefaults() {
+        load(ParamCatalog.defaults());
+    }
+
+    /** Back to the parameters before the last change; false when there is nothing to undo. */
+    public boolean undo() {
+        return step(undo, redo);
+    }
+
+    /** Re-applies the last undone change; false when there is nothing to redo. */
+    public boolean redo() {
+        return step(redo, undo);
+    }
+
+    private boolean step(Deque<ParameterSet> from, Deque<ParameterSet> to) {
+        if (from.isEmpty()) {
+            return false;
+        }
+        ParameterSet target = from.pop();
+        to.push(parameters.get());
+        show(target);
+        parameters.set(target);
+        updateHistoryFlags();
+        return true;
+    }
+
+    private void publish(ParameterSet next) {
+        undo.push(parameters.get());
+        redo.clear();
+        parameters.set(next);
+        updateHistoryFlags();
+    }
+
+    private void show(ParameterSet set) {
         loading = true;
         try {
             for (ParamSpec spec : ParamCatalog.all()) {
@@ -83,6 +134,18 @@ public final class ParamsViewModel {
         } finally {
             loading = false;
         }
-        parameters.set(set);
+    }
+
+    private void updateHistoryFlags() {
+        canUndo.set(!undo.isEmpty());
+        canRedo.set(!redo.isEmpty());
+    }
+
+    public ReadOnlyBooleanProperty canUndoProperty() {
+        return canUndo.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canRedoProperty() {
+        return canRedo.getReadOnlyProperty();
     }
 }

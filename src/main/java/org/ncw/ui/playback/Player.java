@@ -14,7 +14,7 @@ import org.ncw.engine.core.Signal;
  * switch. Loops a selection when one is set. Without an audio device it reports so once and stays silent;
  * seeking and switching still work.
  */
-public final class Player implements AutoCloseable {
+public final class Player implements Transport {
     public static final String NO_DEVICE = "No audio output device — playback disabled";
     private static final int CHUNK = 1024;
 
@@ -40,6 +40,7 @@ public final class Player implements AutoCloseable {
     }
 
     /** Switches what is heard, keeping the position (clamped to the new signal's length). */
+    @Override
     public void setSource(Signal signal, double newGain) {
         source = signal;
         gain = newGain;
@@ -48,6 +49,7 @@ public final class Player implements AutoCloseable {
         }
     }
 
+    @Override
     public Signal source() {
         return source;
     }
@@ -60,11 +62,13 @@ public final class Player implements AutoCloseable {
         gain = newGain;
     }
 
+    @Override
     public boolean deviceMissing() {
         return deviceMissing;
     }
 
     /** Starts playing; returns false when there is no audio device. */
+    @Override
     public boolean play() {
         if (deviceMissing || source == null) {
             return false;
@@ -80,14 +84,17 @@ public final class Player implements AutoCloseable {
         return true;
     }
 
+    @Override
     public void pause() {
         playing = false;
     }
 
+    @Override
     public boolean isPlaying() {
         return playing;
     }
 
+    @Override
     public void seek(double seconds) {
         Signal s = source;
         int rate = s == null ? 1 : s.sampleRate();
@@ -100,6 +107,7 @@ public final class Player implements AutoCloseable {
     }
 
     /** Seconds of the sample that is being heard now (written position minus what the line still buffers). */
+    @Override
     public double positionSeconds() {
         Signal s = source;
         if (s == null) {
@@ -113,6 +121,7 @@ public final class Player implements AutoCloseable {
         return Math.max(0, p) / (double) s.sampleRate();
     }
 
+    @Override
     public void setLoop(double start, double end) {
         loopStart = start;
         loopEnd = end;

@@ -73,7 +73,7 @@ public final class ResultsView extends VBox {
                     + (Double.isNaN(o.stoi()) ? "" : String.format(Locale.ROOT, " · STOI %.2f", o.stoi()));
             Label metrics = new Label(scores + (o.kind() == Output.Kind.ORIGINAL ? ""
                     : String.format(Locale.ROOT, " · %.0f ms", o.runtimeSeconds() * 1000)));
-            metrics.getStyleClass().add("result-metrics");
+            metrics.getStyleClass().add(Double.isNaN(o.siSdr()) ? "result-metrics-unscored" : "result-metrics");
             Label settings = new Label(o.settings());
             settings.getStyleClass().add("result-settings");
             settings.setWrapText(true);

@@ -34,6 +34,27 @@ public final class ResultsViewModel {
         });
     }
 
+    /**
+     * The two results A/B compares, in list order: the one heard and the one heard before it (or, before any
+     * switch, the one {@link #toggleAB()} would go to); one result alone when there is no other; empty when none.
+     */
+    public java.util.List<Output> abPair() {
+        Output now = selected.get();
+        if (now == null) {
+            return java.util.List.of();
+        }
+        int other = otherName == null ? -1 : indexOf(otherName);
+        if (other < 0 && items.size() > 1) {
+            other = (items.indexOf(now) + 1) % items.size();
+        }
+        Output before = other >= 0 ? items.get(other) : now;
+        if (before == now) {
+            return java.util.List.of(now);
+        }
+        return items.indexOf(before) < items.indexOf(now) ? java.util.List.of(before, now)
+                : java.util.List.of(now, before);
+    }
+
     public ObservableList<Output> items() {
         return items;
     }

@@ -32,6 +32,7 @@ public final class Scatter3DView extends StackPane {
     private final ScatterViewModel model;
     private final Group world = new Group();
     private final Group cloud = new Group();
+    private final Group ticks = new Group();
     private final Rotate rotX = new Rotate(-25, Rotate.X_AXIS);
     private final Rotate rotY = new Rotate(-35, Rotate.Y_AXIS);
     private final PerspectiveCamera camera = new PerspectiveCamera(true);
@@ -49,7 +50,7 @@ public final class Scatter3DView extends StackPane {
             return;
         }
         world.getTransforms().addAll(rotX, rotY);
-        world.getChildren().addAll(axes(), cloud);
+        world.getChildren().addAll(axes(), ticks, cloud);
         camera.setNearClip(0.1);
         camera.setFarClip(5000);
         camera.setFieldOfView(35);
@@ -101,6 +102,7 @@ public final class Scatter3DView extends StackPane {
         for (int i = 0; i < p.count(); i++) {
             t1 = Math.max(t1, p.seconds()[i]);
         }
+        showTicks(t1, p.maxHz(), p.minDb(), p.maxDb());
         for (int label : new int[] {LabelGrid.NOISE, LabelGrid.SPEECH, -1}) {
             TriangleMesh mesh = new TriangleMesh();
             mesh.getTexCoords().addAll(0, 0);
@@ -130,6 +132,32 @@ public final class Scatter3DView extends StackPane {
         int b = index * 4;
         mesh.getFaces().addAll(b, 0, b + 1, 0, b + 2, 0, b, 0, b + 2, 0, b + 3, 0,
                 b, 0, b + 3, 0, b + 1, 0, b + 1, 0, b + 3, 0, b + 2, 0);
+    }
+
+    /** Tick labels with units along the three axes, for the data's extent (time s, frequency Hz, level dB). */
+    private void showTicks(double t1, double maxHz, double minDb, double maxDb) {
+        ticks.getChildren().clear();
+        Color text = Color.web("#adbac7");
+        for (double t : org.ncw.ui.timeline.AxisTicks.ticks(0, t1, 5)) {
+            addTick(text, (t / Math.max(1e-9, t1) * 2 - 1) * HALF, HALF + 12, HALF,
+                    org.ncw.ui.timeline.AxisTicks.seconds(t, t1 / 5));
+        }
+        for (double hz : org.ncw.ui.timeline.AxisTicks.ticks(0, maxHz, 5)) {
+            addTick(text, -HALF - 34, -(hz / maxHz * 2 - 1) * HALF, HALF,
+                    org.ncw.ui.timeline.AxisTicks.hertz(hz) + " Hz");
+        }
+        for (double db : org.ncw.ui.timeline.AxisTicks.ticks(minDb, maxDb, 4)) {
+            addTick(text, -HALF - 6, HALF + 12, -((db - minDb) / (maxDb - minDb) * 2 - 1) * HALF,
+                    String.format(java.util.Locale.ROOT, "%.0f dB", db));
+        }
+    }
+
+    private void addTick(Color colour, double x, double y, double z, String label) {
+        Text t = new Text(label);
+        t.setFill(colour);
+        t.setFont(javafx.scene.text.Font.font(9));
+        t.getTransforms().add(new Translate(x, y, z));
+        ticks.getChildren().add(t);
     }
 
     private static Group axes() {

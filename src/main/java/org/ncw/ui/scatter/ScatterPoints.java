@@ -7,7 +7,8 @@ import org.ncw.ui.analysis.Spectrum;
  * Rows of the 3D table (time s, frequency Hz, intensity dB, label) chosen for drawing: bins quieter than
  * {@code floorBelowMaxDb} under the loudest bin are left out (as in the study's table), and the rest are taken
  * on a regular (frame, bin) lattice so at most {@code maxPoints} remain. A regular lattice keeps the density and
- * the label proportions of every region, so the drawing is faithful, only sparser.
+ * the label proportions of every region, so the drawing is faithful, only sparser. Labels whose grid differs
+ * from the spectrum's are ignored (every point unlabelled).
  */
 public record ScatterPoints(float[] seconds, float[] hertz, float[] db, int[] labels, int count, int stride,
                             double minDb, double maxDb, double maxHz, double frameSeconds, double binHz) {
@@ -17,6 +18,8 @@ public record ScatterPoints(float[] seconds, float[] hertz, float[] db, int[] la
         int bins = s.db().bins();
         int frames = s.db().frames();
         double max = s.db().max();
+        // labels of another grid (a run on the previous recording or resolution) are not drawn on these axes
+        LabelGrid own = labels != null && labels.bins() == bins && labels.frames() == frames ? labels : null;
         double floor = max - floorBelowMaxDb;
         int kept = 0;
         for (double x : v) {
@@ -38,7 +41,7 @@ public record ScatterPoints(float[] seconds, float[] hertz, float[] db, int[] la
                 t[n] = (float) s.frameSeconds(fr);
                 f[n] = (float) s.binHz(b);
                 d[n] = (float) x;
-                l[n] = labels == null ? -1 : labels.get(b, fr);
+                l[n] = own == null ? -1 : own.get(b, fr);
                 n++;
             }
         }

@@ -1,10 +1,35 @@
 package org.ncw.ui.spectrogram;
 
-/** A 256-entry opaque ARGB lookup table interpolated between colour stops (default: magma-like). */
+/** A 256-entry opaque ARGB lookup table interpolated between colour stops (magma-like, viridis-like or grey). */
 public final class ColorMap {
     private static final int[] MAGMA_STOPS = {0x000004, 0x1c1044, 0x4f127b, 0x812581, 0xb5367a, 0xe55064,
         0xfb8761, 0xfec287, 0xfcfdbf};
+    private static final int[] VIRIDIS_STOPS = {0x440154, 0x482878, 0x3e4a89, 0x31688e, 0x26828e, 0x1f9e89,
+        0x35b779, 0x6ece58, 0xb5de2b, 0xfde725};
+    private static final int[] GREY_STOPS = {0x000000, 0xffffff};
     private final int[] lut = new int[256];
+
+    /** The maps the spectrogram offers, by name. */
+    public enum Named {
+        MAGMA("magma", MAGMA_STOPS), VIRIDIS("viridis", VIRIDIS_STOPS), GREY("grey", GREY_STOPS);
+
+        private final String title;
+        private final ColorMap map;
+
+        Named(String title, int[] stops) {
+            this.title = title;
+            this.map = new ColorMap(stops);
+        }
+
+        public ColorMap map() {
+            return map;
+        }
+
+        @Override
+        public String toString() {
+            return title;
+        }
+    }
 
     private ColorMap(int[] stops) {
         for (int i = 0; i < 256; i++) {

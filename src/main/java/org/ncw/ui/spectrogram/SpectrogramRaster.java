@@ -14,7 +14,13 @@ public final class SpectrogramRaster {
     static final double LABEL_ALPHA = 0.42;
 
     public record Request(Spectrum spectrum, double t0, double t1, int width, int height, boolean logFrequency,
-                          double gainDb, double rangeDb, LabelGrid labels, Spectrum labelGeometry) { }
+                          double gainDb, double rangeDb, LabelGrid labels, Spectrum labelGeometry,
+                          double overlayAlpha) {
+        public Request(Spectrum spectrum, double t0, double t1, int width, int height, boolean logFrequency,
+                       double gainDb, double rangeDb, LabelGrid labels, Spectrum labelGeometry) {
+            this(spectrum, t0, t1, width, height, logFrequency, gainDb, rangeDb, labels, labelGeometry, LABEL_ALPHA);
+        }
+    }
 
     private SpectrogramRaster() {
     }
@@ -115,7 +121,7 @@ public final class SpectrogramRaster {
                 int label = labels.get(b, f);
                 if (label > 0) {
                     int rgb = LABEL_RGB[Math.min(label, LABEL_RGB.length - 1)];
-                    px[y * w + x] = ColorMap.blend(px[y * w + x], rgb, LABEL_ALPHA);
+                    px[y * w + x] = ColorMap.blend(px[y * w + x], rgb, r.overlayAlpha());
                 }
             }
         }

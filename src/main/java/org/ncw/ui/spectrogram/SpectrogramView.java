@@ -26,7 +26,6 @@ public final class SpectrogramView extends TimelinePlot {
     private record Frame(int[] pixels, int width, int height) { }
 
     private final SpectrogramViewModel model;
-    private final ColorMap colorMap = ColorMap.magma();
     private final ImageView imageView = new ImageView();
     private final LatestWins<Frame> renderer = new LatestWins<>(RenderThreads.pool());
     private PixelBuffer<IntBuffer> buffer;
@@ -40,12 +39,26 @@ public final class SpectrogramView extends TimelinePlot {
         plotArea().getChildren().add(imageView);
         for (Observable o : new Observable[] {model.spectrumProperty(), model.labelsProperty(),
             model.gainDbProperty(), model.rangeDbProperty(), model.logFrequencyProperty(),
-            model.overlayVisibleProperty()}) {
+            model.overlayVisibleProperty(), model.overlayOpacityProperty(), model.colorMapProperty()}) {
             o.addListener(x -> {
                 requestRender();
                 drawOverlay();
             });
         }
+        setOnMouseMoved(e -> model.readoutProperty().set(readoutAt(e.getX(), e.getY())));
+        setOnMouseExited(e -> model.readoutProperty().set(""));
+    }
+
+    private String readoutAt(double x, double y) {
+        Spectrum s = model.spectrumProperty().get();
+        double px = x - LEFT;
+        double py = y - TOP;
+        if (s == null || px < 0 || py < 0 || px > plotWidth() || py > plotHeight()) {
+            return "";
+        }
+        double t = viewport.xToTime(px, plotWidth());
+        double hz = SpectrogramRaster.hzAt(s, model.logFrequencyProperty().get(), 1 - py / plotHeight());
+        return SpectrogramReadout.text(s, model.labelsProperty().get(), model.labelGeometryProperty().get(), t, hz);
     }
 
     /** How many rendered frames reached the screen (tests and the benchmark wait on this). */
@@ -64,7 +77,9 @@ public final class SpectrogramView extends TimelinePlot {
         boolean overlay = model.overlayVisibleProperty().get();
         SpectrogramRaster.Request req = new SpectrogramRaster.Request(s, viewport.start(), viewport.end(), w, h,
                 model.logFrequencyProperty().get(), model.gainDbProperty().get(), model.rangeDbProperty().get(),
-                overlay ? model.labelsProperty().get() : null, overlay ? model.labelGeometryProperty().get() : null);
+                overlay ? model.labelsProperty().get() : null, overlay ? model.labelGeometryProperty().get() : null,
+                model.overlayOpacityProperty().get());
+        ColorMap colorMap = model.colorMapProperty().get().map();
         renderer.submit(() -> new Frame(SpectrogramRaster.render(req, colorMap), w, h), this::show);
     }
 
@@ -133,7 +148,7 @@ public final class SpectrogramView extends TimelinePlot {
         double barW = 12;
         int steps = (int) plotH;
         for (int i = 0; i < steps; i++) {
-            int argb = colorMap.argb(1 - (double) i / steps);
+            int argb = model.colorMapProperty().get().map().argb(1 - (double) i / steps);
             g.setFill(Color.rgb((argb >> 16) & 255, (argb >> 8) & 255, argb & 255));
             g.fillRect(x, TOP + i, barW, 1.5);
         }

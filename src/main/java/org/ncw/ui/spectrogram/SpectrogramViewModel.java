@@ -21,6 +21,9 @@ public final class SpectrogramViewModel {
     private final BooleanProperty logFrequency = new SimpleBooleanProperty(false);
     private final IntegerProperty windowSize = new SimpleIntegerProperty(1024);
     private final BooleanProperty overlayVisible = new SimpleBooleanProperty(true);
+    private final DoubleProperty overlayOpacity = new SimpleDoubleProperty(SpectrogramRaster.LABEL_ALPHA);
+    private final ObjectProperty<ColorMap.Named> colorMap = new SimpleObjectProperty<>(ColorMap.Named.MAGMA);
+    private final javafx.beans.property.StringProperty readout = new javafx.beans.property.SimpleStringProperty("");
 
     public ObjectProperty<Spectrum> spectrumProperty() {
         return spectrum;
@@ -53,5 +56,19 @@ public final class SpectrogramViewModel {
 
     public BooleanProperty overlayVisibleProperty() {
         return overlayVisible;
+    }
+
+    /** How strongly the label colours cover the spectrogram, 0 (not at all) to 1. */
+    public DoubleProperty overlayOpacityProperty() {
+        return overlayOpacity;
+    }
+
+    public ObjectProperty<ColorMap.Named> colorMapProperty() {
+        return colorMap;
+    }
+
+    /** What is under the pointer: time, frequency, level and label (empty when the pointer is elsewhere). */
+    public javafx.beans.property.StringProperty readoutProperty() {
+        return readout;
     }
 }

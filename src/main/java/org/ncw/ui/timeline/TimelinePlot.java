@@ -28,6 +28,8 @@ public abstract class TimelinePlot extends Region {
     private final Pane plotArea = new Pane();
     private final Canvas overlay = new Canvas();
     private final String title;
+    private double laidOutWidth = -1;
+    private double laidOutHeight = -1;
 
     protected TimelinePlot(TimeViewport viewport, String title, java.util.function.DoubleConsumer seek) {
         this.viewport = viewport;
@@ -79,14 +81,24 @@ public abstract class TimelinePlot extends Region {
         return 200;
     }
 
+    /**
+     * Re-renders only when the size changed: a finished render puts new content into the plot area, which asks
+     * for a layout again, and rendering on every layout pass kept an idle window busy forever.
+     */
     @Override
     protected void layoutChildren() {
         plotArea.resizeRelocate(LEFT, TOP, plotWidth(), plotHeight());
+        if (getWidth() == laidOutWidth && getHeight() == laidOutHeight) {
+            return;
+        }
+        laidOutWidth = getWidth();
+        laidOutHeight = getHeight();
         overlay.setWidth(getWidth());
         overlay.setHeight(getHeight());
         requestRender();
         drawOverlay();
     }
+
 
     private void viewChanged() {
         requestRender();

@@ -15,9 +15,10 @@ import org.ncw.ui.timeline.TimelinePlot;
 
 /** Waveform of the selected result: one min/max bar per pixel column from a {@link MinMaxPyramid}. */
 public final class WaveformView extends TimelinePlot {
-    private record Envelope(float[] minMax, double width, double height) { }
+    private record Envelope(float[] minMax, double width, double height, double zoom) { }
 
     private final ObjectProperty<Signal> signal = new SimpleObjectProperty<>();
+    private final javafx.beans.property.DoubleProperty amplitudeZoom = new javafx.beans.property.SimpleDoubleProperty(1);
     private final Canvas canvas = new Canvas();
     private final LatestWins<Envelope> renderer = new LatestWins<>(RenderThreads.pool());
     private volatile MinMaxPyramid pyramid;
@@ -28,6 +29,15 @@ public final class WaveformView extends TimelinePlot {
         getStyleClass().add("waveform-view");
         plotArea().getChildren().add(canvas);
         signal.addListener((o, a, b) -> requestRender());
+        amplitudeZoom.addListener(o -> {
+            requestRender();
+            drawOverlay();
+        });
+    }
+
+    /** Vertical magnification: 1 shows ±1 full scale, 4 shows ±0.25 (louder parts are clipped at the edges). */
+    public javafx.beans.property.DoubleProperty amplitudeZoomProperty() {
+        return amplitudeZoom;
     }
 
     public ObjectProperty<Signal> signalProperty() {
@@ -44,9 +54,10 @@ public final class WaveformView extends TimelinePlot {
         }
         double from = viewport.start() * s.sampleRate();
         double to = viewport.end() * s.sampleRate();
+        double zoom = amplitudeZoom.get();
         renderer.submit(() -> {
             MinMaxPyramid p = pyramidFor(s);
-            return new Envelope(p.columns(from, to, (int) w), w, h);
+            return new Envelope(p.columns(from, to, (int) w), w, h, zoom);
         }, this::draw);
     }
 
@@ -65,7 +76,7 @@ public final class WaveformView extends TimelinePlot {
         g.setFill(Color.web("#0d1117"));
         g.fillRect(0, 0, env.width(), env.height());
         double mid = env.height() / 2;
-        double scale = env.height() / 2 * 0.95;
+        double scale = env.height() / 2 * 0.95 * env.zoom();
         g.setStroke(Color.web("#ffffff", 0.08));
         g.strokeLine(0, mid + 0.5, env.width(), mid + 0.5);
         g.setStroke(Color.web("#4dd0e1"));
@@ -74,8 +85,8 @@ public final class WaveformView extends TimelinePlot {
             if (Float.isNaN(mm[2 * c])) {
                 continue;
             }
-            double y0 = mid - mm[2 * c + 1] * scale;
-            double y1 = mid - mm[2 * c] * scale;
+            double y0 = Math.max(0, mid - mm[2 * c + 1] * scale);
+            double y1 = Math.min(env.height(), mid - mm[2 * c] * scale);
             g.strokeLine(c + 0.5, y0, c + 0.5, Math.max(y1, y0 + 1));
         }
     }
@@ -84,9 +95,11 @@ public final class WaveformView extends TimelinePlot {
     protected void drawYAxis(GraphicsContext g, double plotW, double plotH) {
         g.setFill(AXIS_TEXT);
         g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText("+1", LEFT - 6, TOP + 10);
+        String full = String.format(java.util.Locale.ROOT, "%.3f", 1 / amplitudeZoom.get())
+                .replaceAll("0+$", "").replaceAll("\\.$", "");
+        g.fillText("+" + full, LEFT - 6, TOP + 10);
         g.fillText("0", LEFT - 6, TOP + plotH / 2 + 4);
-        g.fillText("-1", LEFT - 6, TOP + plotH - 2);
+        g.fillText("-" + full, LEFT - 6, TOP + plotH - 2);
         g.setTextAlign(TextAlignment.LEFT);
     }
 }

@@ -12,16 +12,16 @@ class SamplesFolderTest {
     @Test
     void candidatesCoverTheImageAndTheBuild() {
         Path image = Path.of("/opt/ncw-image");
-        List<Path> fromImage = WorkbenchViewModel.samplesCandidates(image.resolve("app/ncw.jar"));
+        List<Path> fromImage = RecordingLoader.samplesCandidates(image.resolve("app/ncw.jar"));
         assertEquals(Path.of("samples"), fromImage.get(0), "the working directory comes first");
         assertTrue(fromImage.contains(image.resolve("samples")), fromImage.toString());
 
         Path project = Path.of("/src/ncw");
-        assertTrue(WorkbenchViewModel.samplesCandidates(project.resolve("target/classes"))
+        assertTrue(RecordingLoader.samplesCandidates(project.resolve("target/classes"))
                 .contains(project.resolve("samples")));
-        assertTrue(WorkbenchViewModel.samplesCandidates(project.resolve("target/ncw.jar"))
+        assertTrue(RecordingLoader.samplesCandidates(project.resolve("target/ncw.jar"))
                 .contains(project.resolve("samples")));
-        assertEquals(List.of(Path.of("samples")), WorkbenchViewModel.samplesCandidates(null));
+        assertEquals(List.of(Path.of("samples")), RecordingLoader.samplesCandidates(null));
     }
 
     @Test
@@ -29,7 +29,7 @@ class SamplesFolderTest {
         String old = System.getProperty("ncw.samples");
         try {
             System.setProperty("ncw.samples", "/somewhere/else");
-            assertEquals(Path.of("/somewhere/else"), WorkbenchViewModel.samplesFolder());
+            assertEquals(Path.of("/somewhere/else"), RecordingLoader.samplesFolder());
         } finally {
             if (old == null) {
                 System.clearProperty("ncw.samples");

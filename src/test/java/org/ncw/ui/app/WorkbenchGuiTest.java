@@ -41,7 +41,7 @@ class WorkbenchGuiTest {
 
     @Start
     void start(Stage stage) {
-        vm = new WorkbenchViewModel();
+        vm = new WorkbenchViewModel(WorkbenchPreferences.scratch());
         window = new MainWindow(vm);
         stage.setScene(WorkbenchApp.createScene(window));
         stage.setWidth(1280);
@@ -62,6 +62,7 @@ class WorkbenchGuiTest {
 
     @AfterEach
     void close() {
+        vm.preferences().clear();
         vm.close();
     }
 
@@ -106,7 +107,7 @@ class WorkbenchGuiTest {
         assertTrue(residue.siSdr() < original.siSdr() - 5, "the residue is mostly noise");
         assertTrue(robot.lookup("#results-list").query().isVisible());
         waitUntil(() -> window.spectrogramView().framesShown() > 0);
-        assertFalse(((Label) robot.lookup("#status").query()).getText().isEmpty());
+        assertFalse(robot.lookup("#status-bar").queryAs(org.controlsfx.control.StatusBar.class).getText().isEmpty());
     }
 
     @Test
@@ -187,13 +188,13 @@ class WorkbenchGuiTest {
         openSample(robot, false);
         ParameterSet before = vm.params().parametersProperty().get();
         TextField gamma = robot.lookup("#param-gamma").queryAs(TextField.class);
-        robot.interact(() -> gamma.setText("-3"));
+        robot.interact(() -> commit(gamma, "-3"));
         Label error = robot.lookup("#error-gamma").queryAs(Label.class);
         assertTrue(error.isVisible());
         assertTrue(error.getText().contains("gamma"), error.getText());
         assertTrue(gamma.getStyleClass().contains("invalid"));
         assertEquals(before, vm.params().parametersProperty().get());
-        robot.interact(() -> gamma.setText("0.5"));
+        robot.interact(() -> commit(gamma, "0.5"));
         assertFalse(error.isVisible());
         assertFalse(gamma.getStyleClass().contains("invalid"));
         assertEquals(0.5, vm.params().parametersProperty().get().real("gamma"));
@@ -204,7 +205,7 @@ class WorkbenchGuiTest {
             robot.lookup("#param-productionPreset").queryAs(ComboBox.class).setValue("voice-bandpass");
         });
         TextField amount = robot.lookup("#param-productionAmount").queryAs(TextField.class);
-        robot.interact(() -> amount.setText("0.5"));
+        robot.interact(() -> commit(amount, "0.5"));
         Label amountError = robot.lookup("#error-productionAmount").queryAs(Label.class);
         assertTrue(amountError.isVisible() && amountError.getText().startsWith("productionAmount"),
                 amountError.getText());
@@ -212,8 +213,14 @@ class WorkbenchGuiTest {
         robot.interact(() -> robot.lookup("#param-productionGate").queryAs(ComboBox.class).setValue("stationary"));
         assertFalse(amountError.isVisible(), "choosing a gate makes the amount valid");
         assertEquals(0.5, vm.params().parametersProperty().get().real("productionAmount"));
-        robot.interact(() -> amount.setText("2"));
+        robot.interact(() -> commit(amount, "2"));
         assertTrue(amountError.isVisible() && amount.getStyleClass().contains("invalid"));
+    }
+
+    /** Types a value and presses Enter (a field applies its text only then). */
+    private static void commit(TextField field, String text) {
+        field.setText(text);
+        field.fireEvent(new javafx.event.ActionEvent());
     }
 
     @Test

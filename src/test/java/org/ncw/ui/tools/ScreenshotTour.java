@@ -35,7 +35,7 @@ public final class ScreenshotTour {
         Path out = Path.of(args.length > 0 ? args[0] : "docs/screenshots");
         Files.createDirectories(out);
         fx(() -> {
-            vm = new WorkbenchViewModel();
+            vm = new WorkbenchViewModel(org.ncw.ui.app.WorkbenchPreferences.scratch());
             window = new MainWindow(vm);
             scene = WorkbenchApp.createScene(window);
             Stage stage = new Stage();
@@ -44,6 +44,8 @@ public final class ScreenshotTour {
             stage.setWidth(1480);
             stage.setHeight(920);
             stage.show();
+            stage.setWidth(1480);
+            stage.setHeight(920);
             vm.openBundledSample();
             return null;
         });
