@@ -131,43 +131,15 @@ public final class BlindDenoiser {
         double[] gain = new double[power.length];
         double[] outRe = new double[re.length];
         double[] outIm = new double[im.length];
-        double mode = Tune.d("mode", 0);
-        double alpha = Tune.d("dd", 0.98);
-        double xiMin = Math.pow(10, Tune.d("ximin", -25) / 10);
-        double[] prev = new double[bins];
-        double[] xiF = new double[power.length];
-        for (int t = 0; t < frames; t++) {
-            for (int k = 0; k < bins; k++) {
-                int i = t * bins + k;
-                double gamma = ratio[i];
-                double xi = Math.max(alpha * prev[k] + (1 - alpha) * Math.max(gamma - 1, 0), xiMin);
-                xiF[i] = xi;
-                double g = lsaGain(xi, gamma);
-                prev[k] = g * g * gamma;
-            }
-        }
-        if (Tune.d("bidir", 0) > 0) {
-            java.util.Arrays.fill(prev, 0);
-            for (int t = frames - 1; t >= 0; t--) {
-                for (int k = 0; k < bins; k++) {
-                    int i = t * bins + k;
-                    double gamma = ratio[i];
-                    double xi = Math.max(alpha * prev[k] + (1 - alpha) * Math.max(gamma - 1, 0), xiMin);
-                    double g = lsaGain(xi, gamma);
-                    prev[k] = g * g * gamma;
-                    xiF[i] = Tune.d("bidir", 0) == 1 ? Math.sqrt(xiF[i] * xi) : Math.min(xiF[i], xi);
-                }
-            }
-        }
         for (int i = 0; i < gain.length; i++) {
-            double xi = xiF[i];
-            double gH1 = mode == 0 ? Math.max(snr[i] - 1, XI_MIN) / (1 + Math.max(snr[i] - 1, XI_MIN))
-                    : mode == 1 ? lsaGain(xi, ratio[i]) : xi / (1 + xi);
+            double xi = Math.max(snr[i] - 1, XI_MIN);
+            double wiener = xi / (1 + xi);
             double p = presenceStat[i] > 0
                     ? 1 / (1 + Math.exp(-options.presenceSlope() * (Math.log(presenceStat[i]) - logThreshold)))
                     : 0;
-            double g = Tune.d("geo", 0) > 0 ? Math.pow(gH1, p) * Math.pow(gainFloor, 1 - p) : p * gH1 + (1 - p) * gainFloor;
-            gain[i] = i % bins < lowCutBins ? gainFloor : Math.max(g, gainFloor);
+            // The floor bounds the gain everywhere, also under a speech-present Wiener gain: residual noise at
+            // -15 dB costs less intelligibility than holes in weak speech.
+            gain[i] = i % bins < lowCutBins ? gainFloor : Math.max(p * wiener + (1 - p) * gainFloor, gainFloor);
             outRe[i] = re[i] * gain[i];
             outIm[i] = im[i] * gain[i];
         }
@@ -176,31 +148,6 @@ public final class BlindDenoiser {
         monitor.done();
         return new Result(enhanced, new TfMatrix(bins, frames, gain), new TfMatrix(bins, frames, noise),
                 clusters.noiseFrames(), stftOptions, options, transientSeconds);
-    }
-
-    /** MMSE log-spectral-amplitude gain (Ephraim and Malah 1985) at a-priori SNR xi and a-posteriori SNR gamma. */
-    static double lsaGain(double xi, double gamma) {
-        double v = Math.max(xi * gamma / (1 + xi), 1e-8);
-        return xi / (1 + xi) * Math.exp(0.5 * expIntegral(v));
-    }
-
-    /** The exponential integral E1(x), x > 0: its series below 1, Abramowitz and Stegun 5.1.56 above (error < 5e-5). */
-    static double expIntegral(double x) {
-        if (x <= 1) {
-            double sum = 0;
-            double term = 1;
-            for (int n = 1; n <= 18; n++) {
-                term *= -x / n;
-                sum -= term / n;
-            }
-            return -0.5772156649015329 - Math.log(x) + sum;
-        }
-        if (x > 50) {
-            return 0;
-        }
-        double num = x * x + 2.334733 * x + 0.250621;
-        double den = x * x + 3.330657 * x + 1.681534;
-        return num / den / (x * Math.exp(x));
     }
 
     /** Noise power per cell: the sliding-window mean of each bin's noise-only cells, refined iteratively. */
