@@ -137,7 +137,9 @@ public final class BlindDenoiser {
             double p = presenceStat[i] > 0
                     ? 1 / (1 + Math.exp(-options.presenceSlope() * (Math.log(presenceStat[i]) - logThreshold)))
                     : 0;
-            gain[i] = i % bins < lowCutBins ? gainFloor : p * wiener + (1 - p) * gainFloor;
+            // The floor bounds the gain everywhere, also under a speech-present Wiener gain: residual noise at
+            // -15 dB costs less intelligibility than holes in weak speech.
+            gain[i] = i % bins < lowCutBins ? gainFloor : Math.max(p * wiener + (1 - p) * gainFloor, gainFloor);
             outRe[i] = re[i] * gain[i];
             outIm[i] = im[i] * gain[i];
         }

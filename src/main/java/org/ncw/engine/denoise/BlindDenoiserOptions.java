@@ -71,8 +71,8 @@ public record BlindDenoiserOptions(double frameSeconds, double hopFraction, int 
 
     /** The documented defaults (chosen on the whole dev set, never per file; see docs/quality.md). */
     public static BlindDenoiserOptions defaults() {
-        return new BlindDenoiserOptions(0.128, 0.25, 24, 2.0, 25, 0.16, 2.0, 2, 40, 0, 60, 1.0, 0, 1.5, 8.0, -30, 60,
-                3.0, 1.3);
+        return new BlindDenoiserOptions(0.128, 0.25, 24, 2.0, 25, 0.16, 2.0, 2, 40, 0, 60, 1.0, 0, 1.5, 8.0, -15, 0,
+                0, 1.3);
     }
 
     /** FFT size at a sample rate: the power of two nearest to frameSeconds * rate. */
