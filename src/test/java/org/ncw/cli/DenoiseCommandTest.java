@@ -95,7 +95,7 @@ class DenoiseCommandTest {
     @Test
     void transientRatioSwitchesTheBlindMethodsSuppressor() throws IOException {
         Path in = noisyFile();
-        CliRun on = run("denoise", in.toString(), "-o", dir.resolve("on.wav").toString());
+        CliRun on = run("denoise", in.toString(), "-o", dir.resolve("on.wav").toString(), "--transient-ratio", "3");
         assertEquals(0, on.code(), on.err());
         assertTrue(on.out().contains("transients cut: 0.00 s"), on.out()); // steady noise: nothing to cut
         CliRun off = run("denoise", in.toString(), "-o", dir.resolve("off.wav").toString(), "--transient-ratio", "0");
