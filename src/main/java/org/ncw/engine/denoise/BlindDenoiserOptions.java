@@ -34,6 +34,9 @@ import org.ncw.engine.core.InvalidParameterException;
  *                              the spike test); 0 disables
  * @param transientSpikeRatio   ... and when in each of four bands its power stands this many times above the
  *                              louder of the frames 40 ms before and after (a syllable onset rises and stays)
+ * @param sppTrackingSeconds    time constant of the speech-presence-probability noise tracker (Gerkmann &amp; Hendriks
+ *                              2012) run forward and backward from the clustered noise spectrum; the noise power of a
+ *                              cell is the mean of both passes. 0 keeps the sliding-window mean of noise-only cells
  */
 public record BlindDenoiserOptions(double frameSeconds, double hopFraction, int clusterBands,
                                    double absenceThreshold, double absenceSmoothHz, double absenceSmoothSeconds,
@@ -42,7 +45,8 @@ public record BlindDenoiserOptions(double frameSeconds, double hopFraction, int 
                                    double presenceSmoothHz, double presenceSmoothFraction,
                                    double presenceSmoothSeconds,
                                    double presenceThreshold, double presenceSlope, double gainFloorDb,
-                                   double lowCutHz, double transientThreshold, double transientSpikeRatio) {
+                                   double lowCutHz, double transientThreshold, double transientSpikeRatio,
+                                   double sppTrackingSeconds) {
 
     public BlindDenoiserOptions {
         Checks.inRange("frameSeconds", frameSeconds, 0.004, 1.0);
@@ -67,12 +71,13 @@ public record BlindDenoiserOptions(double frameSeconds, double hopFraction, int 
                     + transientThreshold);
         }
         Checks.inRange("transientSpikeRatio", transientSpikeRatio, 1.0, 1000);
+        Checks.inRange("sppTrackingSeconds", sppTrackingSeconds, 0, 10);
     }
 
     /** The documented defaults (chosen on the whole dev set, never per file; see docs/quality.md). */
     public static BlindDenoiserOptions defaults() {
         return new BlindDenoiserOptions(0.128, 0.25, 24, 2.0, 25, 0.16, 2.0, 2, 40, 0, 60, 1.0, 0, 1.5, 8.0, -15, 0,
-                0, 1.3);
+                0, 1.3, 0.08);
     }
 
     /** FFT size at a sample rate: the power of two nearest to frameSeconds * rate. */
@@ -95,41 +100,48 @@ public record BlindDenoiserOptions(double frameSeconds, double hopFraction, int 
         return new BlindDenoiserOptions(v, hopFraction, clusterBands, absenceThreshold, absenceSmoothHz,
                 absenceSmoothSeconds, trackingSeconds, trackingIterations, snrSmoothHz, snrSmoothSeconds,
                 presenceSmoothHz, presenceSmoothFraction, presenceSmoothSeconds, presenceThreshold, presenceSlope,
-                gainFloorDb, lowCutHz, transientThreshold, transientSpikeRatio);
+                gainFloorDb, lowCutHz, transientThreshold, transientSpikeRatio, sppTrackingSeconds);
     }
 
     public BlindDenoiserOptions withTrackingIterations(int v) {
         return new BlindDenoiserOptions(frameSeconds, hopFraction, clusterBands, absenceThreshold, absenceSmoothHz,
                 absenceSmoothSeconds, trackingSeconds, v, snrSmoothHz, snrSmoothSeconds, presenceSmoothHz,
                 presenceSmoothFraction, presenceSmoothSeconds, presenceThreshold, presenceSlope, gainFloorDb,
-                lowCutHz, transientThreshold, transientSpikeRatio);
+                lowCutHz, transientThreshold, transientSpikeRatio, sppTrackingSeconds);
     }
 
     public BlindDenoiserOptions withGainFloorDb(double v) {
         return new BlindDenoiserOptions(frameSeconds, hopFraction, clusterBands, absenceThreshold, absenceSmoothHz,
                 absenceSmoothSeconds, trackingSeconds, trackingIterations, snrSmoothHz, snrSmoothSeconds,
                 presenceSmoothHz, presenceSmoothFraction, presenceSmoothSeconds, presenceThreshold, presenceSlope, v,
-                lowCutHz, transientThreshold, transientSpikeRatio);
+                lowCutHz, transientThreshold, transientSpikeRatio, sppTrackingSeconds);
     }
 
     public BlindDenoiserOptions withLowCutHz(double v) {
         return new BlindDenoiserOptions(frameSeconds, hopFraction, clusterBands, absenceThreshold, absenceSmoothHz,
                 absenceSmoothSeconds, trackingSeconds, trackingIterations, snrSmoothHz, snrSmoothSeconds,
                 presenceSmoothHz, presenceSmoothFraction, presenceSmoothSeconds, presenceThreshold, presenceSlope,
-                gainFloorDb, v, transientThreshold, transientSpikeRatio);
+                gainFloorDb, v, transientThreshold, transientSpikeRatio, sppTrackingSeconds);
     }
 
     public BlindDenoiserOptions withPresenceThreshold(double v) {
         return new BlindDenoiserOptions(frameSeconds, hopFraction, clusterBands, absenceThreshold, absenceSmoothHz,
                 absenceSmoothSeconds, trackingSeconds, trackingIterations, snrSmoothHz, snrSmoothSeconds,
                 presenceSmoothHz, presenceSmoothFraction, presenceSmoothSeconds, v, presenceSlope, gainFloorDb,
-                lowCutHz, transientThreshold, transientSpikeRatio);
+                lowCutHz, transientThreshold, transientSpikeRatio, sppTrackingSeconds);
+    }
+
+    public BlindDenoiserOptions withSppTrackingSeconds(double v) {
+        return new BlindDenoiserOptions(frameSeconds, hopFraction, clusterBands, absenceThreshold, absenceSmoothHz,
+                absenceSmoothSeconds, trackingSeconds, trackingIterations, snrSmoothHz, snrSmoothSeconds,
+                presenceSmoothHz, presenceSmoothFraction, presenceSmoothSeconds, presenceThreshold, presenceSlope,
+                gainFloorDb, lowCutHz, transientThreshold, transientSpikeRatio, v);
     }
 
     public BlindDenoiserOptions withTransientThreshold(double v) {
         return new BlindDenoiserOptions(frameSeconds, hopFraction, clusterBands, absenceThreshold, absenceSmoothHz,
                 absenceSmoothSeconds, trackingSeconds, trackingIterations, snrSmoothHz, snrSmoothSeconds,
                 presenceSmoothHz, presenceSmoothFraction, presenceSmoothSeconds, presenceThreshold, presenceSlope,
-                gainFloorDb, lowCutHz, v, transientSpikeRatio);
+                gainFloorDb, lowCutHz, v, transientSpikeRatio, sppTrackingSeconds);
     }
 }

@@ -10,6 +10,13 @@ public final class SharedData {
     private SharedData() {
     }
 
+    /** The 180-mixture corpus (issue 12) beside the dev set, or a skipped test when it is absent. */
+    public static Path corpusOrSkip() {
+        Path corpus = devSetOrSkip().resolveSibling("corpus");
+        Assumptions.assumeTrue(Files.isRegularFile(corpus.resolve("index.json")), "shared corpus not found");
+        return corpus;
+    }
+
     /** The dev set directory, or a skipped test when it is absent. */
     public static Path devSetOrSkip() {
         for (String base : new String[] {System.getProperty("NCW_SHARED_DATA"), System.getenv("NCW_SHARED_DATA"),
