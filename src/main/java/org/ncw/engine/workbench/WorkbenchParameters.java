@@ -7,6 +7,7 @@ import org.ncw.engine.cluster.LabelAssignment;
 import org.ncw.engine.cluster.SpectralOptions;
 import org.ncw.engine.cluster.strategy.ClusterSettings;
 import org.ncw.engine.cluster.strategy.DatasetKind;
+import org.ncw.engine.cluster.strategy.SpeechRoleRule;
 import org.ncw.engine.cluster.strategy.StrategyKind;
 import org.ncw.engine.cluster.strategy.StrategyOptions;
 import org.ncw.engine.core.InvalidParameterException;
@@ -37,7 +38,8 @@ public final class WorkbenchParameters {
     public static final String METHOD_SWITCH = "method:";
 
     private static final Set<String> KEYS = Set.of("resolution", "lowNfft", "lowHop", "regularNfft", "regularHop",
-            "dataset", "scaling", "centroidDistance", "strategy", "algorithm", "affinity", "gamma", "neighbors",
+            "dataset", "scaling", "centroidDistance", "strategy", "speechRule", "algorithm", "clusters", "affinity",
+            "gamma", "neighbors",
             "assignLabels", "eigenSolver", "exact", "seed", "maskMode", "reduction", "production",
             "productionPreset", "productionHighPass", "productionLowPass", "productionGate", "productionAmount",
             "productionThresholdStd", "productionThresholdDb", "denoiser", "denoiserFrameSeconds",
@@ -68,9 +70,11 @@ public final class WorkbenchParameters {
         m.put("scaling", lower(s.scaling()));
         m.put("centroidDistance", s.centroidDistance());
         m.put("strategy", lower(s.strategy()));
+        m.put("speechRule", lower(s.roleRule()));
         ClusterSettings c = w.clusterer();
         SpectralOptions sp = c.spectral();
         m.put("algorithm", lower(c.algorithm()));
+        m.put("clusters", sp.nClusters());
         m.put("affinity", sp.affinity() == AffinityKind.RBF ? "rbf" : "knn");
         m.put("gamma", sp.gamma());
         m.put("neighbors", sp.nNeighbors());
@@ -130,9 +134,11 @@ public final class WorkbenchParameters {
                 .withDataset(choice(DatasetKind.class, p, "dataset"))
                 .withStrategy(choice(StrategyKind.class, p, "strategy"))
                 .withScaling(choice(FeatureScaling.class, p, "scaling"))
-                .withCentroidDistance(flag(p, "centroidDistance"));
+                .withCentroidDistance(flag(p, "centroidDistance"))
+                .withRoleRule(choice(SpeechRoleRule.class, p, "speechRule"));
         long seed = (long) number(p, "seed");
         SpectralOptions spectral = base.clusterer().spectral()
+                .withNClusters((int) number(p, "clusters"))
                 .withAffinity(text(p, "affinity").equals("rbf") ? AffinityKind.RBF : AffinityKind.NEAREST_NEIGHBORS)
                 .withGamma(number(p, "gamma"))
                 .withNNeighbors((int) number(p, "neighbors"))
