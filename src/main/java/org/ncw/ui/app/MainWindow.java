@@ -15,6 +15,8 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -36,6 +38,7 @@ import org.ncw.ui.params.ParamsView;
 import org.ncw.ui.playback.TransportBar;
 import org.ncw.ui.results.ResultsView;
 import org.ncw.ui.scatter.Scatter3DView;
+import org.ncw.ui.session.SessionController;
 import org.ncw.ui.spectrogram.SpectrogramView;
 
 /**
@@ -103,6 +106,7 @@ public final class MainWindow extends BorderPane implements WorkbenchMenus.Windo
         FrameTicker.whileActive(vm.playingProperty(), vm::tick, () -> { });
         vm.document().setErrorSink(this::showError);
         vm.document().setWarningSink(this::showWarning);
+        vm.sessions().setProblemSink(this::sessionProblem);
         RenderFailures.setSink(msg -> Platform.runLater(() -> vm.statusProperty().set(msg)));
     }
 
@@ -168,6 +172,54 @@ public final class MainWindow extends BorderPane implements WorkbenchMenus.Windo
     @Override
     public void chooseExport() {
         dialogs.folder("Export into folder").ifPresent(dir -> exportTo(dir, files -> { }));
+    }
+
+    @Override
+    public void chooseOpenSession() {
+        dialogs.session("Open session", false, null).ifPresent(vm::open);
+    }
+
+    @Override
+    public void saveSession() {
+        Path current = vm.sessions().sessionFileProperty().get();
+        if (current == null) {
+            saveSessionAs();
+        } else {
+            vm.saveSession(current, f -> { });
+        }
+    }
+
+    @Override
+    public void saveSessionAs() {
+        dialogs.session("Save session", true, vm.sessions().suggestedName())
+                .ifPresent(f -> vm.saveSession(f, saved -> { }));
+    }
+
+    /**
+     * A session's recording is missing or changed: one line saying so, with Locate… (a file dialog; the file
+     * chosen is checked against the saved hash), Open anyway (only when the file is there but changed), Cancel.
+     */
+    private void sessionProblem(SessionController.Problem problem) {
+        ButtonType locate = new ButtonType("Locate…", ButtonBar.ButtonData.YES);
+        ButtonType anyway = new ButtonType("Open anyway", ButtonBar.ButtonData.NO);
+        Alert a = new Alert(Alert.AlertType.WARNING);
+        a.initOwner(window());
+        a.setTitle("Noise Clustering Workbench");
+        a.setHeaderText(problem.message());
+        a.setContentText(null);
+        a.getButtonTypes().setAll(problem.kind() == SessionController.Problem.Kind.CHANGED
+                ? List.of(locate, anyway, ButtonType.CANCEL) : List.of(locate, ButtonType.CANCEL));
+        a.getDialogPane().setId("session-problem-dialog");
+        a.setOnHidden(e -> {
+            ButtonType b = a.getResult();
+            if (b == locate) {
+                dialogs.audio("Locate " + Path.of(problem.file().recording().path()).getFileName())
+                        .ifPresent(f -> vm.sessions().locate(problem, f));
+            } else if (b == anyway) {
+                vm.sessions().openAnyway(problem);
+            }
+        });
+        a.show();
     }
 
     /** Snapshots the views (FX thread), then writes everything in the background. */

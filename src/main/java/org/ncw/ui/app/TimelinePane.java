@@ -85,6 +85,7 @@ public final class TimelinePane extends VBox {
         window.setMinWidth(84);
         window.setTooltip(new Tooltip("Display STFT window (Hann) in samples; hop = window/4"));
         window.valueProperty().addListener((o, a, b) -> spectrogram.windowSizeProperty().set(b));
+        spectrogram.windowSizeProperty().addListener((o, a, b) -> window.setValue(b.intValue()));
         ComboBox<ColorMap.Named> colours = new ComboBox<>();
         colours.getItems().addAll(ColorMap.Named.values());
         colours.valueProperty().bindBidirectional(spectrogram.colorMapProperty());

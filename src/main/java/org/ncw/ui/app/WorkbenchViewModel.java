@@ -40,6 +40,7 @@ import org.ncw.ui.playback.Player;
 import org.ncw.ui.playback.Transport;
 import org.ncw.ui.results.ResultsViewModel;
 import org.ncw.ui.scatter.ScatterViewModel;
+import org.ncw.ui.session.SessionController;
 import org.ncw.ui.spectrogram.SpectrogramViewModel;
 import org.ncw.ui.timeline.TimeViewport;
 
@@ -73,6 +74,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
     private final AnalysisController analysis;
     private final PlaybackController playback;
     private final ExportController export;
+    private final SessionController sessions;
 
     /** The application: background jobs, the sound card, the user's preferences, callbacks on the FX thread. */
     public WorkbenchViewModel() {
@@ -106,6 +108,9 @@ public final class WorkbenchViewModel implements AutoCloseable {
         }
         export = new ExportController(doc, jobs, ExportController.appVersion());
         loader = new RecordingLoader(doc, jobs, prefs, signal -> inputOpened());
+        sessions = new SessionController(new SessionController.Parts(doc, params, viewport, spectrogram, scatter,
+                shown, playback.levelMatchedProperty(), playback::seek, loader::openWith, prefs.recentFiles()::add),
+                jobs);
         doc.labelsProperty().addListener((o, a, b) -> showLabels(b));
         spectrogram.windowSizeProperty().addListener(o -> computeDisplaySpectrum());
         for (javafx.beans.Observable o : new javafx.beans.Observable[] {shown, doc.inputProperty(),
@@ -124,9 +129,25 @@ public final class WorkbenchViewModel implements AutoCloseable {
 
     // ---- opening -------------------------------------------------------------------------------------------
 
-    /** Reads a recording (and {@code STEM.clean.wav} beside a {@code STEM.noisy.wav}) in the background. */
+    /**
+     * Reads a recording (and {@code STEM.clean.wav} beside a {@code STEM.noisy.wav}) in the background; a
+     * {@code NAME.ncw-session.json} opens that session instead.
+     */
     public void open(Path file) {
-        loader.open(file);
+        if (SessionController.isSessionFile(file)) {
+            sessions.open(file);
+        } else {
+            loader.open(file);
+        }
+    }
+
+    /** Saves the session (recording, reference, experiment, view) to {@code file}. */
+    public void saveSession(Path file, Consumer<Path> done) {
+        sessions.save(file, done);
+    }
+
+    public SessionController sessions() {
+        return sessions;
     }
 
     /** Loads a clean reference so the results show SI-SDR / STOI, and reruns. */

@@ -21,6 +21,7 @@ public final class WorkbenchDocument {
     private final ObjectProperty<Signal> input = new SimpleObjectProperty<>();
     private final ObjectProperty<Path> inputPath = new SimpleObjectProperty<>();
     private final StringProperty inputName = new SimpleStringProperty("");
+    private final javafx.beans.property.IntegerProperty inputChannels = new javafx.beans.property.SimpleIntegerProperty(1);
     private final ObjectProperty<Signal> reference = new SimpleObjectProperty<>();
     private final ObjectProperty<Path> referencePath = new SimpleObjectProperty<>();
     private final ObjectProperty<LabelledGrid> labels = new SimpleObjectProperty<>();
@@ -38,6 +39,11 @@ public final class WorkbenchDocument {
     /** The file the input came from; null for a signal made in memory. */
     public ObjectProperty<Path> inputPathProperty() {
         return inputPath;
+    }
+
+    /** How many channels the input's file has (the workbench works on their mix-down). */
+    public javafx.beans.property.IntegerProperty inputChannelsProperty() {
+        return inputChannels;
     }
 
     public StringProperty inputNameProperty() {
