@@ -34,6 +34,8 @@ public final class Shortcuts {
             new String[] {"Ctrl+Shift+O", "open a session (.ncw-session.json)"},
             new String[] {"F1", "this list"},
             new String[] {"wheel", "zoom time around the pointer"},
+            new String[] {"Shift + wheel", "zoom the spectrogram's frequency axis around the pointer"},
+            new String[] {"Shift+F", "show all frequencies again"},
             new String[] {"drag / shift-drag / click", "pan / select / seek"});
 
     private final WorkbenchViewModel vm;

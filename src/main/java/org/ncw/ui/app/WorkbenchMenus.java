@@ -129,7 +129,9 @@ final class WorkbenchMenus {
                 v.setWindow(v.selectionStartProperty().get(), v.selectionEndProperty().get());
             }
         });
-        return new Menu("_View", null, fit, zin, zout, zsel, new SeparatorMenuItem(), overlay, log);
+        MenuItem fitHz = item("Show all _frequencies", new KeyCodeCombination(KeyCode.F, KeyCombination.SHIFT_DOWN),
+                vm.spectrogram()::fitFrequency);
+        return new Menu("_View", null, fit, zin, zout, zsel, fitHz, new SeparatorMenuItem(), overlay, log);
     }
 
     private Menu analysis() {

@@ -163,7 +163,8 @@ public final class SessionController {
                 top - s.rangeDbProperty().get(), top, s.logFrequencyProperty().get(), s.windowSizeProperty().get(),
                 s.colorMapProperty().get().name().toLowerCase(Locale.ROOT), s.overlayVisibleProperty().get(),
                 s.overlayOpacityProperty().get(),
-                p.scatter().coloringProperty().get().name().toLowerCase(Locale.ROOT), p.levelMatched().get());
+                p.scatter().coloringProperty().get().name().toLowerCase(Locale.ROOT), p.levelMatched().get(),
+                s.freqLowHzProperty().get(), s.freqHighHzProperty().get());
     }
 
     private static SessionFile.RunEntry entry(RunRecord r) {
@@ -317,6 +318,8 @@ public final class SessionController {
         s.gainDbProperty().set(-v.dbTop());
         s.rangeDbProperty().set(Math.max(1, v.dbTop() - v.dbFloor()));
         s.logFrequencyProperty().set(v.logFrequency());
+        s.freqLowHzProperty().set(Math.max(0, v.freqLow()));
+        s.freqHighHzProperty().set(v.freqHigh() > v.freqLow() ? v.freqHigh() : Double.POSITIVE_INFINITY);
         s.windowSizeProperty().set(v.windowSize());
         s.overlayVisibleProperty().set(v.overlay());
         if (Double.isFinite(v.overlayOpacity())) {

@@ -45,7 +45,7 @@ public record SessionFile(FileRef recording, FileRef cleanReference, ParameterSe
     private static final Set<String> REFERENCE = Set.of("path", "relativePath", "sha256");
     private static final Set<String> VIEW = Set.of("heard", "compared", "shown", "timeStart", "timeEnd",
             "selectionStart", "selectionEnd", "playhead", "dbFloor", "dbTop", "logFrequency", "windowSize", "colorMap",
-            "overlay", "overlayOpacity", "scatterColoring", "levelMatched");
+            "overlay", "overlayOpacity", "scatterColoring", "levelMatched", "freqLow", "freqHigh");
 
     public SessionFile {
         history = history == null ? List.of() : List.copyOf(history);
@@ -73,11 +73,14 @@ public record SessionFile(FileRef recording, FileRef cleanReference, ParameterSe
      * @param shown    what the waveform and spectrogram show: "Input", "Heard result" or a result's name
      * @param dbFloor  colour scale floor, dB relative to the loudest bin
      * @param dbTop    colour scale top, dB relative to the loudest bin
+     * @param freqLow  bottom of the spectrogram's frequency band, Hz (0: the axis' bottom)
+     * @param freqHigh top of the band, Hz (infinite, written as null: Nyquist)
      */
     public record ViewState(String heard, String compared, String shown, double timeStart, double timeEnd,
                             double selectionStart, double selectionEnd, double playhead, double dbFloor, double dbTop,
                             boolean logFrequency, int windowSize, String colorMap, boolean overlay,
-                            double overlayOpacity, String scatterColoring, boolean levelMatched) {
+                            double overlayOpacity, String scatterColoring, boolean levelMatched,
+                            double freqLow, double freqHigh) {
     }
 
     /** One finished run, for the record. */
@@ -119,6 +122,8 @@ public record SessionFile(FileRef recording, FileRef cleanReference, ParameterSe
         number(v, "overlayOpacity", view.overlayOpacity());
         v.put("scatterColoring", view.scatterColoring());
         v.put("levelMatched", view.levelMatched());
+        number(v, "freqLow", view.freqLow());
+        number(v, "freqHigh", view.freqHigh());
         ArrayNode h = root.putArray("history");
         for (RunEntry r : history) {
             ObjectNode e = h.addObject();
@@ -246,7 +251,8 @@ public record SessionFile(FileRef recording, FileRef cleanReference, ParameterSe
                     bool(v, "view.", "logFrequency", false), (int) num(v, "view.", "windowSize", 1024),
                     text(v, "view.", "colorMap", true), bool(v, "view.", "overlay", true),
                     num(v, "view.", "overlayOpacity", Double.NaN), text(v, "view.", "scatterColoring", true),
-                    bool(v, "view.", "levelMatched", true));
+                    bool(v, "view.", "levelMatched", true), num(v, "view.", "freqLow", 0),
+                    num(v, "view.", "freqHigh", Double.POSITIVE_INFINITY));
             oneOf("view.colorMap", view.colorMap(), org.ncw.ui.spectrogram.ColorMap.Named.values());
             oneOf("view.scatterColoring", view.scatterColoring(),
                     org.ncw.ui.scatter.ScatterViewModel.Coloring.values());

@@ -81,6 +81,8 @@ class SessionFileTest {
         vm.spectrogram().gainDbProperty().set(5);   // top -5 dB
         vm.spectrogram().rangeDbProperty().set(55); // floor -60 dB
         vm.spectrogram().logFrequencyProperty().set(true);
+        vm.spectrogram().freqLowHzProperty().set(100);
+        vm.spectrogram().freqHighHzProperty().set(2500);
         vm.spectrogram().windowSizeProperty().set(512);
         vm.spectrogram().colorMapProperty().set(ColorMap.Named.VIRIDIS);
         vm.scatter().coloringProperty().set(ScatterViewModel.Coloring.INTENSITY);
@@ -122,6 +124,8 @@ class SessionFileTest {
         assertEquals(-60, view.get("dbFloor").asDouble(), 1e-9);
         assertEquals(-5, view.get("dbTop").asDouble(), 1e-9);
         assertEquals("viridis", view.get("colorMap").asText());
+        assertEquals(100, view.get("freqLow").asDouble(), 1e-9);
+        assertEquals(2500, view.get("freqHigh").asDouble(), 1e-9);
         assertEquals(vm.document().runs().size(), root.get("history").size(), "one history entry per run");
 
         SessionFile.ViewState savedView = vm.sessions().captureView();
