@@ -22,6 +22,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
@@ -148,8 +149,43 @@ public final class MainWindow extends BorderPane implements WorkbenchMenus.Windo
         HBox.setHgrow(spacer, Priority.ALWAYS);
         ToolBar bar = new ToolBar(open, sep());
         bar.getItems().addAll(transport.controls());
-        bar.getItems().addAll(sep(), run, export, spacer, file);
+        bar.getItems().addAll(sep(), run, export, spacer, channelChoice(), file);
         return bar;
+    }
+
+    /**
+     * For a file of several channels: which one is analysed (the mix-down, or channel n); hidden for mono files.
+     */
+    private Node channelChoice() {
+        javafx.scene.control.ComboBox<String> box = new javafx.scene.control.ComboBox<>();
+        box.setId("channel-choice");
+        box.setTooltip(new Tooltip("This file has several channels: analyse their mix-down (the average) or one"
+                + " channel"));
+        boolean[] filling = {false};
+        Runnable fill = () -> {
+            filling[0] = true;
+            int n = vm.document().inputChannelsProperty().get();
+            List<String> items = new java.util.ArrayList<>();
+            items.add("Mix-down (" + n + " ch)");
+            for (int c = 1; c <= n; c++) {
+                items.add("Channel " + c);
+            }
+            box.getItems().setAll(items);
+            box.getSelectionModel().select(Math.min(items.size() - 1, vm.document().channelProperty().get()));
+            box.setVisible(n > 1);
+            box.setManaged(n > 1);
+            filling[0] = false;
+        };
+        vm.document().inputChannelsProperty().addListener(o -> fill.run());
+        vm.document().channelProperty().addListener(o -> fill.run());
+        vm.inputProperty().addListener(o -> fill.run());
+        box.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
+            if (!filling[0] && b.intValue() >= 0) {
+                vm.selectChannel(b.intValue());
+            }
+        });
+        fill.run();
+        return box;
     }
 
     private static Node sep() {

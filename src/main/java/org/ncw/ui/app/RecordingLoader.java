@@ -68,6 +68,7 @@ public final class RecordingLoader {
         jobs.submit("open", m -> new Recording[] {readOrThrow(file), clean == null ? null : readOrThrow(clean)},
                 pair -> {
                     setInput(pair[0].signal(), name, file);
+                    doc.setChannels(pair[0].signal(), pair[0].perChannel());
                     doc.inputChannelsProperty().set(pair[0].channels());
                     if (pair[0].channels() > 1) {
                         doc.statusProperty().set(doc.statusProperty().get() + ", mix-down of "
@@ -113,7 +114,8 @@ public final class RecordingLoader {
 
     /** Puts a signal made in memory (or read elsewhere) into the document. */
     public void setInput(Signal signal, String name, Path file) {
-        doc.inputChannelsProperty().set(1);
+        doc.channelProperty().set(WorkbenchDocument.MIX_DOWN);
+        doc.setChannels(signal, List.of());
         doc.inputPathProperty().set(file);
         doc.inputNameProperty().set(name);
         doc.runs().clear();

@@ -109,8 +109,8 @@ public final class WorkbenchViewModel implements AutoCloseable {
         export = new ExportController(doc, jobs, ExportController.appVersion());
         loader = new RecordingLoader(doc, jobs, prefs, signal -> inputOpened());
         sessions = new SessionController(new SessionController.Parts(doc, params, viewport, spectrogram, scatter,
-                shown, playback.levelMatchedProperty(), playback::seek, loader::openWith, prefs.recentFiles()::add),
-                jobs);
+                shown, playback.levelMatchedProperty(), playback::seek, loader::openWith, prefs.recentFiles()::add,
+                this::selectChannel), jobs);
         doc.labelsProperty().addListener((o, a, b) -> showLabels(b));
         spectrogram.windowSizeProperty().addListener(o -> computeDisplaySpectrum());
         for (javafx.beans.Observable o : new javafx.beans.Observable[] {shown, doc.inputProperty(),
@@ -176,6 +176,35 @@ public final class WorkbenchViewModel implements AutoCloseable {
         doc.results().setAll(List.of(new Output("Original", Output.Kind.ORIGINAL, signal, "input recording", 0,
                 Double.NaN, Double.NaN)));
         analysis.run();
+    }
+
+    /**
+     * For a file of several channels: analyse its mix-down ({@link WorkbenchDocument#MIX_DOWN}) or one channel
+     * (1..channels). The results are recomputed for the new input; the view (zoom, selection) stays.
+     */
+    public void selectChannel(int choice) {
+        Signal s = doc.channelSignal(choice);
+        if (s == null || choice == doc.channelProperty().get() || doc.inputProperty().get() == null) {
+            return;
+        }
+        playback.pause();
+        doc.channelProperty().set(choice);
+        doc.runs().clear();
+        doc.labelsProperty().set(null);
+        doc.lastResultProperty().set(null);
+        doc.inputProperty().set(s);
+        computeDisplaySpectrum();
+        doc.results().setAll(List.of(new Output("Original", Output.Kind.ORIGINAL, s, choice == WorkbenchDocument.MIX_DOWN
+                ? "input recording" : "input recording, channel " + choice, 0, Double.NaN, Double.NaN)));
+        doc.statusProperty().set(doc.inputNameProperty().get() + ": " + channelText(choice,
+                doc.inputChannelsProperty().get()));
+        analysis.run();
+    }
+
+    /** "mix-down of 4 channels" / "channel 2 of 4". */
+    public static String channelText(int choice, int channels) {
+        return choice == WorkbenchDocument.MIX_DOWN ? "mix-down of " + channels + " channels"
+                : "channel " + choice + " of " + channels;
     }
 
     /** Which signal the waveform and spectrogram show: the input, the heard result, or a result by name. */

@@ -22,6 +22,11 @@ public final class WorkbenchDocument {
     private final ObjectProperty<Path> inputPath = new SimpleObjectProperty<>();
     private final StringProperty inputName = new SimpleStringProperty("");
     private final javafx.beans.property.IntegerProperty inputChannels = new javafx.beans.property.SimpleIntegerProperty(1);
+    private final javafx.beans.property.IntegerProperty channel = new javafx.beans.property.SimpleIntegerProperty(MIX_DOWN);
+    private Signal mixDown;
+    private java.util.List<Signal> perChannel = java.util.List.of();
+    /** {@link #channelProperty()}: the average of all channels. */
+    public static final int MIX_DOWN = 0;
     private final ObjectProperty<Signal> reference = new SimpleObjectProperty<>();
     private final ObjectProperty<Path> referencePath = new SimpleObjectProperty<>();
     private final ObjectProperty<LabelledGrid> labels = new SimpleObjectProperty<>();
@@ -44,6 +49,26 @@ public final class WorkbenchDocument {
     /** How many channels the input's file has (the workbench works on their mix-down). */
     public javafx.beans.property.IntegerProperty inputChannelsProperty() {
         return inputChannels;
+    }
+
+    /** Which channel of a multi-channel file is the input: {@link #MIX_DOWN} or 1..channels. */
+    public javafx.beans.property.IntegerProperty channelProperty() {
+        return channel;
+    }
+
+    /** A newly opened file's mix-down and, for several channels, each channel (empty for a mono file). */
+    public void setChannels(Signal mix, java.util.List<Signal> channels) {
+        mixDown = mix;
+        perChannel = java.util.List.copyOf(channels);
+        inputChannels.set(Math.max(1, channels.size()));
+    }
+
+    /** The signal of a channel choice ({@link #MIX_DOWN} or 1..channels); null when there is no such channel. */
+    public Signal channelSignal(int choice) {
+        if (choice == MIX_DOWN) {
+            return mixDown;
+        }
+        return choice >= 1 && choice <= perChannel.size() ? perChannel.get(choice - 1) : null;
     }
 
     public StringProperty inputNameProperty() {

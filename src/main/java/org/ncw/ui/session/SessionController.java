@@ -44,7 +44,7 @@ public final class SessionController {
     public record Parts(WorkbenchDocument doc, ParamsViewModel params, TimeViewport viewport,
                         SpectrogramViewModel spectrogram, ScatterViewModel scatter, StringProperty shown,
                         BooleanProperty levelMatched, DoubleConsumer seek, Opener opener,
-                        Consumer<Path> remember) {
+                        Consumer<Path> remember, java.util.function.IntConsumer selectChannel) {
     }
 
     /** A session whose recording cannot be opened as saved. */
@@ -122,16 +122,17 @@ public final class SessionController {
         List<SessionFile.RunEntry> history = doc.runs().stream().map(SessionController::entry).toList();
         int rate = input.sampleRate();
         int channels = doc.inputChannelsProperty().get();
+        int channel = doc.channelProperty().get();
         double seconds = input.durationSeconds();
         doc.statusProperty().set("Saving session " + file.getFileName() + " …");
         jobs.submit("save session", m -> {
             try {
                 m.stage("hash recording");
                 SessionFile.FileRef rec = new SessionFile.FileRef(abs(recording), relative(file, recording),
-                        ExportManifest.sha256(recording), rate, channels, seconds);
+                        ExportManifest.sha256(recording), rate, channels, seconds, channel);
                 SessionFile.FileRef ref = reference == null ? null : new SessionFile.FileRef(abs(reference),
                         relative(file, reference), Files.isRegularFile(reference)
-                        ? ExportManifest.sha256(reference) : null, 0, 0, Double.NaN);
+                        ? ExportManifest.sha256(reference) : null, 0, 0, Double.NaN, 0);
                 SessionFile s = new SessionFile(rec, ref, experiment, view, history);
                 m.stage("write session");
                 s.write(file);
@@ -297,6 +298,9 @@ public final class SessionController {
             openingRecording = null;
             sessionFile.set(session.toAbsolutePath().normalize());
             p.remember().accept(session);
+            if (s.recording().channel() > 0) {
+                p.selectChannel().accept(s.recording().channel());
+            }
             if (view != null) {
                 applyView(view);
             }

@@ -41,7 +41,7 @@ public record SessionFile(FileRef recording, FileRef cleanReference, ParameterSe
     private static final Set<String> TOP = Set.of("format", "version", "recording", "cleanReference", "experiment",
             "view", "history");
     private static final Set<String> RECORDING = Set.of("path", "relativePath", "sha256", "sampleRate", "channels",
-            "seconds");
+            "seconds", "channel");
     private static final Set<String> REFERENCE = Set.of("path", "relativePath", "sha256");
     private static final Set<String> VIEW = Set.of("heard", "compared", "shown", "timeStart", "timeEnd",
             "selectionStart", "selectionEnd", "playhead", "dbFloor", "dbTop", "logFrequency", "windowSize", "colorMap",
@@ -60,9 +60,10 @@ public record SessionFile(FileRef recording, FileRef cleanReference, ParameterSe
      * @param sampleRate   Hz (0 for the reference, which is not checked for it)
      * @param channels     channels of the file (the workbench works on their mix-down)
      * @param seconds      duration
+     * @param channel      which channel the workbench analysed: 0 = the mix-down of all, 1..channels = that one
      */
     public record FileRef(String path, String relativePath, String sha256, int sampleRate, int channels,
-                          double seconds) {
+                          double seconds, int channel) {
     }
 
     /**
@@ -144,6 +145,7 @@ public record SessionFile(FileRef recording, FileRef cleanReference, ParameterSe
             n.put("sampleRate", r.sampleRate());
             n.put("channels", r.channels());
             number(n, "seconds", r.seconds());
+            n.put("channel", r.channel());
         }
         return n;
     }
@@ -220,7 +222,12 @@ public record SessionFile(FileRef recording, FileRef cleanReference, ParameterSe
         known(rec, RECORDING, "recording.");
         FileRef recording = new FileRef(text(rec, "recording.", "path", false), text(rec, "recording.", "relativePath", true),
                 text(rec, "recording.", "sha256", false), (int) num(rec, "recording.", "sampleRate", 0),
-                (int) num(rec, "recording.", "channels", 1), num(rec, "recording.", "seconds", Double.NaN));
+                (int) num(rec, "recording.", "channels", 1), num(rec, "recording.", "seconds", Double.NaN),
+                (int) num(rec, "recording.", "channel", 0));
+        if (recording.channel() < 0 || recording.channel() > Math.max(1, recording.channels())) {
+            throw new InvalidParameterException("recording.channel must be 0 (mix-down) .. " + recording.channels()
+                    + ", got " + recording.channel());
+        }
         FileRef reference = null;
         JsonNode ref = root.get("cleanReference");
         if (ref != null && !ref.isNull()) {
@@ -230,7 +237,7 @@ public record SessionFile(FileRef recording, FileRef cleanReference, ParameterSe
             known(ref, REFERENCE, "cleanReference.");
             reference = new FileRef(text(ref, "cleanReference.", "path", false),
                     text(ref, "cleanReference.", "relativePath", true), text(ref, "cleanReference.", "sha256", true),
-                    0, 0, Double.NaN);
+                    0, 0, Double.NaN, 0);
         }
         JsonNode exp = object(root, "experiment", false);
         ParameterSet experiment;
