@@ -49,6 +49,7 @@ public final class TimelinePane extends VBox {
         waveform.signalProperty().bind(vm.shownSignalProperty());
 
         SplitPane timeline = new SplitPane(waveform, spectrogramView, scatterView);
+        timeline.setId("timeline-split");
         timeline.setOrientation(Orientation.VERTICAL);
         applyTimelineShares(timeline);
         getChildren().addAll(viewBar(vm, waveform), timeline, readoutBar(vm));

@@ -37,6 +37,16 @@ public final class SpectrogramView extends TimelinePlot {
         this.model = model;
         getStyleClass().add("spectrogram-view");
         plotArea().getChildren().add(imageView);
+        // the last frame stretched over the plot area while a new size renders (no half-drawn view mid-drag)
+        imageView.setPreserveRatio(false);
+        imageView.fitWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> {
+            double w = imageView.getImage() == null ? 0 : imageView.getImage().getWidth();
+            return w * stretch(w, plotArea().getWidth());
+        }, plotArea().widthProperty(), imageView.imageProperty()));
+        imageView.fitHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> {
+            double h = imageView.getImage() == null ? 0 : imageView.getImage().getHeight();
+            return h * stretch(h, plotArea().getHeight());
+        }, plotArea().heightProperty(), imageView.imageProperty()));
         for (Observable o : new Observable[] {model.spectrumProperty(), model.labelsProperty(),
             model.gainDbProperty(), model.rangeDbProperty(), model.logFrequencyProperty(),
             model.overlayVisibleProperty(), model.overlayOpacityProperty(), model.colorMapProperty(),
