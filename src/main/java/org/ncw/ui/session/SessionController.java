@@ -157,7 +157,7 @@ public final class SessionController {
                 .orElse(null);
         TimeViewport v = p.viewport();
         SpectrogramViewModel s = p.spectrogram();
-        double top = -s.gainDbProperty().get();
+        double top = 0.0 - s.gainDbProperty().get(); // 0 dB, not -0 dB, in the file
         return new SessionFile.ViewState(heard == null ? null : heard.name(), compared, p.shown().get(), v.start(),
                 v.end(), v.hasSelection() ? v.selectionStartProperty().get() : Double.NaN,
                 v.hasSelection() ? v.selectionEndProperty().get() : Double.NaN, v.playheadProperty().get(),
