@@ -117,7 +117,6 @@ public final class ScreenshotTour {
         });
         waitIdle();
         Thread.sleep(1500);
-        save(out.resolve("params-clusterer.png"), () -> scene.lookup("#params"));
         save(out.resolve("clusterer-k3.png"), () -> scene.getRoot());
         fx(() -> {
             vm.params().textProperty("algorithm").set("spectral");
