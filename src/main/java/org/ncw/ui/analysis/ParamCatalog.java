@@ -22,8 +22,8 @@ public final class ParamCatalog {
             + " on average under the speech rule (ties: the smaller cluster); the other k-1 are all noise. A column in"
             + " which only one cluster occurs is all noise";
     /** The fields that only the spectral algorithm uses. */
-    public static final List<String> SPECTRAL_ONLY = List.of("affinity", "gamma", "neighbors", "assignLabels",
-            "eigenSolver", "exact");
+    public static final List<String> SPECTRAL_ONLY = List.of("affinity", "gamma", "gammaMode", "neighbors",
+            "assignLabels", "eigenSolver", "exact");
     public static final String SPEECH_RULE_HELP = "which of the k clusters is speech: higher_mean_db = the loudest on"
             + " average; higher_mean_flux = the most onsets (positive dB change from the frame before); every other"
             + " cluster is noise";
@@ -39,7 +39,10 @@ public final class ParamCatalog {
             ParamSpec.integer("regularHop", "Regular: hop", Stage.SPECTROGRAM, 1, 1 << 20,
                     Resolution.REGULAR.hopLength(), "hop in samples of the regular grid (study: 128)"),
             ParamSpec.choice("dataset", "Dataset", Stage.DATASET,
-                    "spectrogram matrix (dB per bin), or 3D table rows (time, frequency, dB)", "matrix", "table3d"),
+                    "spectrogram matrix (one intensity per bin), or 3D table rows (time, frequency, intensity)", "matrix", "table3d"),
+            ParamSpec.choice("intensity", "Intensity", Stage.DATASET,
+                    "what is clustered: magnitude |X| (the study's amplitudes), power |X|^2 or dB; the speech rule and"
+                            + " the drawing stay in dB", "magnitude", "power", "db"),
             ParamSpec.choice("scaling", "Feature scaling", Stage.DATASET, "3D table: per-feature scaling",
                     "standardize", "min_max", "none"),
             ParamSpec.bool("centroidDistance", "Centroid distance", Stage.DATASET, false,
@@ -55,6 +58,9 @@ public final class ParamCatalog {
                     "higher_mean_db", "higher_mean_flux"),
             ParamSpec.choice("affinity", "Affinity", Stage.CLUSTER, "similarity graph", "rbf", "knn"),
             ParamSpec.real("gamma", "RBF gamma", Stage.CLUSTER, 1e-9, 1e9, 1.0, "rbf kernel: exp(-gamma d^2)"),
+            ParamSpec.choice("gammaMode", "Gamma", Stage.CLUSTER, "value: the RBF gamma above; auto: the median"
+                    + " heuristic 1/(2 median d^2) on the clustered values (the effective value is in the diagnostics)",
+                    "value", "auto"),
             ParamSpec.integer("neighbors", "kNN k", Stage.CLUSTER, 1, 1000, 10, "neighbours of the kNN graph"),
             ParamSpec.choice("assignLabels", "Label assignment", Stage.CLUSTER, "how the embedding becomes labels",
                     "kmeans", "discretize", "cluster_qr"),

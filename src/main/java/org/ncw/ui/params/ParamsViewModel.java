@@ -46,8 +46,8 @@ public final class ParamsViewModel {
 
     /**
      * Whether a field has any effect with the other values: the spectral graph's settings only with the spectral
-     * algorithm (k-means, Ward and GMM cluster the features directly), gamma only with the rbf affinity, kNN k
-     * only with kNN.
+     * algorithm (k-means, Ward and GMM cluster the features directly), the gamma mode only with the rbf affinity,
+     * the gamma value only with rbf and the mode "value", kNN k only with kNN.
      */
     public ReadOnlyBooleanProperty applicableProperty(String key) {
         return Objects.requireNonNull(applicable.get(key), key).getReadOnlyProperty();
@@ -56,8 +56,14 @@ public final class ParamsViewModel {
     private void updateApplicable(ParameterSet p) {
         boolean spectral = "spectral".equals(p.text("algorithm"));
         boolean rbf = "rbf".equals(p.text("affinity"));
+        boolean autoGamma = "auto".equals(p.text("gammaMode"));
         for (String key : ParamCatalog.SPECTRAL_ONLY) {
-            boolean on = spectral && (!key.equals("gamma") || rbf) && (!key.equals("neighbors") || !rbf);
+            boolean on = switch (key) {
+                case "gammaMode" -> spectral && rbf;
+                case "gamma" -> spectral && rbf && !autoGamma;
+                case "neighbors" -> spectral && !rbf;
+                default -> spectral;
+            };
             applicable.get(key).set(on);
         }
     }

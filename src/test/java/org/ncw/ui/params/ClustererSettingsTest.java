@@ -78,6 +78,11 @@ class ClustererSettingsTest {
         params.textProperty("affinity").set("knn");
         assertTrue(params.applicableProperty("neighbors").get());
         assertFalse(params.applicableProperty("gamma").get());
+        assertFalse(params.applicableProperty("gammaMode").get(), "no gamma with kNN");
+        params.textProperty("affinity").set("rbf");
+        params.textProperty("gammaMode").set("auto");
+        assertTrue(params.applicableProperty("gammaMode").get());
+        assertFalse(params.applicableProperty("gamma").get(), "auto gamma: the value field is unused");
     }
 
     @Test
