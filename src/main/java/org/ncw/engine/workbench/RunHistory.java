@@ -27,7 +27,6 @@ public final class RunHistory {
 
     private final Path file;
     private final OutputGuard guard;
-    private boolean repaired;
 
     public RunHistory(Path file, OutputGuard guard) {
         this.file = file;
@@ -82,14 +81,23 @@ public final class RunHistory {
         }
         byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
         AtomicFileWriter.write(file, WriteMode.OVERWRITE, guard, out -> out.write(bytes));
-        repaired = true;
+    }
+
+    private boolean tornTail() throws IOException {
+        if (!Files.exists(file) || Files.size(file) == 0) {
+            return false;
+        }
+        try (var channel = java.nio.channels.FileChannel.open(file, StandardOpenOption.READ)) {
+            java.nio.ByteBuffer last = java.nio.ByteBuffer.allocate(1);
+            channel.read(last, channel.size() - 1);
+            return last.get(0) != '\n';
+        }
     }
 
     /** Adds one run as a line (written and flushed before this returns). */
     public synchronized void append(RunRecord run) throws IOException {
-        if (!repaired) {
-            List<RunRecord> existing = read();
-            write(existing);
+        if (tornTail()) {
+            write(read()); // drops the line an interruption cut short, so the new line starts on its own
         }
         guard.check(file);
         byte[] line = (toLine(run) + "\n").getBytes(StandardCharsets.UTF_8);
