@@ -37,28 +37,6 @@ class SweepTest {
     @TempDir
     Path dir;
 
-    /** A small evaluation set made here: voiced "speech" in seeded noise, two levels. */
-    static Path syntheticSet(Path dir) throws IOException {
-        Path set = Files.createDirectories(dir.resolve("set"));
-        String[] stems = {"m0", "m1"};
-        double[] levels = {0.05, 0.2};
-        for (int k = 0; k < stems.length; k++) {
-            double[] clean = MetricsFixtureSignals.voiced(2 * FS, FS);
-            double[] noise = MetricsFixtureSignals.lcgNoise(2 * FS, 17 + k);
-            double[] noisy = new double[clean.length];
-            for (int i = 0; i < noisy.length; i++) {
-                noisy[i] = clean[i] + levels[k] * noise[i];
-            }
-            AudioWriter.write(new Signal(clean, FS), set.resolve(stems[k] + ".clean.wav"), SampleFormat.FLOAT32,
-                    WriteMode.OVERWRITE);
-            AudioWriter.write(new Signal(noisy, FS), set.resolve(stems[k] + ".noisy.wav"), SampleFormat.FLOAT32,
-                    WriteMode.OVERWRITE);
-        }
-        Files.writeString(set.resolve("index.json"), "[{\"stem\":\"m0\",\"noise\":\"lcg\",\"snr_db\":10},"
-                + "{\"stem\":\"m1\",\"noise\":\"lcg\",\"snr_db\":0}]");
-        return set;
-    }
-
     private static List<RunRecord> withoutTimes(List<RunRecord> rows) {
         return rows.stream().map(r -> r.withSeconds(0)).toList();
     }
@@ -70,7 +48,7 @@ class SweepTest {
 
     @Test
     void scoresEveryRunAndTheSameWithOneOrTwoJobs() throws IOException {
-        SweepInputs in = SweepInputs.of(List.of(syntheticSet(dir)), 0);
+        SweepInputs in = SweepInputs.of(List.of(SweepFixtures.syntheticSet(dir)), 0);
         SweepGrid grid = SweepGrid.fromJson(GRID, null);
         List<RunRecord> seen = Collections.synchronizedList(new ArrayList<>());
         Sweep.Result one = run(grid, in, List.of(), 1, seen::add);
@@ -104,7 +82,7 @@ class SweepTest {
 
     @Test
     void resumesFromTheJournalAfterAnInterruption() throws IOException {
-        SweepInputs in = SweepInputs.of(List.of(syntheticSet(dir)), 0);
+        SweepInputs in = SweepInputs.of(List.of(SweepFixtures.syntheticSet(dir)), 0);
         SweepGrid grid = SweepGrid.fromJson(GRID, null);
         Sweep.Result full = run(grid, in, List.of(), 1, r -> { });
 
@@ -145,7 +123,7 @@ class SweepTest {
 
     @Test
     void plainFilesGetRuntimeAndDiagnosticsOnly() throws IOException {
-        Path set = syntheticSet(dir);
+        Path set = SweepFixtures.syntheticSet(dir);
         SweepInputs in = SweepInputs.of(List.of(set.resolve("m0.noisy.wav"), set.resolve("m1.noisy.wav")), 1);
         assertEquals(1, in.items().size());
         assertFalse(in.scored());
