@@ -283,7 +283,8 @@ public final class Sweep {
 
     /**
      * A rough wall time of the runs still to do on one thread: each setting's audio times a typical real-time
-     * factor of its method's kind (measured on the reference machine; the complete strategy and knn are slower).
+     * factor of its method (per-run wall times of a 480-run sweep over the corpus on the 2-core reference machine,
+     * shared with other work: column-by-column rbf 0.1, knn 0.3, complete 0.6).
      */
     public static double estimateSeconds(List<SweepGrid.Setting> settings, double audioSeconds, long done,
                                          long runs) {
@@ -298,11 +299,12 @@ public final class Sweep {
         Method<?> m = s.resolveMethod();
         return switch (m.kind()) {
             case REFERENCE -> 0.001;
-            case PRODUCTION -> 0.006;
-            case DENOISER -> 0.012;
+            case PRODUCTION -> 0.01;
+            case DENOISER -> 0.02;
             case ICA -> 0.05;
-            case CLUSTERING -> s.experiment().strategy().strategy()
-                    == org.ncw.engine.cluster.strategy.StrategyKind.COMPLETE ? 0.15 : 0.06;
+            case CLUSTERING -> m.name().startsWith("cluster:complete/") ? 0.6
+                    : s.experiment().clusterer().spectral().affinity()
+                    == org.ncw.engine.cluster.AffinityKind.NEAREST_NEIGHBORS ? 0.3 : 0.1;
         };
     }
 }
