@@ -228,6 +228,17 @@ public final class Sweep {
     private record Task(Key key, FileSlot slot, SweepGrid.Setting setting) {
     }
 
+    /**
+     * One run on its own: {@code setting} of {@code grid} on {@code item}, read here. What a distributed task
+     * (the Spark job) calls; the row is the one {@link #run} makes for the same file and setting.
+     */
+    public static RunRecord runSingle(SweepGrid grid, SweepInputs.Item item, SweepGrid.Setting setting,
+                                      TaskMonitor monitor) {
+        FileSlot slot = new FileSlot(item);
+        slot.pending = 1;
+        return runOne(grid.hash(), new Task(new Key(item.name(), setting.id()), slot, setting), monitor);
+    }
+
     private static RunRecord runOne(String hash, Task task, TaskMonitor monitor) {
         SweepGrid.Setting s = task.setting;
         Method<?> method = s.resolveMethod();

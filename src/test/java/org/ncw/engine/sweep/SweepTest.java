@@ -78,6 +78,10 @@ class SweepTest {
 
         Sweep.Result two = run(grid, in, List.of(), 2, r -> { });
         assertEquals(withoutTimes(one.rows()), withoutTimes(two.rows()));
+
+        // one run on its own (what a distributed task does) makes the same row
+        RunRecord single = Sweep.runSingle(grid, in.items().get(1), grid.settings().get(3), TaskMonitor.none());
+        assertEquals(one.rows().get(7).withSeconds(0), single.withSeconds(0));
     }
 
     @Test
