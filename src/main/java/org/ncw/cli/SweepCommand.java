@@ -63,8 +63,8 @@ public final class SweepCommand implements Callable<Integer> {
                     + "set, runtime otherwise).")
     String rankBy;
 
-    @Option(names = "--jobs", paramLabel = "N", description = "Runs at the same time (default: all cores, ${DEFAULT-VALUE}).",
-            defaultValue = "0")
+    @Option(names = "--jobs", paramLabel = "N", defaultValue = "0",
+            description = "Runs at the same time (default 0: all cores); the rows are the same for any N.")
     int jobs;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "0",
@@ -80,6 +80,10 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--restart", description = "Discard the runs in OUTDIR/runs.jsonl instead of resuming them "
             + "(needed when they belong to another grid).")
     boolean restart;
+
+    @Option(names = "--force", description = "Replace leaderboard files in OUTDIR that are not this sweep's "
+            + "(a folder without runs.jsonl).")
+    boolean force;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -132,6 +136,9 @@ public final class SweepCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "estimate ~%s for %.0f s of audio per setting (rough: from typical real-time "
                 + "factors, %s)%n", duration(estimate), audio, set.scored() ? "scored against the clean references"
                 : "no references: runtime and diagnostics only");
+        for (String note : sameRuns(settings)) {
+            o.println("note: " + note);
+        }
         if (dryRun) {
             for (SweepGrid.Setting s : settings) {
                 o.printf("  %s  %s%n", s.id(), s.label());
@@ -153,7 +160,7 @@ public final class SweepCommand implements Callable<Integer> {
             targets.add(png);
         }
         // outputs of this sweep's folder are replaced as the sweep goes on; another folder's files are not
-        boolean ours = Files.exists(journalFile);
+        boolean ours = Files.exists(journalFile) || force;
         WriteMode mode = ours ? WriteMode.OVERWRITE : WriteMode.FAIL_IF_EXISTS;
         for (Path p : targets) {
             OutputPaths.check(p, ours, guard);
@@ -188,6 +195,23 @@ public final class SweepCommand implements Callable<Integer> {
                     result.rows().size(), rowsCsv);
         }
         return 0;
+    }
+
+    /** Settings that run the same method with the same options (a swept field the method does not use). */
+    static List<String> sameRuns(List<SweepGrid.Setting> settings) {
+        java.util.Map<List<Object>, List<String>> groups = new java.util.LinkedHashMap<>();
+        for (SweepGrid.Setting s : settings) {
+            org.ncw.engine.workbench.Method<?> m = s.resolveMethod();
+            groups.computeIfAbsent(List.of(m.name(), m.options(s.experiment())), k -> new ArrayList<>()).add(s.id());
+        }
+        List<String> notes = new ArrayList<>();
+        groups.forEach((key, ids) -> {
+            if (ids.size() > 1) {
+                notes.add(String.join(", ", ids) + " run " + key.get(0) + " with the same options (it does not use "
+                        + "the fields they differ in)");
+            }
+        });
+        return notes;
     }
 
     private void printTop(PrintWriter o, Leaderboard board) {

@@ -46,6 +46,9 @@ class SweepCommandTest {
         assertEquals(0, first.code(), first.err());
         assertTrue(first.out().contains("4 settings x 2 recordings = 8 runs (0 done earlier)"), first.out());
         assertTrue(first.out().contains("estimate ~"), first.out());
+        // "unprocessed" takes no options: its two gain floors are the same run
+        assertTrue(first.out().contains("note: s1, s2 run unprocessed with the same options"), first.out());
+        assertFalse(first.out().contains("note: s3"), first.out());
         for (String f : List.of("runs.jsonl", "leaderboard.csv", "summary.csv", "leaderboard.json", "summary.png",
                 "grid.json")) {
             assertTrue(Files.isRegularFile(out.resolve(f)), f);
@@ -106,6 +109,15 @@ class SweepCommandTest {
         assertEquals(0, ok.code(), ok.err());
         assertTrue(ok.out().contains("ranked by runtime"), ok.out());
         assertFalse(Files.exists(dir.resolve("o2/summary.png")), "no score chart without references");
+        // a folder with leaderboard files but no journal is not replaced without --force
+        Path foreign = Files.createDirectories(dir.resolve("o4"));
+        Files.writeString(foreign.resolve("summary.csv"), "mine");
+        CliRun kept = run("sweep", "--grid", g.toString(), noisy.toString(), "-o", foreign.toString());
+        assertEquals(1, kept.code(), kept.err());
+        assertTrue(kept.err().contains("summary.csv") && kept.err().contains("--force"), kept.err());
+        assertEquals("mine", Files.readString(foreign.resolve("summary.csv")));
+        assertEquals(0, run("sweep", "--grid", g.toString(), noisy.toString(), "-o", foreign.toString(), "--force")
+                .code());
         CliRun dry = run("sweep", "--grid", g.toString(), noisy.toString(), "-o", dir.resolve("o3").toString(),
                 "--dry-run");
         assertEquals(0, dry.code(), dry.err());
