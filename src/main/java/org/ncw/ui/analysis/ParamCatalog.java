@@ -26,7 +26,10 @@ public final class ParamCatalog {
             ParamSpec.integer("regularHop", "Regular: hop", Stage.SPECTROGRAM, 1, 1 << 20,
                     Resolution.REGULAR.hopLength(), "hop in samples of the regular grid (study: 128)"),
             ParamSpec.choice("dataset", "Dataset", Stage.DATASET,
-                    "spectrogram matrix (dB per bin), or 3D table rows (time, frequency, dB)", "matrix", "table3d"),
+                    "spectrogram matrix (one intensity per bin), or 3D table rows (time, frequency, intensity)", "matrix", "table3d"),
+            ParamSpec.choice("intensity", "Intensity", Stage.DATASET,
+                    "what is clustered: magnitude |X| (the study's amplitudes), power |X|^2 or dB; the speech rule and"
+                            + " the drawing stay in dB", "magnitude", "power", "db"),
             ParamSpec.choice("scaling", "Feature scaling", Stage.DATASET, "3D table: per-feature scaling",
                     "standardize", "min_max", "none"),
             ParamSpec.bool("centroidDistance", "Centroid distance", Stage.DATASET, false,
@@ -38,6 +41,9 @@ public final class ParamCatalog {
                     "spectral", "kmeans", "ward", "gmm"),
             ParamSpec.choice("affinity", "Affinity", Stage.CLUSTER, "similarity graph", "rbf", "knn"),
             ParamSpec.real("gamma", "RBF gamma", Stage.CLUSTER, 1e-9, 1e9, 1.0, "rbf kernel: exp(-gamma d^2)"),
+            ParamSpec.choice("gammaMode", "Gamma", Stage.CLUSTER, "value: the RBF gamma above; auto: the median"
+                    + " heuristic 1/(2 median d^2) on the clustered values (the effective value is in the diagnostics)",
+                    "value", "auto"),
             ParamSpec.integer("neighbors", "kNN k", Stage.CLUSTER, 1, 1000, 10, "neighbours of the kNN graph"),
             ParamSpec.choice("assignLabels", "Label assignment", Stage.CLUSTER, "how the embedding becomes labels",
                     "kmeans", "discretize", "cluster_qr"),

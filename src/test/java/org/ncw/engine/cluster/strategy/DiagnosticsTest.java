@@ -240,6 +240,6 @@ class DiagnosticsTest {
         String older = Json.write(StrategyOptions.defaults()).replaceAll(",\\s*\"intensity\"\\s*:\\s*\"[A-Z]+\"", "");
         assertFalse(older.contains("intensity"));
         assertEquals(Intensity.DB, Json.read(older, StrategyOptions.class).intensity());
-        assertEquals(Intensity.DB, StrategyOptions.defaults().intensity());
+        assertEquals(Intensity.MAGNITUDE, StrategyOptions.defaults().intensity(), "the study's amplitudes");
     }
 }
