@@ -20,6 +20,7 @@ public final class BenchSuite {
         cases.add(() -> new ProductionBench("gate-nonstationary"));
         cases.add(IcaPipelineBench::new);
         cases.add(DenoiseBench::new);
+        cases.add(StreamingDenoiseBench::new);
         cases.addAll(ClusterStrategyBench.cases());
         cases.addAll(ClusterStrategyBench.combinations());
         return cases;

@@ -26,6 +26,7 @@ import java.io.PrintWriter;
                 IcaBatchCommand.class,
                 EvaluateCommand.class,
                 BenchQualityCommand.class,
+                SweepCommand.class,
                 BenchCommand.class,
         })
 public final class NcwMain implements Runnable {

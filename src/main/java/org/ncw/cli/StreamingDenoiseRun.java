@@ -8,6 +8,7 @@ import org.ncw.engine.audio.WavStreamReader;
 import org.ncw.engine.audio.WavStreamWriter;
 import org.ncw.engine.core.Signal;
 import org.ncw.engine.io.AtomicFileWriter;
+import org.ncw.engine.io.OutputSet;
 import org.ncw.engine.io.OutputGuard;
 import org.ncw.engine.io.WriteMode;
 import org.ncw.engine.stream.SampleSink;
@@ -23,6 +24,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -127,13 +129,25 @@ final class StreamingDenoiseRun {
             w.finish();
             stats.clipped += w.clippedSamples();
         } else {
-            AtomicFileWriter.writeChannel(command.output, mode, guard, ch -> {
-                WavStreamWriter w = WavStreamWriter.toFile(ch, rate, format);
-                withResidue(residuePath, rate, format, mode, guard, residue ->
-                        pump(source, processor, w, residue, false, stats));
-                w.finish();
-                stats.clipped += w.clippedSamples();
-            });
+            // output and residue appear together or not at all (one set, committed once both are complete)
+            List<Path> targets = residuePath == null ? List.of(command.output) : List.of(command.output, residuePath);
+            try (OutputSet outputs = OutputSet.reserve(mode, guard, targets)) {
+                outputs.writeChannel(command.output, ch -> {
+                    WavStreamWriter w = WavStreamWriter.toFile(ch, rate, format);
+                    if (residuePath == null) {
+                        pump(source, processor, w, null, false, stats);
+                    } else {
+                        outputs.writeChannel(residuePath, rch -> {
+                            WavStreamWriter r = WavStreamWriter.toFile(rch, rate, format);
+                            pump(source, processor, w, r, false, stats);
+                            r.finish();
+                        });
+                    }
+                    w.finish();
+                    stats.clipped += w.clippedSamples();
+                });
+                outputs.commit();
+            }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         double duration = stats.samples / (double) rate;

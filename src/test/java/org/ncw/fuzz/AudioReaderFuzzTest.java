@@ -44,17 +44,17 @@ class AudioReaderFuzzTest {
         }, AudioFileException.class);
     }
 
-    @FuzzTest(maxDuration = "60s")
+    @FuzzTest(maxDuration = "30s")
     void wav(byte[] bytes) throws IOException {
         read(bytes);
     }
 
-    @FuzzTest(maxDuration = "60s")
+    @FuzzTest(maxDuration = "30s")
     void aiff(byte[] bytes) throws IOException {
         read(bytes);
     }
 
-    @FuzzTest(maxDuration = "60s")
+    @FuzzTest(maxDuration = "30s")
     void au(byte[] bytes) throws IOException {
         read(bytes);
     }

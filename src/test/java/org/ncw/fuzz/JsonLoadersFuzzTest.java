@@ -13,20 +13,20 @@ import org.ncw.engine.workbench.WorkbenchOptions;
  * InvalidParameterException) with a message; seeds in {@code src/test/resources/org/ncw/fuzz/JsonLoadersFuzzTestInputs/}.
  */
 class JsonLoadersFuzzTest {
-    @FuzzTest(maxDuration = "60s")
+    @FuzzTest(maxDuration = "30s")
     void experiment(FuzzedDataProvider data) {
         String json = data.consumeRemainingAsString();
         FuzzChecks.expectResultOrRefusal(() -> WorkbenchOptions.fromJson(json), IllegalArgumentException.class);
     }
 
-    @FuzzTest(maxDuration = "60s")
+    @FuzzTest(maxDuration = "30s")
     void experimentOptions(FuzzedDataProvider data) {
         String json = data.consumeRemainingAsString();
         FuzzChecks.expectResultOrRefusal(() -> Json.read(json, ExperimentOptions.class),
                 IllegalArgumentException.class);
     }
 
-    @FuzzTest(maxDuration = "60s")
+    @FuzzTest(maxDuration = "30s")
     void productionChain(FuzzedDataProvider data) {
         String json = data.consumeRemainingAsString();
         FuzzChecks.expectResultOrRefusal(() -> ProductionChain.fromJson(json), IllegalArgumentException.class);

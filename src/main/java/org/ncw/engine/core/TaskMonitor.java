@@ -24,8 +24,26 @@ public final class TaskMonitor {
         this.stage = stage;
     }
 
+    /**
+     * A monitor whose reports only move forward: parallel workers finish out of order, so a late report of an
+     * earlier step is dropped rather than moving a progress bar back.
+     */
     public static TaskMonitor of(ProgressListener listener, CancellationToken token) {
-        return new TaskMonitor(listener, token, 0, 1, "");
+        Objects.requireNonNull(listener, "listener");
+        return new TaskMonitor(listener == ProgressListener.NONE ? listener : forwardOnly(listener), token, 0, 1, "");
+    }
+
+    private static ProgressListener forwardOnly(ProgressListener listener) {
+        double[] furthest = {Double.NEGATIVE_INFINITY};
+        return (fraction, stage) -> {
+            synchronized (furthest) {
+                if (fraction < furthest[0]) {
+                    return;
+                }
+                furthest[0] = fraction;
+                listener.progress(fraction, stage);
+            }
+        };
     }
 
     /** No progress reporting and no cancellation. */

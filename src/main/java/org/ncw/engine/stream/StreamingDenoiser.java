@@ -15,8 +15,9 @@ import java.util.function.IntFunction;
  * A causal denoiser for streams: a low-delay weighted overlap-add STFT with asymmetric windows (after Mauler and
  * Martin 2007) and the online noise tracking, speech presence and gain of {@link SpectralSuppressor}.
  *
- * <p>Framing: the analysis window spans A samples (64 ms by default: fine frequency resolution) but its product
- * with the synthesis window is a Hann window of only L = 4 hops (32 ms) at the frame's end, and those products sum
+ * <p>Framing: the analysis window spans A samples (32 ms by default, a square-root Hann; longer gives finer
+ * frequency resolution) but its product with the synthesis window is a Hann window of only L = 4 hops (32 ms) at
+ * the frame's end, and those products sum
  * to a constant at hop H, so reconstruction is exact and only the last L samples of a frame reach the output.
  * A frame is processed when its last sample arrives and completes the output of its first hop within those L, so
  * the output is the input delayed by L - H samples, released a hop at a time: a sample leaves at most L - 1

@@ -1,5 +1,6 @@
 package org.ncw.engine.workbench;
 
+import org.ncw.engine.cluster.strategy.ClusterDiagnostics;
 import org.ncw.engine.cluster.strategy.DatasetKind;
 import org.ncw.engine.cluster.strategy.StrategyKind;
 import org.ncw.engine.core.Signal;
@@ -56,7 +57,15 @@ final class ClusteringMethod implements Method<ExperimentOptions> {
         ExperimentResult r = new ClusterPipeline(noisy).run(options, monitor);
         SeparatedSignals s = r.separated();
         return new MethodOutput(s.speech(), s.residue(), List.of(String.format(Locale.ROOT,
-                "%s: %.1f %% of the analysis bins are speech", name(), 100 * r.clustering().labels().speechFraction())));
+                "%s: %.1f %% of the analysis bins are speech", name(), 100 * r.clustering().labels().speechFraction())),
+                withWarnings(r.clustering().diagnostics(), r.clustering().warnings()));
+    }
+
+    /** The diagnostics with every warning of the run (the clusterers' too, not only the diagnostics' own). */
+    private static ClusterDiagnostics withWarnings(ClusterDiagnostics d, List<String> warnings) {
+        return new ClusterDiagnostics(d.problems(), d.worstComponents(), d.worstProblem(), d.isolatedPoints(),
+                d.nearZeroWeightShare(), d.eigenGap(), d.clusterSizes(), d.degenerateFraction(), d.effectiveGamma(),
+                warnings);
     }
 
     private static String lower(Enum<?> e) {

@@ -1,5 +1,6 @@
 package org.ncw.engine.workbench;
 
+import org.ncw.engine.cluster.strategy.ClusterDiagnostics;
 import org.ncw.engine.core.Checks;
 import org.ncw.engine.core.Signal;
 
@@ -8,15 +9,23 @@ import java.util.List;
 /**
  * What a {@link Method} returns.
  *
- * @param output  the denoised signal (same rate and length as the input)
- * @param residue what was removed (input - output unless the method separates it otherwise)
- * @param details lines describing what the method did (the first one is its summary)
+ * @param output      the denoised signal (same rate and length as the input)
+ * @param residue     what was removed (input - output unless the method separates it otherwise)
+ * @param details     lines describing what the method did (the first one is its summary)
+ * @param diagnostics what the clustering looked like, for a method that clusters ({@link ClusterDiagnostics#none()}
+ *                    otherwise); a sweep's leaderboard reports it per run
  */
-public record MethodOutput(Signal output, Signal residue, List<String> details) {
+public record MethodOutput(Signal output, Signal residue, List<String> details, ClusterDiagnostics diagnostics) {
     public MethodOutput {
         Checks.notNull("output", output);
         Checks.notNull("residue", residue);
         details = List.copyOf(details);
+        diagnostics = diagnostics == null ? ClusterDiagnostics.none() : diagnostics;
+    }
+
+    /** An output of a method that does not cluster. */
+    public MethodOutput(Signal output, Signal residue, List<String> details) {
+        this(output, residue, details, null);
     }
 
     /** An output whose residue is {@code input - output}, sample by sample. */

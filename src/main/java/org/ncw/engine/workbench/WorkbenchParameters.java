@@ -7,10 +7,12 @@ import org.ncw.engine.cluster.LabelAssignment;
 import org.ncw.engine.cluster.SpectralOptions;
 import org.ncw.engine.cluster.strategy.ClusterSettings;
 import org.ncw.engine.cluster.strategy.DatasetKind;
+import org.ncw.engine.cluster.strategy.SpeechRoleRule;
 import org.ncw.engine.cluster.strategy.StrategyKind;
 import org.ncw.engine.cluster.strategy.StrategyOptions;
 import org.ncw.engine.core.InvalidParameterException;
 import org.ncw.engine.denoise.BlindDenoiserOptions;
+import org.ncw.engine.dsp.Intensity;
 import org.ncw.engine.dsp.Resolution;
 import org.ncw.engine.ica.FastIcaOptions;
 import org.ncw.engine.ica.PairSeparationOptions;
@@ -37,7 +39,8 @@ public final class WorkbenchParameters {
     public static final String METHOD_SWITCH = "method:";
 
     private static final Set<String> KEYS = Set.of("resolution", "lowNfft", "lowHop", "regularNfft", "regularHop",
-            "dataset", "scaling", "centroidDistance", "strategy", "algorithm", "affinity", "gamma", "neighbors",
+            "dataset", "intensity", "scaling", "centroidDistance", "strategy", "speechRule", "algorithm", "clusters",
+            "affinity", "gamma", "gammaMode", "neighbors",
             "assignLabels", "eigenSolver", "exact", "seed", "maskMode", "reduction", "production",
             "productionPreset", "productionHighPass", "productionLowPass", "productionGate", "productionAmount",
             "productionThresholdStd", "productionThresholdDb", "denoiser", "denoiserFrameSeconds",
@@ -65,14 +68,18 @@ public final class WorkbenchParameters {
         m.put("regularHop", w.synthesis().hopLength());
         StrategyOptions s = w.strategy();
         m.put("dataset", lower(s.dataset()));
+        m.put("intensity", lower(s.intensity()));
         m.put("scaling", lower(s.scaling()));
         m.put("centroidDistance", s.centroidDistance());
         m.put("strategy", lower(s.strategy()));
+        m.put("speechRule", lower(s.roleRule()));
         ClusterSettings c = w.clusterer();
         SpectralOptions sp = c.spectral();
         m.put("algorithm", lower(c.algorithm()));
+        m.put("clusters", sp.nClusters());
         m.put("affinity", sp.affinity() == AffinityKind.RBF ? "rbf" : "knn");
         m.put("gamma", sp.gamma());
+        m.put("gammaMode", lower(c.gammaMode()));
         m.put("neighbors", sp.nNeighbors());
         m.put("assignLabels", lower(sp.assignLabels()));
         m.put("eigenSolver", lower(sp.eigenSolver()));
@@ -128,11 +135,14 @@ public final class WorkbenchParameters {
                 "lowHop") : regular;
         StrategyOptions strategy = base.strategy()
                 .withDataset(choice(DatasetKind.class, p, "dataset"))
+                .withIntensity(choice(Intensity.class, p, "intensity"))
                 .withStrategy(choice(StrategyKind.class, p, "strategy"))
                 .withScaling(choice(FeatureScaling.class, p, "scaling"))
-                .withCentroidDistance(flag(p, "centroidDistance"));
+                .withCentroidDistance(flag(p, "centroidDistance"))
+                .withRoleRule(choice(SpeechRoleRule.class, p, "speechRule"));
         long seed = (long) number(p, "seed");
         SpectralOptions spectral = base.clusterer().spectral()
+                .withNClusters((int) number(p, "clusters"))
                 .withAffinity(text(p, "affinity").equals("rbf") ? AffinityKind.RBF : AffinityKind.NEAREST_NEIGHBORS)
                 .withGamma(number(p, "gamma"))
                 .withNNeighbors((int) number(p, "neighbors"))
@@ -140,7 +150,8 @@ public final class WorkbenchParameters {
                 .withEigenSolver(choice(EigenSolver.class, p, "eigenSolver"))
                 .withSeed(seed);
         ClusterSettings clusterer = base.clusterer().withAlgorithm(choice(ClusterSettings.Algorithm.class, p,
-                "algorithm")).withSpectral(spectral).withExact(flag(p, "exact"));
+                "algorithm")).withSpectral(spectral).withExact(flag(p, "exact"))
+                .withGammaMode(choice(ClusterSettings.GammaMode.class, p, "gammaMode"));
         MaskOptions mask = base.mask().withMode(choice(MaskMode.class, p, "maskMode"))
                 .withReduceFactor(number(p, "reduction"));
         String preset = text(p, "productionPreset");

@@ -36,7 +36,11 @@ public final class EngineBridge {
     /** Reads a recording as mono together with its channel count and the reader's repair notes. */
     public static Recording readRecording(Path file) throws IOException {
         org.ncw.engine.audio.AudioClip clip = AudioReader.read(file);
-        return new Recording(clip.toMono(), clip.channelCount(), clip.info().notes());
+        java.util.List<Signal> perChannel = new java.util.ArrayList<>();
+        for (int c = 0; c < clip.channelCount() && clip.channelCount() > 1; c++) {
+            perChannel.add(clip.channel(c));
+        }
+        return new Recording(clip.toMono(), clip.channelCount(), clip.info().notes(), perChannel);
     }
 
     public static void writeWav(Signal signal, Path file, boolean float32) throws IOException {

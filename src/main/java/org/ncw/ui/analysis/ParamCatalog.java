@@ -14,6 +14,19 @@ import org.ncw.engine.workbench.WorkbenchParameters;
 
 /** Every engine setting the workbench exposes, in panel order. */
 public final class ParamCatalog {
+    /** The largest k the panel offers (the engine takes any k of at least 2). */
+    public static final int MAX_CLUSTERS = 32;
+    /** How the engine ({@code SpeechRoleRule}) turns k raw clusters into speech and noise. */
+    public static final String CLUSTERS_HELP = "k raw clusters, per time column (column strategy) or over the whole"
+            + " grid (complete), with every algorithm. Exactly one of them is speech: the one whose bins score highest"
+            + " on average under the speech rule (ties: the smaller cluster); the other k-1 are all noise. A column in"
+            + " which only one cluster occurs is all noise";
+    /** The fields that only the spectral algorithm uses. */
+    public static final List<String> SPECTRAL_ONLY = List.of("affinity", "gamma", "gammaMode", "neighbors",
+            "assignLabels", "eigenSolver", "exact");
+    public static final String SPEECH_RULE_HELP = "which of the k clusters is speech: higher_mean_db = the loudest on"
+            + " average; higher_mean_flux = the most onsets (positive dB change from the frame before); every other"
+            + " cluster is noise";
     private static final List<ParamSpec> ALL = List.of(
             ParamSpec.choice("resolution", "Clustering grid", Stage.SPECTROGRAM,
                     "which STFT grid is clustered; masking always uses the regular grid", "low", "regular"),
@@ -26,7 +39,10 @@ public final class ParamCatalog {
             ParamSpec.integer("regularHop", "Regular: hop", Stage.SPECTROGRAM, 1, 1 << 20,
                     Resolution.REGULAR.hopLength(), "hop in samples of the regular grid (study: 128)"),
             ParamSpec.choice("dataset", "Dataset", Stage.DATASET,
-                    "spectrogram matrix (dB per bin), or 3D table rows (time, frequency, dB)", "matrix", "table3d"),
+                    "spectrogram matrix (one intensity per bin), or 3D table rows (time, frequency, intensity)", "matrix", "table3d"),
+            ParamSpec.choice("intensity", "Intensity", Stage.DATASET,
+                    "what is clustered: magnitude |X| (the study's amplitudes), power |X|^2 or dB; the speech rule and"
+                            + " the drawing stay in dB", "magnitude", "power", "db"),
             ParamSpec.choice("scaling", "Feature scaling", Stage.DATASET, "3D table: per-feature scaling",
                     "standardize", "min_max", "none"),
             ParamSpec.bool("centroidDistance", "Centroid distance", Stage.DATASET, false,
@@ -34,10 +50,17 @@ public final class ParamCatalog {
             ParamSpec.choice("strategy", "Strategy", Stage.CLUSTER,
                     "each time column on its own, or the whole grid at once", "column", "complete"),
             ParamSpec.choice("algorithm", "Algorithm", Stage.CLUSTER,
-                    "spectral clustering (the study's), k-means, Ward agglomerative or Gaussian mixture",
+                    "spectral clustering (the study's; uses the graph settings below), k-means, Ward"
+                            + " agglomerative or Gaussian mixture (these three cluster the features directly)",
                     "spectral", "kmeans", "ward", "gmm"),
+            ParamSpec.integer("clusters", "Clusters k", Stage.CLUSTER, 2, MAX_CLUSTERS, 2, CLUSTERS_HELP),
+            ParamSpec.choice("speechRule", "Speech cluster", Stage.CLUSTER, SPEECH_RULE_HELP,
+                    "higher_mean_db", "higher_mean_flux"),
             ParamSpec.choice("affinity", "Affinity", Stage.CLUSTER, "similarity graph", "rbf", "knn"),
             ParamSpec.real("gamma", "RBF gamma", Stage.CLUSTER, 1e-9, 1e9, 1.0, "rbf kernel: exp(-gamma d^2)"),
+            ParamSpec.choice("gammaMode", "Gamma", Stage.CLUSTER, "value: the RBF gamma above; auto: the median"
+                    + " heuristic 1/(2 median d^2) on the clustered values (the effective value is in the diagnostics)",
+                    "value", "auto"),
             ParamSpec.integer("neighbors", "kNN k", Stage.CLUSTER, 1, 1000, 10, "neighbours of the kNN graph"),
             ParamSpec.choice("assignLabels", "Label assignment", Stage.CLUSTER, "how the embedding becomes labels",
                     "kmeans", "discretize", "cluster_qr"),

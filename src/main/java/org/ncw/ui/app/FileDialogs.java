@@ -47,6 +47,18 @@ final class FileDialogs {
         return remember(save ? fc.showSaveDialog(owner.get()) : fc.showOpenDialog(owner.get()));
     }
 
+    /** A session file to open, or where to save one ({@code initialName} suggested). */
+    Optional<Path> session(String title, boolean save, String initialName) {
+        FileChooser fc = chooser(title);
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Workbench session (*"
+                + org.ncw.ui.session.SessionFile.SUFFIX + ")", "*" + org.ncw.ui.session.SessionFile.SUFFIX),
+                new FileChooser.ExtensionFilter("JSON", "*.json"));
+        if (save) {
+            fc.setInitialFileName(initialName);
+        }
+        return remember(save ? fc.showSaveDialog(owner.get()) : fc.showOpenDialog(owner.get()));
+    }
+
     Optional<Path> folder(String title) {
         DirectoryChooser dc = new DirectoryChooser();
         dc.setTitle(title);

@@ -15,11 +15,14 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
@@ -36,6 +39,7 @@ import org.ncw.ui.params.ParamsView;
 import org.ncw.ui.playback.TransportBar;
 import org.ncw.ui.results.ResultsView;
 import org.ncw.ui.scatter.Scatter3DView;
+import org.ncw.ui.session.SessionController;
 import org.ncw.ui.spectrogram.SpectrogramView;
 
 /**
@@ -103,6 +107,7 @@ public final class MainWindow extends BorderPane implements WorkbenchMenus.Windo
         FrameTicker.whileActive(vm.playingProperty(), vm::tick, () -> { });
         vm.document().setErrorSink(this::showError);
         vm.document().setWarningSink(this::showWarning);
+        vm.sessions().setProblemSink(this::sessionProblem);
         RenderFailures.setSink(msg -> Platform.runLater(() -> vm.statusProperty().set(msg)));
     }
 
@@ -144,8 +149,43 @@ public final class MainWindow extends BorderPane implements WorkbenchMenus.Windo
         HBox.setHgrow(spacer, Priority.ALWAYS);
         ToolBar bar = new ToolBar(open, sep());
         bar.getItems().addAll(transport.controls());
-        bar.getItems().addAll(sep(), run, export, spacer, file);
+        bar.getItems().addAll(sep(), run, export, spacer, channelChoice(), file);
         return bar;
+    }
+
+    /**
+     * For a file of several channels: which one is analysed (the mix-down, or channel n); hidden for mono files.
+     */
+    private Node channelChoice() {
+        javafx.scene.control.ComboBox<String> box = new javafx.scene.control.ComboBox<>();
+        box.setId("channel-choice");
+        box.setTooltip(new Tooltip("This file has several channels: analyse their mix-down (the average) or one"
+                + " channel"));
+        boolean[] filling = {false};
+        Runnable fill = () -> {
+            filling[0] = true;
+            int n = vm.document().inputChannelsProperty().get();
+            List<String> items = new java.util.ArrayList<>();
+            items.add("Mix-down (" + n + " ch)");
+            for (int c = 1; c <= n; c++) {
+                items.add("Channel " + c);
+            }
+            box.getItems().setAll(items);
+            box.getSelectionModel().select(Math.min(items.size() - 1, vm.document().channelProperty().get()));
+            box.setVisible(n > 1);
+            box.setManaged(n > 1);
+            filling[0] = false;
+        };
+        vm.document().inputChannelsProperty().addListener(o -> fill.run());
+        vm.document().channelProperty().addListener(o -> fill.run());
+        vm.inputProperty().addListener(o -> fill.run());
+        box.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
+            if (!filling[0] && b.intValue() >= 0) {
+                vm.selectChannel(b.intValue());
+            }
+        });
+        fill.run();
+        return box;
     }
 
     private static Node sep() {
@@ -168,6 +208,54 @@ public final class MainWindow extends BorderPane implements WorkbenchMenus.Windo
     @Override
     public void chooseExport() {
         dialogs.folder("Export into folder").ifPresent(dir -> exportTo(dir, files -> { }));
+    }
+
+    @Override
+    public void chooseOpenSession() {
+        dialogs.session("Open session", false, null).ifPresent(vm::open);
+    }
+
+    @Override
+    public void saveSession() {
+        Path current = vm.sessions().sessionFileProperty().get();
+        if (current == null) {
+            saveSessionAs();
+        } else {
+            vm.saveSession(current, f -> { });
+        }
+    }
+
+    @Override
+    public void saveSessionAs() {
+        dialogs.session("Save session", true, vm.sessions().suggestedName())
+                .ifPresent(f -> vm.saveSession(f, saved -> { }));
+    }
+
+    /**
+     * A session's recording is missing or changed: one line saying so, with Locate… (a file dialog; the file
+     * chosen is checked against the saved hash), Open anyway (only when the file is there but changed), Cancel.
+     */
+    private void sessionProblem(SessionController.Problem problem) {
+        ButtonType locate = new ButtonType("Locate…", ButtonBar.ButtonData.YES);
+        ButtonType anyway = new ButtonType("Open anyway", ButtonBar.ButtonData.NO);
+        Alert a = new Alert(Alert.AlertType.WARNING);
+        a.initOwner(window());
+        a.setTitle("Noise Clustering Workbench");
+        a.setHeaderText(problem.message());
+        a.setContentText(null);
+        a.getButtonTypes().setAll(problem.kind() == SessionController.Problem.Kind.CHANGED
+                ? List.of(locate, anyway, ButtonType.CANCEL) : List.of(locate, ButtonType.CANCEL));
+        a.getDialogPane().setId("session-problem-dialog");
+        a.setOnHidden(e -> {
+            ButtonType b = a.getResult();
+            if (b == locate) {
+                dialogs.audio("Locate " + Path.of(problem.file().recording().path()).getFileName())
+                        .ifPresent(f -> vm.sessions().locate(problem, f));
+            } else if (b == anyway) {
+                vm.sessions().openAnyway(problem);
+            }
+        });
+        a.show();
     }
 
     /** Snapshots the views (FX thread), then writes everything in the background. */

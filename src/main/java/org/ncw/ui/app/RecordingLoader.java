@@ -51,11 +51,25 @@ public final class RecordingLoader {
         openPair(file, cleanReferenceFor(file), file.getFileName().toString());
     }
 
+    /**
+     * Reads a recording with exactly this clean reference (null: none, whatever lies beside it), as a session
+     * saved it; {@code after} runs once the input is in the document and its first run has been started.
+     */
+    public void openWith(Path file, Path clean, Runnable after) {
+        openPair(file, clean, file.getFileName().toString(), after);
+    }
+
     private void openPair(Path file, Path clean, String name) {
+        openPair(file, clean, name, () -> { });
+    }
+
+    private void openPair(Path file, Path clean, String name, Runnable after) {
         doc.statusProperty().set("Opening " + file.getFileName() + " …");
         jobs.submit("open", m -> new Recording[] {readOrThrow(file), clean == null ? null : readOrThrow(clean)},
                 pair -> {
                     setInput(pair[0].signal(), name, file);
+                    doc.setChannels(pair[0].signal(), pair[0].perChannel());
+                    doc.inputChannelsProperty().set(pair[0].channels());
                     if (pair[0].channels() > 1) {
                         doc.statusProperty().set(doc.statusProperty().get() + ", mix-down of "
                                 + pair[0].channels() + " channels");
@@ -67,6 +81,7 @@ public final class RecordingLoader {
                         warnAboutRepairs(clean, pair[1]);
                     }
                     opened.accept(pair[0].signal());
+                    after.run();
                 }, error -> doc.fail("Cannot open " + file.getFileName(), error),
                 () -> doc.statusProperty().set("Open cancelled"));
     }
@@ -99,6 +114,8 @@ public final class RecordingLoader {
 
     /** Puts a signal made in memory (or read elsewhere) into the document. */
     public void setInput(Signal signal, String name, Path file) {
+        doc.channelProperty().set(WorkbenchDocument.MIX_DOWN);
+        doc.setChannels(signal, List.of());
         doc.inputPathProperty().set(file);
         doc.inputNameProperty().set(name);
         doc.runs().clear();

@@ -29,9 +29,13 @@ public final class Shortcuts {
             new String[] {"Z", "zoom to the selection"},
             new String[] {"F5", "run now"},
             new String[] {"Ctrl+Z / Ctrl+Shift+Z", "undo / redo a parameter change"},
-            new String[] {"Ctrl+O / Ctrl+E / Ctrl+Q", "open / export / quit"},
+            new String[] {"Ctrl+O / Ctrl+E / Ctrl+Q", "open a recording / export / quit"},
+            new String[] {"Ctrl+S / Ctrl+Shift+S", "save the session / save it as"},
+            new String[] {"Ctrl+Shift+O", "open a session (.ncw-session.json)"},
             new String[] {"F1", "this list"},
             new String[] {"wheel", "zoom time around the pointer"},
+            new String[] {"Shift + wheel", "zoom the spectrogram's frequency axis around the pointer"},
+            new String[] {"Shift+F", "show all frequencies again"},
             new String[] {"drag / shift-drag / click", "pan / select / seek"});
 
     private final WorkbenchViewModel vm;

@@ -17,6 +17,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.RangeSlider;
+import org.ncw.ui.spectrogram.FrequencyAxis;
+import org.ncw.ui.timeline.AxisTicks;
 import org.ncw.ui.scatter.ScatterView;
 import org.ncw.ui.scatter.ScatterViewModel;
 import org.ncw.ui.spectrogram.ColorMap;
@@ -47,6 +49,7 @@ public final class TimelinePane extends VBox {
         waveform.signalProperty().bind(vm.shownSignalProperty());
 
         SplitPane timeline = new SplitPane(waveform, spectrogramView, scatterView);
+        timeline.setId("timeline-split");
         timeline.setOrientation(Orientation.VERTICAL);
         applyTimelineShares(timeline);
         getChildren().addAll(viewBar(vm, waveform), timeline, readoutBar(vm));
@@ -79,12 +82,21 @@ public final class TimelinePane extends VBox {
         levels.lowValueProperty().addListener(o -> showLevels.run());
         levels.highValueProperty().addListener(o -> showLevels.run());
         showLevels.run();
+        RangeSlider band = new RangeSlider(0, 1, 0, 1);
+        band.setId("freq-range");
+        band.setPrefWidth(110);
+        band.setTooltip(new Tooltip("Spectrogram frequency band in Hz (also Shift + wheel over the spectrogram;"
+                + " Shift+F shows all of it)"));
+        Label bandText = new Label();
+        bandText.setMinWidth(92);
+        bindBand(band, bandText, spectrogram);
         ComboBox<Integer> window = new ComboBox<>();
         window.getItems().addAll(256, 512, 1024, 2048, 4096);
         window.setValue(spectrogram.windowSizeProperty().get());
         window.setMinWidth(84);
         window.setTooltip(new Tooltip("Display STFT window (Hann) in samples; hop = window/4"));
         window.valueProperty().addListener((o, a, b) -> spectrogram.windowSizeProperty().set(b));
+        spectrogram.windowSizeProperty().addListener((o, a, b) -> window.setValue(b.intValue()));
         ComboBox<ColorMap.Named> colours = new ComboBox<>();
         colours.getItems().addAll(ColorMap.Named.values());
         colours.valueProperty().bindBidirectional(spectrogram.colorMapProperty());
@@ -109,6 +121,7 @@ public final class TimelinePane extends VBox {
         colour.setMinWidth(125);
         // wraps onto a second row in a narrow window rather than pushing the timeline wider than its slot
         FlowPane bar = new FlowPane(8, 4, group(caption("Show"), show), group(caption("Level"), levels, levelsText),
+                group(caption("Hz"), band, bandText),
                 group(caption("Amp ×"), amplitude), group(caption("Window"), window), group(caption("Colours"), colours), log,
                 group(overlay, opacity), group(caption("Scatter"), colour));
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -141,6 +154,49 @@ public final class TimelinePane extends VBox {
         s.rangeDbProperty().addListener(o -> fromModel.run());
         levels.lowValueProperty().addListener(o -> toModel.run());
         levels.highValueProperty().addListener(o -> toModel.run());
+        fromModel.run();
+    }
+
+    /**
+     * The frequency slider's ends are the visible band in Hz (0 .. Nyquist of the shown spectrum); the band at
+     * its full extent is stored as 0 .. infinity, so it stays "all" when a spectrum with another rate comes.
+     */
+    private static void bindBand(RangeSlider band, Label text, SpectrogramViewModel s) {
+        boolean[] updating = {false};
+        Runnable fromModel = () -> {
+            FrequencyAxis axis = s.frequencyAxis();
+            if (updating[0] || axis == null) {
+                return;
+            }
+            updating[0] = true;
+            double nyquist = s.spectrumProperty().get().nyquist();
+            band.setMax(nyquist);
+            band.setMajorTickUnit(Math.max(1, nyquist / 4));
+            band.setHighValue(axis.high());
+            band.setLowValue(axis.low());
+            band.setHighValue(axis.high());
+            text.setText(String.format(Locale.ROOT, "%s … %s", AxisTicks.hertz(axis.low()),
+                    AxisTicks.hertz(axis.high())));
+            updating[0] = false;
+        };
+        Runnable toModel = () -> {
+            if (updating[0] || s.spectrumProperty().get() == null) {
+                return;
+            }
+            updating[0] = true;
+            FrequencyAxis full = FrequencyAxis.full(s.spectrumProperty().get(), s.logFrequencyProperty().get());
+            s.freqLowHzProperty().set(band.getLowValue() <= full.low() + 0.5 ? 0 : band.getLowValue());
+            s.freqHighHzProperty().set(band.getHighValue() >= full.high() - 0.5 ? Double.POSITIVE_INFINITY
+                    : band.getHighValue());
+            updating[0] = false;
+            fromModel.run();
+        };
+        for (javafx.beans.Observable o : new javafx.beans.Observable[] {s.freqLowHzProperty(), s.freqHighHzProperty(),
+            s.spectrumProperty(), s.logFrequencyProperty()}) {
+            o.addListener(x -> fromModel.run());
+        }
+        band.lowValueProperty().addListener(o -> toModel.run());
+        band.highValueProperty().addListener(o -> toModel.run());
         fromModel.run();
     }
 

@@ -17,7 +17,10 @@ public final class WorkbenchApp extends Application {
         vm = new WorkbenchViewModel();
         MainWindow window = new MainWindow(vm);
         Scene scene = createScene(window);
-        stage.setTitle("Noise Clustering Workbench");
+        stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            Path session = vm.sessions().sessionFileProperty().get();
+            return "Noise Clustering Workbench" + (session == null ? "" : " — " + session.getFileName());
+        }, vm.sessions().sessionFileProperty()));
         for (int size : new int[] {32, 64, 256}) {
             var icon = WorkbenchApp.class.getResource("/org/ncw/assets/icons/ncw-" + size + ".png");
             if (icon != null) {

@@ -23,6 +23,12 @@ final class WorkbenchMenus {
 
         void chooseExport();
 
+        void chooseOpenSession();
+
+        void saveSession();
+
+        void saveSessionAs();
+
         void showError(String text);
 
         void showHelp();
@@ -47,6 +53,14 @@ final class WorkbenchMenus {
 
     private Menu file() {
         MenuItem open = item("_Open…", shortcut(KeyCode.O), window::chooseOpen);
+        MenuItem openSession = item("Open Sess_ion…", shiftShortcut(KeyCode.O), window::chooseOpenSession);
+        openSession.setId("menu-open-session");
+        MenuItem saveSession = item("_Save Session", shortcut(KeyCode.S), window::saveSession);
+        saveSession.setId("menu-save-session");
+        MenuItem saveSessionAs = item("Save Session _As…", shiftShortcut(KeyCode.S), window::saveSessionAs);
+        saveSessionAs.setId("menu-save-session-as");
+        saveSession.disableProperty().bind(vm.document().inputPathProperty().isNull());
+        saveSessionAs.disableProperty().bind(vm.document().inputPathProperty().isNull());
         recentMenu.setOnShowing(e -> fillRecent());
         fillRecent();
         MenuItem sample = item("Open bundled _sample", null, vm::openBundledSample);
@@ -72,7 +86,8 @@ final class WorkbenchMenus {
         table.selectedProperty().bindBidirectional(vm.exporter().includeTableProperty());
         Menu format = new Menu("Export _contents", null, pcm16, f32, new SeparatorMenuItem(), labels, table);
         MenuItem quit = item("_Quit", shortcut(KeyCode.Q), Platform::exit);
-        return new Menu("_File", null, open, recentMenu, sample, ref, new SeparatorMenuItem(), loadParams,
+        return new Menu("_File", null, open, openSession, recentMenu, sample, ref, new SeparatorMenuItem(),
+                saveSession, saveSessionAs, new SeparatorMenuItem(), loadParams,
                 saveParams, new SeparatorMenuItem(), export, format, new SeparatorMenuItem(), quit);
     }
 
@@ -114,7 +129,9 @@ final class WorkbenchMenus {
                 v.setWindow(v.selectionStartProperty().get(), v.selectionEndProperty().get());
             }
         });
-        return new Menu("_View", null, fit, zin, zout, zsel, new SeparatorMenuItem(), overlay, log);
+        MenuItem fitHz = item("Show all _frequencies", new KeyCodeCombination(KeyCode.F, KeyCombination.SHIFT_DOWN),
+                vm.spectrogram()::fitFrequency);
+        return new Menu("_View", null, fit, zin, zout, zsel, fitHz, new SeparatorMenuItem(), overlay, log);
     }
 
     private Menu analysis() {
@@ -153,6 +170,10 @@ final class WorkbenchMenus {
 
     private static KeyCombination shortcut(KeyCode code) {
         return new KeyCodeCombination(code, KeyCombination.SHORTCUT_DOWN);
+    }
+
+    private static KeyCombination shiftShortcut(KeyCode code) {
+        return new KeyCodeCombination(code, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
     }
 
     private static MenuItem item(String text, KeyCombination key, Runnable action) {

@@ -64,7 +64,9 @@ final class WorkbenchStatusBar extends StatusBar {
             return;
         }
         lastUpdate = now;
-        elapsed.setText(RunTimes.text(vm.runningProperty().get() || vm.exporter().exportingProperty().get(),
-                vm.jobs().stageProperty().get(), vm.runStartedSecondsAgo(), vm.jobs().progressProperty().get()));
+        boolean exporting = vm.exporter().exportingProperty().get() && !vm.runningProperty().get();
+        elapsed.setText(RunTimes.text(vm.runningProperty().get() || exporting, vm.jobs().stageProperty().get(),
+                exporting ? vm.exporter().secondsSinceStart() : vm.runStartedSecondsAgo(),
+                vm.jobs().progressProperty().get()));
     }
 }

@@ -40,6 +40,7 @@ import org.ncw.ui.playback.Player;
 import org.ncw.ui.playback.Transport;
 import org.ncw.ui.results.ResultsViewModel;
 import org.ncw.ui.scatter.ScatterViewModel;
+import org.ncw.ui.session.SessionController;
 import org.ncw.ui.spectrogram.SpectrogramViewModel;
 import org.ncw.ui.timeline.TimeViewport;
 
@@ -73,6 +74,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
     private final AnalysisController analysis;
     private final PlaybackController playback;
     private final ExportController export;
+    private final SessionController sessions;
 
     /** The application: background jobs, the sound card, the user's preferences, callbacks on the FX thread. */
     public WorkbenchViewModel() {
@@ -106,6 +108,9 @@ public final class WorkbenchViewModel implements AutoCloseable {
         }
         export = new ExportController(doc, jobs, ExportController.appVersion());
         loader = new RecordingLoader(doc, jobs, prefs, signal -> inputOpened());
+        sessions = new SessionController(new SessionController.Parts(doc, params, viewport, spectrogram, scatter,
+                shown, playback.levelMatchedProperty(), playback::seek, loader::openWith, prefs.recentFiles()::add,
+                this::selectChannel), jobs);
         doc.labelsProperty().addListener((o, a, b) -> showLabels(b));
         spectrogram.windowSizeProperty().addListener(o -> computeDisplaySpectrum());
         for (javafx.beans.Observable o : new javafx.beans.Observable[] {shown, doc.inputProperty(),
@@ -124,9 +129,25 @@ public final class WorkbenchViewModel implements AutoCloseable {
 
     // ---- opening -------------------------------------------------------------------------------------------
 
-    /** Reads a recording (and {@code STEM.clean.wav} beside a {@code STEM.noisy.wav}) in the background. */
+    /**
+     * Reads a recording (and {@code STEM.clean.wav} beside a {@code STEM.noisy.wav}) in the background; a
+     * {@code NAME.ncw-session.json} opens that session instead.
+     */
     public void open(Path file) {
-        loader.open(file);
+        if (SessionController.isSessionFile(file)) {
+            sessions.open(file);
+        } else {
+            loader.open(file);
+        }
+    }
+
+    /** Saves the session (recording, reference, experiment, view) to {@code file}. */
+    public void saveSession(Path file, Consumer<Path> done) {
+        sessions.save(file, done);
+    }
+
+    public SessionController sessions() {
+        return sessions;
     }
 
     /** Loads a clean reference so the results show SI-SDR / STOI, and reruns. */
@@ -155,6 +176,35 @@ public final class WorkbenchViewModel implements AutoCloseable {
         doc.results().setAll(List.of(new Output("Original", Output.Kind.ORIGINAL, signal, "input recording", 0,
                 Double.NaN, Double.NaN)));
         analysis.run();
+    }
+
+    /**
+     * For a file of several channels: analyse its mix-down ({@link WorkbenchDocument#MIX_DOWN}) or one channel
+     * (1..channels). The results are recomputed for the new input; the view (zoom, selection) stays.
+     */
+    public void selectChannel(int choice) {
+        Signal s = doc.channelSignal(choice);
+        if (s == null || choice == doc.channelProperty().get() || doc.inputProperty().get() == null) {
+            return;
+        }
+        playback.pause();
+        doc.channelProperty().set(choice);
+        doc.runs().clear();
+        doc.labelsProperty().set(null);
+        doc.lastResultProperty().set(null);
+        doc.inputProperty().set(s);
+        computeDisplaySpectrum();
+        doc.results().setAll(List.of(new Output("Original", Output.Kind.ORIGINAL, s, choice == WorkbenchDocument.MIX_DOWN
+                ? "input recording" : "input recording, channel " + choice, 0, Double.NaN, Double.NaN)));
+        doc.statusProperty().set(doc.inputNameProperty().get() + ": " + channelText(choice,
+                doc.inputChannelsProperty().get()));
+        analysis.run();
+    }
+
+    /** "mix-down of 4 channels" / "channel 2 of 4". */
+    public static String channelText(int choice, int channels) {
+        return choice == WorkbenchDocument.MIX_DOWN ? "mix-down of " + channels + " channels"
+                : "channel " + choice + " of " + channels;
     }
 
     /** Which signal the waveform and spectrogram show: the input, the heard result, or a result by name. */

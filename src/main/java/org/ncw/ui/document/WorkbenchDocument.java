@@ -21,6 +21,12 @@ public final class WorkbenchDocument {
     private final ObjectProperty<Signal> input = new SimpleObjectProperty<>();
     private final ObjectProperty<Path> inputPath = new SimpleObjectProperty<>();
     private final StringProperty inputName = new SimpleStringProperty("");
+    private final javafx.beans.property.IntegerProperty inputChannels = new javafx.beans.property.SimpleIntegerProperty(1);
+    private final javafx.beans.property.IntegerProperty channel = new javafx.beans.property.SimpleIntegerProperty(MIX_DOWN);
+    private Signal mixDown;
+    private java.util.List<Signal> perChannel = java.util.List.of();
+    /** {@link #channelProperty()}: the average of all channels. */
+    public static final int MIX_DOWN = 0;
     private final ObjectProperty<Signal> reference = new SimpleObjectProperty<>();
     private final ObjectProperty<Path> referencePath = new SimpleObjectProperty<>();
     private final ObjectProperty<LabelledGrid> labels = new SimpleObjectProperty<>();
@@ -38,6 +44,31 @@ public final class WorkbenchDocument {
     /** The file the input came from; null for a signal made in memory. */
     public ObjectProperty<Path> inputPathProperty() {
         return inputPath;
+    }
+
+    /** How many channels the input's file has (the workbench works on their mix-down). */
+    public javafx.beans.property.IntegerProperty inputChannelsProperty() {
+        return inputChannels;
+    }
+
+    /** Which channel of a multi-channel file is the input: {@link #MIX_DOWN} or 1..channels. */
+    public javafx.beans.property.IntegerProperty channelProperty() {
+        return channel;
+    }
+
+    /** A newly opened file's mix-down and, for several channels, each channel (empty for a mono file). */
+    public void setChannels(Signal mix, java.util.List<Signal> channels) {
+        mixDown = mix;
+        perChannel = java.util.List.copyOf(channels);
+        inputChannels.set(Math.max(1, channels.size()));
+    }
+
+    /** The signal of a channel choice ({@link #MIX_DOWN} or 1..channels); null when there is no such channel. */
+    public Signal channelSignal(int choice) {
+        if (choice == MIX_DOWN) {
+            return mixDown;
+        }
+        return choice >= 1 && choice <= perChannel.size() ? perChannel.get(choice - 1) : null;
     }
 
     public StringProperty inputNameProperty() {

@@ -34,6 +34,7 @@ public final class ExportController {
     private final BooleanProperty includeLabels = new SimpleBooleanProperty(true);
     private final BooleanProperty includeTable = new SimpleBooleanProperty(true);
     private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper(false);
+    private long startNanos = System.nanoTime();
 
     public ExportController(WorkbenchDocument doc, FxJobs jobs, String appVersion) {
         this.doc = doc;
@@ -56,6 +57,7 @@ public final class ExportController {
         Path reference = doc.referencePathProperty().get();
         doc.statusProperty().set("Exporting to " + folder + " …");
         exporting.set(true);
+        startNanos = System.nanoTime();
         jobs.submit("export", m -> {
             try {
                 List<Path> files = new ArrayList<>(Exporter.export(req, m.stage("export audio and views").sub(0, 0.3)));
@@ -106,6 +108,11 @@ public final class ExportController {
 
     public BooleanProperty includeTableProperty() {
         return includeTable;
+    }
+
+    /** Seconds since the last export started (what the status bar shows as elapsed while exporting). */
+    public double secondsSinceStart() {
+        return (System.nanoTime() - startNanos) / 1e9;
     }
 
     public ReadOnlyBooleanProperty exportingProperty() {

@@ -59,6 +59,8 @@ public final class ParamsView extends ScrollPane {
                 control.setTooltip(tip);
                 label.setTooltip(tip);
                 controls.put(spec.key(), control);
+                control.disableProperty().bind(model.applicableProperty(spec.key()).not());
+                label.disableProperty().bind(control.disableProperty());
                 Label error = new Label();
                 error.setId("error-" + spec.key());
                 error.getStyleClass().add("param-error");

@@ -29,6 +29,7 @@ public final class ParamsViewModel {
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<ParameterSet> parameters = new ReadOnlyObjectWrapper<>(ParamCatalog.defaults());
+    private final Map<String, ReadOnlyBooleanWrapper> applicable = new LinkedHashMap<>();
 
     public ParamsViewModel() {
         for (ParamSpec spec : ParamCatalog.all()) {
@@ -36,7 +37,34 @@ public final class ParamsViewModel {
             StringProperty e = new SimpleStringProperty("");
             text.put(spec.key(), t);
             errors.put(spec.key(), e);
+            applicable.put(spec.key(), new ReadOnlyBooleanWrapper(true));
             t.addListener((o, a, b) -> edited(spec, b));
+        }
+        parameters.addListener((o, a, b) -> updateApplicable(b));
+        updateApplicable(parameters.get());
+    }
+
+    /**
+     * Whether a field has any effect with the other values: the spectral graph's settings only with the spectral
+     * algorithm (k-means, Ward and GMM cluster the features directly), the gamma mode only with the rbf affinity,
+     * the gamma value only with rbf and the mode "value", kNN k only with kNN.
+     */
+    public ReadOnlyBooleanProperty applicableProperty(String key) {
+        return Objects.requireNonNull(applicable.get(key), key).getReadOnlyProperty();
+    }
+
+    private void updateApplicable(ParameterSet p) {
+        boolean spectral = "spectral".equals(p.text("algorithm"));
+        boolean rbf = "rbf".equals(p.text("affinity"));
+        boolean autoGamma = "auto".equals(p.text("gammaMode"));
+        for (String key : ParamCatalog.SPECTRAL_ONLY) {
+            boolean on = switch (key) {
+                case "gammaMode" -> spectral && rbf;
+                case "gamma" -> spectral && rbf && !autoGamma;
+                case "neighbors" -> spectral && !rbf;
+                default -> spectral;
+            };
+            applicable.get(key).set(on);
         }
     }
 

@@ -21,6 +21,8 @@ public final class ResultsViewModel {
     private final ObservableSet<String> exportNames = FXCollections.observableSet();
     private final ObservableSet<String> exportOff = FXCollections.observableSet();
     private String otherName;
+    private String[] pending; // heard, compared: a selection to restore once both are listed
+    private Runnable pendingDone;
 
     public ResultsViewModel() {
         selectedIndex.addListener((o, a, b) -> {
@@ -92,6 +94,35 @@ public final class ResultsViewModel {
         int target = index >= 0 ? index : Math.min(outputs.size() - 1, defaultIndex(outputs));
         selectedIndex.set(-1);
         selectedIndex.set(target);
+        applyPending();
+    }
+
+    /**
+     * Selects {@code heard} with {@code compared} (null: none) as its A/B partner — now if both are listed, else
+     * as soon as a new list has them (a reopened session's results appear with its first run); then runs
+     * {@code done}. A later call replaces an earlier one still waiting.
+     */
+    public void restoreSelection(String heard, String compared, Runnable done) {
+        pending = heard == null ? null : new String[] {heard, compared};
+        pendingDone = done;
+        applyPending();
+    }
+
+    private void applyPending() {
+        if (pending == null || indexOf(pending[0]) < 0 || pending[1] != null && indexOf(pending[1]) < 0) {
+            return;
+        }
+        String[] p = pending;
+        Runnable done = pendingDone;
+        pending = null;
+        pendingDone = null;
+        if (p[1] != null) {
+            selectedIndex.set(indexOf(p[1]));
+        }
+        selectedIndex.set(indexOf(p[0]));
+        if (done != null) {
+            done.run();
+        }
     }
 
     private static int defaultIndex(List<Output> outputs) {

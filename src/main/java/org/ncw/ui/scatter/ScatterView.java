@@ -30,6 +30,7 @@ public final class ScatterView extends TimelinePlot {
         this.model = model;
         getStyleClass().add("scatter-view");
         plotArea().getChildren().add(canvas);
+        stretchToPlotArea(canvas, plotArea());
         for (Observable o : new Observable[] {model.spectrumProperty(), model.labelsProperty()}) {
             o.addListener(x -> resample());
         }

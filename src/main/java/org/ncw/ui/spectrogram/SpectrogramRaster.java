@@ -13,12 +13,23 @@ public final class SpectrogramRaster {
     static final int[] LABEL_RGB = {0, 0x00e5ff, 0x76ff03, 0xffea00, 0xff4081};
     static final double LABEL_ALPHA = 0.42;
 
+    /** What to draw; {@code freqLowHz}..{@code freqHighHz} is the visible band (0..infinity: all of it). */
     public record Request(Spectrum spectrum, double t0, double t1, int width, int height, boolean logFrequency,
                           double gainDb, double rangeDb, LabelGrid labels, Spectrum labelGeometry,
-                          double overlayAlpha) {
+                          double overlayAlpha, double freqLowHz, double freqHighHz) {
         public Request(Spectrum spectrum, double t0, double t1, int width, int height, boolean logFrequency,
                        double gainDb, double rangeDb, LabelGrid labels, Spectrum labelGeometry) {
             this(spectrum, t0, t1, width, height, logFrequency, gainDb, rangeDb, labels, labelGeometry, LABEL_ALPHA);
+        }
+
+        public Request(Spectrum spectrum, double t0, double t1, int width, int height, boolean logFrequency,
+                       double gainDb, double rangeDb, LabelGrid labels, Spectrum labelGeometry, double overlayAlpha) {
+            this(spectrum, t0, t1, width, height, logFrequency, gainDb, rangeDb, labels, labelGeometry, overlayAlpha,
+                    0, Double.POSITIVE_INFINITY);
+        }
+
+        public FrequencyAxis axis() {
+            return FrequencyAxis.of(spectrum, logFrequency, freqLowHz, freqHighHz);
         }
     }
 
@@ -66,10 +77,11 @@ public final class SpectrogramRaster {
         double bottom = top - r.rangeDb();
         int[] bin0 = new int[h];
         int[] bin1 = new int[h];
+        FrequencyAxis axis = r.axis();
         for (int y = 0; y < h; y++) {
-            double fHi = hzAt(s, r.logFrequency(), 1 - (double) y / h);
-            double fLo = hzAt(s, r.logFrequency(), 1 - (double) (y + 1) / h);
-            int c = Math.min(bins - 1, Math.max(0, s.binAt(rowHz(s, r.logFrequency(), y, h))));
+            double fHi = axis.hzAt(1 - (double) y / h);
+            double fLo = axis.hzAt(1 - (double) (y + 1) / h);
+            int c = Math.min(bins - 1, Math.max(0, s.binAt(axis.rowHz(y, h))));
             bin0[y] = Math.max(0, Math.min(c, (int) Math.ceil(fLo / s.hzPerBin())));
             bin1[y] = Math.min(bins - 1, Math.max(c, (int) Math.floor(fHi / s.hzPerBin())));
         }
@@ -105,8 +117,9 @@ public final class SpectrogramRaster {
         int h = r.height();
         double dt = (r.t1() - r.t0()) / w;
         int[] rowBin = new int[h];
+        FrequencyAxis axis = r.axis();
         for (int y = 0; y < h; y++) {
-            rowBin[y] = g.binAt(rowHz(r.spectrum(), r.logFrequency(), y, h));
+            rowBin[y] = g.binAt(axis.rowHz(y, h));
         }
         for (int x = 0; x < w; x++) {
             int f = g.frameAt(r.t0() + (x + 0.5) * dt);

@@ -37,14 +37,38 @@ public final class SpectrogramView extends TimelinePlot {
         this.model = model;
         getStyleClass().add("spectrogram-view");
         plotArea().getChildren().add(imageView);
+        // the last frame stretched over the plot area while a new size renders (no half-drawn view mid-drag)
+        imageView.setPreserveRatio(false);
+        imageView.fitWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> {
+            double w = imageView.getImage() == null ? 0 : imageView.getImage().getWidth();
+            return w * stretch(w, plotArea().getWidth());
+        }, plotArea().widthProperty(), imageView.imageProperty()));
+        imageView.fitHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> {
+            double h = imageView.getImage() == null ? 0 : imageView.getImage().getHeight();
+            return h * stretch(h, plotArea().getHeight());
+        }, plotArea().heightProperty(), imageView.imageProperty()));
         for (Observable o : new Observable[] {model.spectrumProperty(), model.labelsProperty(),
             model.gainDbProperty(), model.rangeDbProperty(), model.logFrequencyProperty(),
-            model.overlayVisibleProperty(), model.overlayOpacityProperty(), model.colorMapProperty()}) {
+            model.overlayVisibleProperty(), model.overlayOpacityProperty(), model.colorMapProperty(),
+            model.freqLowHzProperty(), model.freqHighHzProperty()}) {
             o.addListener(x -> {
                 requestRender();
                 drawOverlay();
             });
         }
+        // Shift + wheel zooms the frequency axis around the pointer (before the time zoom sees the event)
+        addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> {
+            if (!e.isShiftDown()) {
+                return;
+            }
+            double d = e.getDeltaY() != 0 ? e.getDeltaY() : e.getDeltaX(); // some platforms turn shift+wheel sideways
+            FrequencyAxis axis = model.frequencyAxis();
+            if (d != 0 && axis != null) {
+                double frac = 1 - Math.max(0, Math.min(1, (e.getY() - TOP) / plotHeight()));
+                model.zoomFrequency(d > 0 ? 0.8 : 1.25, axis.hzAt(frac));
+            }
+            e.consume();
+        });
         setOnMouseMoved(e -> model.readoutProperty().set(readoutAt(e.getX(), e.getY())));
         setOnMouseExited(e -> model.readoutProperty().set(""));
     }
@@ -57,7 +81,7 @@ public final class SpectrogramView extends TimelinePlot {
             return "";
         }
         double t = viewport.xToTime(px, plotWidth());
-        double hz = SpectrogramRaster.hzAt(s, model.logFrequencyProperty().get(), 1 - py / plotHeight());
+        double hz = model.frequencyAxis().hzAt(1 - py / plotHeight());
         return SpectrogramReadout.text(s, model.labelsProperty().get(), model.labelGeometryProperty().get(), t, hz);
     }
 
@@ -78,7 +102,7 @@ public final class SpectrogramView extends TimelinePlot {
         SpectrogramRaster.Request req = new SpectrogramRaster.Request(s, viewport.start(), viewport.end(), w, h,
                 model.logFrequencyProperty().get(), model.gainDbProperty().get(), model.rangeDbProperty().get(),
                 overlay ? model.labelsProperty().get() : null, overlay ? model.labelGeometryProperty().get() : null,
-                model.overlayOpacityProperty().get());
+                model.overlayOpacityProperty().get(), model.freqLowHzProperty().get(), model.freqHighHzProperty().get());
         ColorMap colorMap = model.colorMapProperty().get().map();
         renderer.submit(() -> new Frame(SpectrogramRaster.render(req, colorMap), w, h), this::show);
     }
@@ -110,12 +134,13 @@ public final class SpectrogramView extends TimelinePlot {
             return;
         }
         boolean log = model.logFrequencyProperty().get();
+        FrequencyAxis axis = model.frequencyAxis();
         g.setTextAlign(TextAlignment.RIGHT);
         g.setFill(AXIS_TEXT);
-        double[] ticks = log ? logTicks(s) : AxisTicks.ticks(0, s.nyquist(), (int) Math.max(2, plotH / 40))
+        double[] ticks = log ? logTicks(axis) : AxisTicks.ticks(axis.low(), axis.high(), (int) Math.max(2, plotH / 40))
                 .stream().mapToDouble(Double::doubleValue).toArray();
         for (double hz : ticks) {
-            double frac = SpectrogramRaster.fracOf(s, log, hz);
+            double frac = axis.fracOf(hz);
             if (frac < 0 || frac > 1.0001) {
                 continue;
             }
@@ -133,9 +158,14 @@ public final class SpectrogramView extends TimelinePlot {
         g.setTextAlign(TextAlignment.LEFT);
     }
 
-    private static double[] logTicks(Spectrum s) {
-        return java.util.stream.DoubleStream.of(20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000)
-                .filter(f -> f >= SpectrogramRaster.logFloorHz(s) && f <= s.nyquist()).toArray();
+    private static double[] logTicks(FrequencyAxis axis) {
+        double[] decade = java.util.stream.DoubleStream.of(20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000)
+                .filter(f -> f >= axis.low() * 0.999 && f <= axis.high() * 1.001).toArray();
+        if (decade.length >= 3) {
+            return decade;
+        }
+        // a narrow band on the log axis: linear ticks inside it
+        return AxisTicks.ticks(axis.low(), axis.high(), 5).stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     @Override

@@ -23,6 +23,8 @@ public final class SpectrogramViewModel {
     private final BooleanProperty overlayVisible = new SimpleBooleanProperty(true);
     private final DoubleProperty overlayOpacity = new SimpleDoubleProperty(SpectrogramRaster.LABEL_ALPHA);
     private final ObjectProperty<ColorMap.Named> colorMap = new SimpleObjectProperty<>(ColorMap.Named.MAGMA);
+    private final DoubleProperty freqLowHz = new SimpleDoubleProperty(0);
+    private final DoubleProperty freqHighHz = new SimpleDoubleProperty(Double.POSITIVE_INFINITY);
     private final javafx.beans.property.StringProperty readout = new javafx.beans.property.SimpleStringProperty("");
 
     public ObjectProperty<Spectrum> spectrumProperty() {
@@ -65,6 +67,40 @@ public final class SpectrogramViewModel {
 
     public ObjectProperty<ColorMap.Named> colorMapProperty() {
         return colorMap;
+    }
+
+    /** Bottom of the visible frequency band in Hz (0: from the bottom of the axis). */
+    public DoubleProperty freqLowHzProperty() {
+        return freqLowHz;
+    }
+
+    /** Top of the visible frequency band in Hz (infinity: up to Nyquist). */
+    public DoubleProperty freqHighHzProperty() {
+        return freqHighHz;
+    }
+
+    /** The visible band as the current spectrum maps it; null without a spectrum. */
+    public FrequencyAxis frequencyAxis() {
+        Spectrum s = spectrum.get();
+        return s == null ? null : FrequencyAxis.of(s, logFrequency.get(), freqLowHz.get(), freqHighHz.get());
+    }
+
+    /** Zooms the frequency band by {@code factor} (&lt; 1 zooms in) keeping {@code anchorHz} where it is. */
+    public void zoomFrequency(double factor, double anchorHz) {
+        FrequencyAxis axis = frequencyAxis();
+        if (axis == null) {
+            return;
+        }
+        double[] band = axis.zoom(spectrum.get(), factor, anchorHz);
+        FrequencyAxis full = FrequencyAxis.full(spectrum.get(), logFrequency.get());
+        freqLowHz.set(band[0] <= full.low() + 1e-9 ? 0 : band[0]);
+        freqHighHz.set(band[1] >= full.high() - 1e-9 ? Double.POSITIVE_INFINITY : band[1]);
+    }
+
+    /** Shows the whole frequency range again. */
+    public void fitFrequency() {
+        freqLowHz.set(0);
+        freqHighHz.set(Double.POSITIVE_INFINITY);
     }
 
     /** What is under the pointer: time, frequency, level and label (empty when the pointer is elsewhere). */

@@ -51,6 +51,34 @@ public abstract class TimelinePlot extends Region {
         return plotArea;
     }
 
+    /**
+     * Keeps a canvas that was drawn at some size stretched over the whole plot area, so while the view is being
+     * resized (a divider dragged) the last frame fills the area and lines up with the axes, which are redrawn at
+     * once; the exact frame replaces it when its render is done (then the scale is 1).
+     */
+    protected static void stretchToPlotArea(javafx.scene.canvas.Canvas content, Pane area) {
+        javafx.scene.transform.Scale scale = new javafx.scene.transform.Scale(1, 1, 0, 0);
+        scale.xProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> stretch(content.getWidth(),
+                area.getWidth()), area.widthProperty(), content.widthProperty()));
+        scale.yProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> stretch(content.getHeight(),
+                area.getHeight()), area.heightProperty(), content.heightProperty()));
+        content.getTransforms().add(scale);
+    }
+
+    /**
+     * The factor that stretches {@code drawn} pixels over {@code area}: 1 when they differ by less than a pixel
+     * (frames are rendered at the floored size; resampling them by a fraction of a pixel would only blur).
+     */
+    public static double stretch(double drawn, double area) {
+        return drawn <= 0 || Math.abs(area - drawn) < 1 ? 1 : area / drawn;
+    }
+
+    /** Where the drawn content lies inside the plot area (tests: it covers the area, also mid-resize). */
+    public javafx.geometry.Bounds contentBounds() {
+        return plotArea.getChildren().isEmpty() ? new javafx.geometry.BoundingBox(0, 0, 0, 0)
+                : plotArea.getChildren().get(0).getBoundsInParent();
+    }
+
     public double plotWidth() {
         return Math.max(1, getWidth() - LEFT - RIGHT);
     }

@@ -28,6 +28,7 @@ public final class WaveformView extends TimelinePlot {
         super(viewport, "Waveform", seek);
         getStyleClass().add("waveform-view");
         plotArea().getChildren().add(canvas);
+        stretchToPlotArea(canvas, plotArea());
         signal.addListener((o, a, b) -> requestRender());
         amplitudeZoom.addListener(o -> {
             requestRender();

@@ -66,6 +66,15 @@ class WorkbenchOptionsTest {
         assertEquals(List.of("production"), changed.methods());
         assertEquals(0.5, changed.clusterer().spectral().gamma());
         assertEquals(changed.synthesis(), changed.analysis());
+        WorkbenchOptions features = WorkbenchParameters.apply(java.util.Map.of("intensity", "db", "gammaMode", "auto"),
+                w);
+        assertEquals(org.ncw.engine.dsp.Intensity.DB, features.strategy().intensity());
+        assertEquals(org.ncw.engine.cluster.strategy.ClusterSettings.GammaMode.AUTO, features.clusterer().gammaMode());
+        assertEquals("db", WorkbenchParameters.of(features).get("intensity"));
+        assertEquals(features, WorkbenchOptions.fromJson(features.toJson()), "the GUI's choice survives the file");
+        InvalidParameterException badIntensity = assertThrows(InvalidParameterException.class,
+                () -> WorkbenchParameters.apply(java.util.Map.of("intensity", "loudness"), w));
+        assertTrue(badIntensity.getMessage().contains("intensity"), badIntensity.getMessage());
         InvalidParameterException unknown = assertThrows(InvalidParameterException.class,
                 () -> WorkbenchParameters.apply(java.util.Map.of("colour", "red"), w));
         assertTrue(unknown.getMessage().contains("unknown parameter 'colour'"), unknown.getMessage());

@@ -94,4 +94,57 @@ class SpectrogramRasterTest {
         }
         assertTrue(lumB > lumA, "positive gain brightens: " + lumA + " -> " + lumB);
     }
+
+    @Test
+    void aZoomedBandDrawsTheToneAtItsHeightAndTheAxisReadsItBack() {
+        Spectrum s = tone(1000);
+        ColorMap cmap = ColorMap.magma();
+        int w = 40;
+        int h = 200;
+        for (boolean log : new boolean[] {false, true}) {
+            double lo = log ? 250 : 500;
+            double hi = log ? 4000 : 1500;
+            SpectrogramRaster.Request req = new SpectrogramRaster.Request(s, 0.1, 0.9, w, h, log, 0, 80, null, null,
+                    SpectrogramRaster.LABEL_ALPHA, lo, hi);
+            FrequencyAxis axis = req.axis();
+            assertEquals(0.5, axis.fracOf(1000), 1e-9, "1 kHz is half way up " + lo + "-" + hi + " Hz, log=" + log);
+            int[] px = SpectrogramRaster.render(req, cmap);
+            for (int x = 0; x < w; x += 9) {
+                assertEquals(h / 2.0, brightestRow(px, w, h, x), 3.0, "log=" + log);
+            }
+            int row = brightestRow(px, w, h, 20);
+            assertEquals(1000, axis.rowHz(row, h), (hi - lo) / h * 3 + (log ? 40 : 0), "the readout's frequency");
+        }
+    }
+
+    @Test
+    void frequencyZoomKeepsTheAnchorAndStaysInsideTheSpectrum() {
+        Spectrum s = tone(1000);
+        FrequencyAxis full = FrequencyAxis.full(s, false);
+        assertEquals(0, full.low());
+        assertEquals(s.nyquist(), full.high());
+        double[] band = full.zoom(s, 0.5, 2000);
+        assertEquals(full.fracOf(2000), FrequencyAxis.of(s, false, band[0], band[1]).fracOf(2000), 1e-9);
+        assertEquals(s.nyquist() / 2, band[1] - band[0], 1e-6);
+        double[] out = FrequencyAxis.of(s, false, band[0], band[1]).zoom(s, 10, 7900);
+        assertEquals(0, out[0], 1e-9, "zooming out never passes 0 Hz");
+        assertEquals(s.nyquist(), out[1], 1e-9, "nor Nyquist");
+        FrequencyAxis tiny = FrequencyAxis.of(s, false, 1000, 1001);
+        assertEquals(FrequencyAxis.MIN_BAND_HZ, tiny.high() - tiny.low(), 1e-9, "never narrower than 20 Hz");
+        FrequencyAxis logBand = FrequencyAxis.of(s, true, 100, 1000);
+        double[] logZoom = logBand.zoom(s, 0.5, 500);
+        assertEquals(logBand.fracOf(500), FrequencyAxis.of(s, true, logZoom[0], logZoom[1]).fracOf(500), 1e-9);
+    }
+
+    @Test
+    void theViewModelZoomsAroundThePointerAndFitsBack() {
+        SpectrogramViewModel vm = new SpectrogramViewModel();
+        vm.spectrumProperty().set(tone(1000));
+        vm.zoomFrequency(0.25, 1000);
+        assertEquals(vm.frequencyAxis().fracOf(1000), 1000 / vm.spectrumProperty().get().nyquist(), 1e-9);
+        assertEquals(2000, vm.freqHighHzProperty().get() - vm.freqLowHzProperty().get(), 1e-6);
+        vm.fitFrequency();
+        assertEquals(0, vm.freqLowHzProperty().get());
+        assertEquals(Double.POSITIVE_INFINITY, vm.freqHighHzProperty().get());
+    }
 }

@@ -67,6 +67,22 @@ public final class ScreenshotTour {
 
         fx(() -> {
             vm.spectrogram().logFrequencyProperty().set(false);
+            vm.viewport().fit();
+            vm.viewport().clearSelection();
+            vm.scatter().coloringProperty().set(ScatterViewModel.Coloring.LABEL);
+            vm.spectrogram().freqLowHzProperty().set(0);
+            vm.spectrogram().freqHighHzProperty().set(4000);
+            return null;
+        });
+        Thread.sleep(2500);
+        save(out.resolve("frequency-zoom.png"), () -> scene.getRoot());
+        fx(() -> {
+            vm.spectrogram().fitFrequency();
+            return null;
+        });
+
+        fx(() -> {
+            vm.spectrogram().logFrequencyProperty().set(false);
             vm.scatter().coloringProperty().set(ScatterViewModel.Coloring.LABEL);
             vm.viewport().fit();
             vm.viewport().clearSelection();
@@ -92,12 +108,52 @@ public final class ScreenshotTour {
         save(out.resolve("params-production.png"), () -> scene.lookup("#params"));
         fx(() -> {
             vm.params().textProperty("productionAmount").set("preset");
+            vm.params().textProperty("productionGate").set("preset");
+            vm.params().textProperty("productionThresholdDb").set("preset");
+            vm.params().textProperty("algorithm").set("kmeans");
+            vm.params().textProperty("clusters").set("3");
+            ((ScrollPane) scene.lookup("#params")).setVvalue(0.3);
+            return null;
+        });
+        waitIdle();
+        Thread.sleep(1500);
+        save(out.resolve("clusterer-k3.png"), () -> scene.getRoot());
+        fx(() -> {
+            vm.params().textProperty("algorithm").set("spectral");
+            vm.params().textProperty("clusters").set("2");
             window.centre().getSelectionModel().select(1);
             return null;
         });
         waitIdle();
         Thread.sleep(4000);
         save(out.resolve("view3d.png"), () -> scene.getRoot());
+
+        // a session whose recording has gone: the one-line notice with Locate… / Cancel
+        Path tmp = Files.createTempDirectory("ncw-tour");
+        Path copy = tmp.resolve("interview.noisy.wav");
+        Files.copy(Path.of(System.getProperty("ncw.samples", "samples"), "speech-pink-22k.noisy.wav"), copy);
+        Path session = tmp.resolve("interview" + org.ncw.ui.session.SessionFile.SUFFIX);
+        fx(() -> {
+            window.centre().getSelectionModel().select(0);
+            vm.open(copy);
+            return null;
+        });
+        waitIdle();
+        CountDownLatch saved = new CountDownLatch(1);
+        fx(() -> {
+            vm.saveSession(session, f -> saved.countDown());
+            return null;
+        });
+        saved.await();
+        Files.delete(copy);
+        fx(() -> {
+            vm.open(session);
+            return null;
+        });
+        Thread.sleep(2000);
+        save(out.resolve("session-missing.png"), () -> javafx.stage.Window.getWindows().stream()
+                .filter(w -> w.getScene() != null && w.getScene().lookup("#session-problem-dialog") != null)
+                .findFirst().orElseThrow().getScene().getRoot());
         fx(() -> {
             vm.close();
             return null;

@@ -47,7 +47,7 @@ public final class ColumnByColumnStrategy extends SettingsStrategy {
         int[] roles = new int[bins * frames];
         double[] presence = new double[bins * frames];
         Set<String> warnings = ConcurrentHashMap.newKeySet();
-        DiagnosticsCollector diagnostics = new DiagnosticsCollector(options, run, frames);
+        DiagnosticsCollector diagnostics = new DiagnosticsCollector(options, run, frames, settings.autoGamma());
         AtomicInteger done = new AtomicInteger();
         int k = run.nClusters();
         Runnable all = () -> IntStream.range(0, frames).parallel().forEach(t -> {

@@ -68,7 +68,7 @@ public final class CompleteStrategy extends SettingsStrategy {
         } else {
             SoftScores.write(x, raw, k, speech, presence, 0);
         }
-        DiagnosticsCollector collector = new DiagnosticsCollector(options, run, 1);
+        DiagnosticsCollector collector = new DiagnosticsCollector(options, run, 1, settings.autoGamma());
         collector.record(0, x, raw, r, Double.NaN);
         ClusterDiagnostics d = collector.result();
         List<String> warnings = new ArrayList<>(r.warnings());

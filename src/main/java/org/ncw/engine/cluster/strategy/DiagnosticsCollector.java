@@ -17,6 +17,8 @@ import java.util.Locale;
 final class DiagnosticsCollector {
     private final StrategyOptions options;
     private final ClusterSettings settings;
+    /** The run asked for gamma auto (settings then hold the heuristic's value, mode VALUE). */
+    private final boolean autoGamma;
     private final int k;
     private final int[] components;
     private final long[] isolated;
@@ -25,10 +27,14 @@ final class DiagnosticsCollector {
     private final long[][] sizes;
     private final boolean[] degenerate;
 
-    /** @param settings the settings that ran (with the effective gamma) */
-    DiagnosticsCollector(StrategyOptions options, ClusterSettings settings, int problems) {
+    /**
+     * @param settings  the settings that ran (with the effective gamma)
+     * @param autoGamma whether that gamma came from gamma auto, so no warning suggests gamma auto again
+     */
+    DiagnosticsCollector(StrategyOptions options, ClusterSettings settings, int problems, boolean autoGamma) {
         this.options = options;
         this.settings = settings;
+        this.autoGamma = autoGamma;
         this.k = settings.nClusters();
         components = new int[problems];
         isolated = new long[problems];
@@ -154,17 +160,20 @@ final class DiagnosticsCollector {
                 + " points)", 100 * degenerateFraction);
         Intensity intensity = options.intensity();
         String values = intensity.columnName();
+        // never suggest gamma auto to a run that already uses it
+        String gammaHint = autoGamma ? "try a smaller gamma or the kNN affinity"
+                : "try gamma auto or a smaller gamma";
         if (rbf() && nearZeroShare > 0.5) {
-            String suggestion = intensity == Intensity.DB ? "try gamma auto or magnitude"
-                    : settings.autoGamma() ? "try a smaller gamma or the kNN affinity"
-                    : "try gamma auto or a smaller gamma";
+            String suggestion = intensity == Intensity.DB
+                    ? (autoGamma ? "try magnitude" : "try gamma auto or magnitude")
+                    : gammaHint;
             w.add(String.format(Locale.ROOT, "%s: gamma %s on %s values: %.0f %% of weights are 0 — %s",
                     what, shortNumber(gamma), values, 100 * nearZeroShare, suggestion));
         } else if (worst > 1) {
             w.add(String.format(Locale.ROOT, "%s: the affinity graph falls apart (%d components in %s %d) — %s",
                     what, worst, options.strategy() == StrategyKind.COLUMN ? "frame" : "problem", worstAt,
                     settings.spectral().affinity() == AffinityKind.NEAREST_NEIGHBORS ? "try more neighbors"
-                            : "try gamma auto or a smaller gamma"));
+                            : gammaHint));
         } else {
             w.add(what + ": the clusterer splits off a few outlying points — try the k-means clusterer, the 3-D table"
                     + (intensity == Intensity.MAGNITUDE ? "" : " or magnitude values"));

@@ -27,14 +27,14 @@ public record StrategyOptions(DatasetKind dataset, StrategyKind strategy, Speech
         Checks.notNull("roleRule", roleRule);
         Checks.notNull("scaling", scaling);
         Checks.atLeast("threads", threads, 0);
-        if (intensity == null) {
+        if (intensity == null) { // files from before the setting clustered dB values: reproduce what they ran
             intensity = Intensity.DB;
         }
     }
 
     public static StrategyOptions defaults() {
         return new StrategyOptions(DatasetKind.MATRIX, StrategyKind.COLUMN, SpeechRoleRule.HIGHER_MEAN_DB, false,
-                FeatureScaling.STANDARDIZE, 0, Intensity.DB);
+                FeatureScaling.STANDARDIZE, 0, Intensity.MAGNITUDE);
     }
 
     public StrategyOptions withDataset(DatasetKind d) {

@@ -108,6 +108,34 @@ class DiagnosticsTest {
     }
 
     @Test
+    void warningsOfAnAutoGammaRunNeverSuggestGammaAuto() {
+        // three loud bins far above two groups: under any gamma they are a component of their own, split off
+        int bins = 683;
+        int frames = 20;
+        TfMatrix db = TfMatrix.zeros(bins, frames);
+        SplittableRandom random = new SplittableRandom(1);
+        for (int t = 0; t < frames; t++) {
+            for (int b = 0; b < bins; b++) {
+                db.set(b, t, (b < 3 ? 60 : b < 300 ? 0 : -60) + 0.5 * random.nextDouble());
+            }
+        }
+        for (Intensity intensity : Intensity.values()) {
+            StrategyOptions o = StrategyOptions.defaults().withIntensity(intensity);
+            StrategyResult fixed = ClusteringStrategy.of(o, ClusterSettings.defaults(), ClustererFactory.core())
+                    .fit(StrategyTest.matrix(db), TaskMonitor.none());
+            assertTrue(fixed.warnings().stream().anyMatch(s -> s.contains("falls apart") && s.contains("gamma auto")),
+                    fixed.warnings().toString());
+            StrategyResult auto = ClusteringStrategy.of(o, ClusterSettings.defaults()
+                            .withGammaMode(ClusterSettings.GammaMode.AUTO), ClustererFactory.core())
+                    .fit(StrategyTest.matrix(db), TaskMonitor.none());
+            assertTrue(auto.diagnostics().degenerate(), intensity + ": " + auto.diagnostics());
+            assertTrue(auto.warnings().stream().anyMatch(s -> s.contains("try a smaller gamma or the kNN affinity")),
+                    intensity + ": " + auto.warnings());
+            assertTrue(auto.warnings().stream().noneMatch(s -> s.contains("gamma auto")), auto.warnings().toString());
+        }
+    }
+
+    @Test
     void magnitudeColumnsFindTheLoudBlockAndTheRoleRuleScoresDb() {
         StrategyResult r = ClusteringStrategy.of(StrategyOptions.defaults(), ClusterSettings.defaults(),
                 ClustererFactory.core()).fit(Table3D.of(magnitudes()), TaskMonitor.none());
@@ -240,6 +268,6 @@ class DiagnosticsTest {
         String older = Json.write(StrategyOptions.defaults()).replaceAll(",\\s*\"intensity\"\\s*:\\s*\"[A-Z]+\"", "");
         assertFalse(older.contains("intensity"));
         assertEquals(Intensity.DB, Json.read(older, StrategyOptions.class).intensity());
-        assertEquals(Intensity.DB, StrategyOptions.defaults().intensity());
+        assertEquals(Intensity.MAGNITUDE, StrategyOptions.defaults().intensity(), "the study's amplitudes");
     }
 }
