@@ -54,6 +54,11 @@ public final class BenchQualityCommand implements Callable<Integer> {
             description = "Run the methods with a saved experiment's settings (default: their documented defaults).")
     Path optionsFile;
 
+    @Option(names = "--split", paramLabel = "even|odd|all", defaultValue = "all",
+            description = "Only the even- or odd-numbered stems (NNN__...) of the set (default: ${DEFAULT-VALUE}): "
+                    + "tune on one half, report the other.")
+    String split;
+
     @Option(names = "--force", description = "Replace existing PREFIX.csv/.json/.png.")
     boolean force;
 
@@ -102,7 +107,7 @@ public final class BenchQualityCommand implements Callable<Integer> {
         for (Path p : List.of(csv, json, png)) {
             mode = OutputPaths.check(p, force, guard);
         }
-        EvaluationSet set = EvaluationSet.load(dir);
+        EvaluationSet set = EvaluationSet.load(dir).split(split);
         PrintWriter err = spec.commandLine().getErr();
         Path parent = csv.toAbsolutePath().getParent();
         if (parent != null) {

@@ -10,6 +10,7 @@ import org.ncw.engine.metrics.SiSdr;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
 
 import static org.ncw.cli.CliRun.run;
@@ -110,6 +111,31 @@ class QualityCommandsTest {
         assertTrue(SiSdr.compute(clean, y) > SiSdr.compute(clean, noisy) + 5, "blind denoiser gains > 5 dB");
         CliRun production = run("denoise", in.toString(), "-o", dir.resolve("p.wav").toString(), "--preset", "default");
         assertTrue(production.out().contains("method production"), production.out());
+    }
+
+    @Test
+    void benchQualitySplitKeepsOneHalfOfTheNumberedStems() throws IOException {
+        StringBuilder index = new StringBuilder("[");
+        for (int k = 0; k < 3; k++) {
+            String stem = String.format("%03d__white", k);
+            double[] clean = speechLike(2 * FS);
+            write(stem + ".clean.wav", clean, FS);
+            write(stem + ".noisy.wav", plusNoise(clean, 0.03, k), FS);
+            index.append(k == 0 ? "" : ",").append("{\"stem\":\"").append(stem).append("\",\"snr_db\":5}");
+        }
+        Files.writeString(dir.resolve("index.json"), index.append(']').toString());
+        Path even = dir.resolve("even");
+        assertEquals(0, run("bench-quality", dir.toString(), "-o", even.toString(), "--split", "even",
+                "--methods", "unprocessed").code());
+        List<String> rows = Files.readAllLines(Path.of(even + ".csv"));
+        assertEquals(3, rows.size(), rows.toString()); // header, 000 and 002
+        assertTrue(rows.get(1).contains("000__white") && rows.get(2).contains("002__white"), rows.toString());
+        Path odd = dir.resolve("odd");
+        assertEquals(0, run("bench-quality", dir.toString(), "-o", odd.toString(), "--split", "odd",
+                "--methods", "unprocessed").code());
+        assertEquals(2, Files.readAllLines(Path.of(odd + ".csv")).size());
+        CliRun bad = run("bench-quality", dir.toString(), "-o", dir.resolve("x").toString(), "--split", "half");
+        assertTrue(bad.code() != 0 && bad.err().contains("even, odd or all"), bad.err());
     }
 
     @Test

@@ -33,6 +33,35 @@ public record EvaluationSet(Path directory, List<Item> items) {
         items = List.copyOf(items);
     }
 
+    /**
+     * The mixtures of one half: {@code even} or {@code odd} by the number that starts the stem ({@code 012__...}),
+     * {@code all} unchanged. The corpus is tuned on the even half and validated on the odd one.
+     */
+    public EvaluationSet split(String which) {
+        if (which.equals("all")) {
+            return this;
+        }
+        if (!which.equals("even") && !which.equals("odd")) {
+            throw new IllegalArgumentException("split must be even, odd or all, got '" + which + "'");
+        }
+        int parity = which.equals("even") ? 0 : 1;
+        List<Item> half = new ArrayList<>();
+        for (Item item : items) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d+)").matcher(item.stem());
+            if (!m.find()) {
+                throw new IllegalArgumentException("--split " + which + " needs numbered stems (NNN__...), got '"
+                        + item.stem() + "'");
+            }
+            if (Long.parseLong(m.group(1)) % 2 == parity) {
+                half.add(item);
+            }
+        }
+        if (half.isEmpty()) {
+            throw new IllegalArgumentException("no " + which + "-numbered mixture in " + directory);
+        }
+        return new EvaluationSet(directory, half);
+    }
+
     /** Reads {@code dir/index.json}; fails with a message naming the file when it or a listed WAV is missing. */
     public static EvaluationSet load(Path dir) throws IOException {
         Path index = dir.resolve("index.json");
