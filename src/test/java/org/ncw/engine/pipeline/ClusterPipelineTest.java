@@ -201,8 +201,19 @@ class ClusterPipelineTest {
         cancelling.run(exact, TaskMonitor.none());
         assertEquals(2, cancelling.clusterRuns());
         try (JobService jobs = JobService.background(1)) {
+            // The one worker is held busy, so the job is cancelled before it starts whatever the machine's speed.
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            jobs.submit("blocker", (f, s) -> { }, m -> {
+                try {
+                    return release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            });
             Job<ExperimentResult> job = new ClusterPipeline(toneInNoise()).submit(jobs, small(), (f, s) -> { });
             job.cancel();
+            release.countDown();
             Exception e = assertThrows(Exception.class, () -> job.future().get());
             assertTrue(e instanceof CancellationException
                     || e instanceof ExecutionException && e.getCause() instanceof CancelledException, e.toString());
