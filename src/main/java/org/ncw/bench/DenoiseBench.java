@@ -5,7 +5,6 @@ import org.ncw.engine.core.TaskMonitor;
 import org.ncw.engine.denoise.BlindDenoiser;
 import org.ncw.engine.denoise.BlindDenoiserOptions;
 
-import java.util.Random;
 import java.util.concurrent.ForkJoinPool;
 
 /**
@@ -16,22 +15,6 @@ public final class DenoiseBench extends RealTimeDenoiseBench {
     @Override
     public String name() {
         return "blind denoiser (defaults), one thread";
-    }
-
-    @Override
-    double[] synthesise(int n) {
-        Random random = new Random(7);
-        double[] x = new double[n];
-        for (int i = 0; i < x.length; i++) {
-            double t = (double) i / SAMPLE_RATE;
-            double env = Math.max(0, Math.sin(2 * Math.PI * 2 * t));
-            double voice = 0;
-            for (int k = 1; k <= 8; k++) {
-                voice += Math.sin(2 * Math.PI * 140 * k * t) / k;
-            }
-            x[i] = 0.1 * env * voice + 0.03 * random.nextGaussian();
-        }
-        return x;
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.ncw.bench;
 import org.ncw.engine.core.Signal;
 
 import java.util.Locale;
+import java.util.Random;
 import java.util.concurrent.Callable;
 
 /**
@@ -16,7 +17,21 @@ abstract class RealTimeDenoiseBench implements BenchCase {
     private double lastSeconds = Double.NaN;
 
     /** The {@code SECONDS * SAMPLE_RATE} input samples. */
-    abstract double[] synthesise(int n);
+    /** The input: harmonic bursts (a 140 Hz voice, 2 Hz syllables) in white noise, seeded. */
+    double[] synthesise(int n) {
+        Random random = new Random(7);
+        double[] x = new double[n];
+        for (int i = 0; i < x.length; i++) {
+            double t = (double) i / SAMPLE_RATE;
+            double env = Math.max(0, Math.sin(2 * Math.PI * 2 * t));
+            double voice = 0;
+            for (int k = 1; k <= 8; k++) {
+                voice += Math.sin(2 * Math.PI * 140 * k * t) / k;
+            }
+            x[i] = 0.1 * env * voice + 0.03 * random.nextGaussian();
+        }
+        return x;
+    }
 
     final Signal input() {
         return input;

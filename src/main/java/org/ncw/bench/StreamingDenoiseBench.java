@@ -4,8 +4,6 @@ import org.ncw.engine.stream.SampleSink;
 import org.ncw.engine.stream.StreamingDenoiser;
 import org.ncw.engine.stream.StreamingDenoiserOptions;
 
-import java.util.Random;
-
 /**
  * The streaming denoiser (defaults) on 60 s of 16 kHz audio (harmonic bursts in noise), fed in blocks of 160
  * samples (10 ms, a sound card's usual period) through one {@link StreamingDenoiser.Processor}, as
@@ -17,22 +15,6 @@ public final class StreamingDenoiseBench extends RealTimeDenoiseBench {
     @Override
     public String name() {
         return "streaming denoiser (defaults), 160-sample blocks";
-    }
-
-    @Override
-    double[] synthesise(int n) {
-        Random random = new Random(7);
-        double[] x = new double[n];
-        for (int i = 0; i < x.length; i++) {
-            double t = (double) i / SAMPLE_RATE;
-            double env = Math.max(0, Math.sin(2 * Math.PI * 2 * t));
-            double voice = 0;
-            for (int k = 1; k <= 8; k++) {
-                voice += Math.sin(2 * Math.PI * 140 * k * t) / k;
-            }
-            x[i] = 0.1 * env * voice + 0.03 * random.nextGaussian();
-        }
-        return x;
     }
 
     @Override
