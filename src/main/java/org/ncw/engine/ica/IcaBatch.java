@@ -1,5 +1,6 @@
 package org.ncw.engine.ica;
 
+import org.ncw.engine.core.Csv;
 import org.ncw.engine.core.InvalidParameterException;
 import org.ncw.engine.core.Signal;
 import org.ncw.engine.core.TaskMonitor;
@@ -92,12 +93,13 @@ public final class IcaBatch {
             StringBuilder sb = new StringBuilder("pair,input_a,input_b,output,sample_rate,samples,iterations,converged,"
                     + "last_change,speech_output,ranking,speech_score,noise_score");
             for (String m : metricNames) {
-                sb.append(',').append(csv(m));
+                sb.append(',').append(Csv.field(m));
             }
             sb.append(",error\n");
             for (PairRow r : rows) {
-                sb.append(r.pair()).append(',').append(csv(r.inputA())).append(',').append(csv(r.inputB())).append(',')
-                        .append(csv(r.outputName())).append(',').append(r.sampleRate()).append(',')
+                sb.append(r.pair()).append(',').append(Csv.field(r.inputA())).append(',')
+                        .append(Csv.field(r.inputB())).append(',')
+                        .append(Csv.field(r.outputName())).append(',').append(r.sampleRate()).append(',')
                         .append(r.samples()).append(',').append(r.iterations()).append(',').append(r.converged())
                         .append(',').append(number(r.lastChange())).append(',').append(r.speechOutput()).append(',')
                         .append(r.ranking() == null ? "" : r.ranking().name()).append(',')
@@ -106,17 +108,13 @@ public final class IcaBatch {
                     Double v = r.speechMetrics().get(m);
                     sb.append(',').append(v == null ? "" : number(v));
                 }
-                sb.append(',').append(r.error() == null ? "" : csv(r.error())).append('\n');
+                sb.append(',').append(r.error() == null ? "" : Csv.field(r.error())).append('\n');
             }
             return sb.toString();
         }
 
         private static String number(double v) {
             return Double.isNaN(v) ? "" : String.format(java.util.Locale.ROOT, "%.6g", v);
-        }
-
-        private static String csv(String s) {
-            return s.contains(",") || s.contains("\"") || s.contains("\n") ? '"' + s.replace("\"", "\"\"") + '"' : s;
         }
     }
 

@@ -1,5 +1,6 @@
 package org.ncw.engine.sweep;
 
+import org.ncw.engine.core.Csv;
 import org.ncw.engine.core.Checks;
 import org.ncw.engine.core.InvalidParameterException;
 import org.ncw.engine.core.Json;
@@ -132,19 +133,19 @@ public record Leaderboard(String gridHash, RankBy rankBy, List<Entry> ranking, L
     public String rowsCsv() {
         List<String> fields = fieldNames();
         StringBuilder sb = new StringBuilder("file,setting,");
-        fields.forEach(f -> sb.append(csv(f)).append(','));
+        fields.forEach(f -> sb.append(Csv.field(f)).append(','));
         sb.append("method,si_sdr,stoi,delta_si_sdr,delta_stoi,seconds,audio_seconds,problems,degenerate_percent,"
                 + "effective_gamma,warnings,error\n");
         for (RunRecord r : rows) {
-            sb.append(csv(r.file())).append(',').append(r.setting()).append(',');
-            fields.forEach(f -> sb.append(csv(String.valueOf(r.values().getOrDefault(f, "")))).append(','));
-            sb.append(csv(r.method())).append(',')
+            sb.append(Csv.field(r.file())).append(',').append(r.setting()).append(',');
+            fields.forEach(f -> sb.append(Csv.field(String.valueOf(r.values().getOrDefault(f, "")))).append(','));
+            sb.append(Csv.field(r.method())).append(',')
                     .append(num(r.siSdr(), 4)).append(',').append(num(r.stoi(), 5)).append(',')
                     .append(num(r.deltaSiSdr(), 4)).append(',').append(num(r.deltaStoi(), 5)).append(',')
                     .append(num(r.seconds(), 4)).append(',').append(num(r.audioSeconds(), 3)).append(',')
                     .append(r.problems()).append(',').append(num(r.degeneratePercent(), 2)).append(',')
-                    .append(num(r.effectiveGamma(), 6)).append(',').append(csv(String.join(" | ", r.warnings())))
-                    .append(',').append(csv(r.error())).append('\n');
+                    .append(num(r.effectiveGamma(), 6)).append(',').append(Csv.field(String.join(" | ", r.warnings())))
+                    .append(',').append(Csv.field(r.error())).append('\n');
         }
         return sb.toString();
     }
@@ -153,18 +154,18 @@ public record Leaderboard(String gridHash, RankBy rankBy, List<Entry> ranking, L
     public String summaryCsv() {
         List<String> fields = fieldNames();
         StringBuilder sb = new StringBuilder("rank,setting,");
-        fields.forEach(f -> sb.append(csv(f)).append(','));
+        fields.forEach(f -> sb.append(Csv.field(f)).append(','));
         sb.append("method,runs,failures,si_sdr,stoi,delta_si_sdr,delta_stoi,seconds,rtf,degenerate_percent,"
                 + "runs_with_warnings,first_error\n");
         for (Entry e : ranking) {
             sb.append(e.rank()).append(',').append(e.setting()).append(',');
-            fields.forEach(f -> sb.append(csv(String.valueOf(e.values().getOrDefault(f, "")))).append(','));
-            sb.append(csv(e.method())).append(',').append(e.runs()).append(',').append(e.failures()).append(',')
+            fields.forEach(f -> sb.append(Csv.field(String.valueOf(e.values().getOrDefault(f, "")))).append(','));
+            sb.append(Csv.field(e.method())).append(',').append(e.runs()).append(',').append(e.failures()).append(',')
                     .append(num(e.siSdr(), 4)).append(',').append(num(e.stoi(), 5)).append(',')
                     .append(num(e.deltaSiSdr(), 4)).append(',').append(num(e.deltaStoi(), 5)).append(',')
                     .append(num(e.seconds(), 4)).append(',').append(num(e.realTimeFactor(), 5)).append(',')
                     .append(num(e.degeneratePercent(), 2)).append(',').append(e.runsWithWarnings()).append(',')
-                    .append(csv(e.firstError())).append('\n');
+                    .append(Csv.field(e.firstError())).append('\n');
         }
         return sb.toString();
     }
@@ -195,12 +196,5 @@ public record Leaderboard(String gridHash, RankBy rankBy, List<Entry> ranking, L
 
     private static String num(double v, int decimals) {
         return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%." + decimals + "f", v);
-    }
-
-    private static String csv(String s) {
-        if (s.contains(",") || s.contains("\"") || s.contains("\n")) {
-            return "\"" + s.replace("\"", "\"\"").replace('\n', ' ') + "\"";
-        }
-        return s;
     }
 }
