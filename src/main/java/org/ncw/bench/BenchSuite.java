@@ -19,8 +19,10 @@ public final class BenchSuite {
         cases.add(() -> new ProductionBench("default"));
         cases.add(() -> new ProductionBench("gate-nonstationary"));
         cases.add(IcaPipelineBench::new);
-        cases.add(DenoiseBench::new);
-        cases.add(StreamingDenoiseBench::new);
+        cases.add(() -> new DenoiseBench(16000, 0.01));
+        cases.add(() -> new DenoiseBench(48000, 0.03));
+        cases.add(() -> new StreamingDenoiseBench(16000, 0.005));
+        cases.add(() -> new StreamingDenoiseBench(48000, 0.01));
         cases.addAll(ClusterStrategyBench.cases());
         cases.addAll(ClusterStrategyBench.combinations());
         return cases;

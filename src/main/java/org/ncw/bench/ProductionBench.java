@@ -13,6 +13,7 @@ public final class ProductionBench extends RealTimeDenoiseBench {
     private final String preset;
 
     public ProductionBench(String preset) {
+        super(16000, 0.05);
         this.preset = preset;
     }
 
@@ -26,8 +27,8 @@ public final class ProductionBench extends RealTimeDenoiseBench {
         Random random = new Random(42);
         double[] x = new double[n];
         for (int i = 0; i < x.length; i++) {
-            boolean burst = (i % SAMPLE_RATE) < SAMPLE_RATE / 3;
-            x[i] = 0.05 * random.nextGaussian() + (burst ? 0.3 * Math.sin(2 * Math.PI * 1000.0 * i / SAMPLE_RATE) : 0);
+            boolean burst = (i % sampleRate) < sampleRate / 3;
+            x[i] = 0.05 * random.nextGaussian() + (burst ? 0.3 * Math.sin(2 * Math.PI * 1000.0 * i / sampleRate) : 0);
         }
         return x;
     }

@@ -114,13 +114,13 @@ public final class BlindDenoiser {
 
         NoiseFrameClustering.Result clusters = NoiseFrameClustering.fit(power, bins, frames, options.clusterBands());
         monitor.step(3, 10);
-        double[] noise = trackNoise(power, bins, frames, clusters.noisePsd(), floor, options, binHz, frameSeconds,
-                monitor.sub(0.3, 0.6));
-
-        if (options.sppTrackingSeconds() > 0) {
-            noise = sppTrack(power, bins, frames, clusters.noisePsd(), floor,
-                    Math.exp(-frameSeconds / options.sppTrackingSeconds()));
-        }
+        // one tracker or the other: both start from the clustered noise spectrum only
+        double[] noise = options.sppTrackingSeconds() > 0
+                ? sppTrack(power, bins, frames, clusters.noisePsd(), floor,
+                        Math.exp(-frameSeconds / options.sppTrackingSeconds()))
+                : trackNoise(power, bins, frames, clusters.noisePsd(), floor, options, binHz, frameSeconds,
+                        monitor.sub(0.3, 0.6));
+        monitor.step(6, 10);
         double[] ratio = new double[power.length];
         for (int i = 0; i < power.length; i++) {
             ratio[i] = power[i] / noise[i];

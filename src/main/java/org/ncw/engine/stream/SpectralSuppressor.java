@@ -9,6 +9,8 @@ package org.ncw.engine.stream;
  *       below by a running minimum of the smoothed power (minimum statistics) so rising noise is followed;</li>
  *   <li>gain: a Wiener gain from the decision-directed a-priori SNR (raised to a power below 1 to spare weak
  *       speech), blended with the floor gain by p.</li>
+ *   <li>the low band under {@code lowCutHz} (no voice fundamental, often rumble): its own speech-presence
+ *       probability noise tracker and the Wiener gain times that tracker's presence probability.</li>
  * </ol>
  * Every rule uses power ratios only, so the gains do not depend on the input level.
  */
@@ -25,8 +27,10 @@ final class SpectralSuppressor implements FrameGain {
     private final double noiseKeep;
     private final double minimumBias;
     private final int subwindowFrames;
-    private final double logThreshold;
+    private final double threshold;
     private final double slope;
+    /** The slope when it is a whole number up to 64 (exponentiation by squaring), else 0. */
+    private final int integerSlope;
     private final double ddAlpha;
     private final double wienerExponent;
     private final double minPriorSnr;
@@ -34,6 +38,9 @@ final class SpectralSuppressor implements FrameGain {
     private final int lowCutBins;
     private final int[] bandLo;
     private final int[] bandHi;
+    /** Recursion factor of the low band's SPP noise tracker; 0 when the low band gets the floor gain. */
+    private final double lowBandKeep;
+    private final double[] lowBandPresenceMean;
 
     private final double[] noise;
     private final double[] previousClean;
@@ -54,8 +61,9 @@ final class SpectralSuppressor implements FrameGain {
         this.noiseKeep = Math.exp(-hopSeconds / o.noiseSeconds());
         this.minimumBias = o.minimumBias();
         this.subwindowFrames = Math.max(1, (int) Math.round(o.minimumSeconds() / hopSeconds / MINIMUM_SUBWINDOWS));
-        this.logThreshold = Math.log(o.presenceThreshold());
+        this.threshold = o.presenceThreshold();
         this.slope = o.presenceSlope();
+        this.integerSlope = slope == Math.rint(slope) && slope <= 64 ? (int) slope : 0;
         this.ddAlpha = o.ddAlpha();
         this.wienerExponent = o.wienerExponent();
         this.minPriorSnr = Math.pow(10, o.minPriorSnrDb() / 10);
@@ -70,6 +78,8 @@ final class SpectralSuppressor implements FrameGain {
             bandLo[k] = Math.max(0, k - half);
             bandHi[k] = Math.min(bins - 1, k + half);
         }
+        this.lowBandKeep = o.lowBandTrackingSeconds() > 0 ? Math.exp(-hopSeconds / o.lowBandTrackingSeconds()) : 0;
+        this.lowBandPresenceMean = new double[lowCutBins];
         this.noise = new double[bins];
         this.previousClean = new double[bins];
         this.ratioSum = new double[bins + 1];
@@ -93,10 +103,12 @@ final class SpectralSuppressor implements FrameGain {
         for (int k = 0; k < bins; k++) {
             ratioSum[k + 1] = ratioSum[k] + power[k] / (noise[k] + TINY);
         }
-        trackMinimum(power);
+        if (minimumBias > 0) {
+            trackMinimum(power);
+        }
         for (int k = 0; k < bins; k++) {
             double meanRatio = (ratioSum[bandHi[k] + 1] - ratioSum[bandLo[k]]) / (bandHi[k] - bandLo[k] + 1);
-            double p = 1 / (1 + Math.exp(-slope * (Math.log(meanRatio + TINY) - logThreshold)));
+            double p = presence(meanRatio);
             double n = noise[k] + TINY;
             double post = power[k] / n;
             double prior = Math.max(ddAlpha * previousClean[k] / n + (1 - ddAlpha) * Math.max(post - 1, 0),
@@ -105,8 +117,15 @@ final class SpectralSuppressor implements FrameGain {
             previousClean[k] = wiener * wiener * power[k];
             double speechGain = wienerExponent == 1 ? wiener
                     : wienerExponent == 0.5 ? Math.sqrt(wiener) : Math.pow(wiener, wienerExponent);
-            gain[k] = k < lowCutBins ? gainFloor : p * speechGain + (1 - p) * gainFloor;
-            if (frames > initFrames) {
+            if (k >= lowCutBins) {
+                gain[k] = p * speechGain + (1 - p) * gainFloor;
+            } else {
+                // the MMSE gain under speech-presence uncertainty: presence times the Wiener gain
+                gain[k] = lowBandKeep > 0 ? Math.max(presenceH1(post) * wiener, gainFloor) : gainFloor;
+            }
+            if (frames > initFrames && k < lowCutBins && lowBandKeep > 0) {
+                noise[k] = lowBandNoise(k, power[k], n);
+            } else if (frames > initFrames) {
                 double w = (1 - noiseKeep) * (1 - p);
                 noise[k] += w * (power[k] - noise[k]);
                 if (minimumBias > 0 && pastFilled > 0) {
@@ -114,6 +133,52 @@ final class SpectralSuppressor implements FrameGain {
                 }
             }
         }
+    }
+
+    /**
+     * The logistic presence curve over the log ratio, 1 / (1 + exp(-slope (ln r - ln T))), written as
+     * 1 / (1 + (T / r)^slope): the same value without an exp and a log per bin, and for the default integer slope
+     * only multiplications (at 48 kHz the transcendental calls were a third of the frame's time).
+     */
+    private double presence(double meanRatio) {
+        double q = threshold / (meanRatio + TINY);
+        double qs;
+        if (integerSlope > 0) {
+            qs = 1;
+            double b = q;
+            for (int e = integerSlope; e > 0; e >>= 1) {
+                if ((e & 1) != 0) {
+                    qs *= b;
+                }
+                b *= b;
+            }
+        } else {
+            qs = Math.pow(q, slope);
+        }
+        return 1 / (1 + qs);
+    }
+
+    /** A-priori SNR of speech where it is present, 15 dB (Gerkmann &amp; Hendriks 2012). */
+    private static final double XI_H1 = Math.pow(10, 1.5);
+
+    /** Posterior speech presence from the a-posteriori SNR, with prior 1/2 and xi_H1 (Gerkmann &amp; Hendriks). */
+    private static double presenceH1(double post) {
+        return 1 / (1 + (1 + XI_H1) * Math.exp(-XI_H1 / (1 + XI_H1) * post));
+    }
+
+    /**
+     * Gerkmann &amp; Hendriks' tracker for one low-band bin: the posterior presence from the a-posteriori SNR
+     * against the previous estimate, the MMSE noise periodogram (1 - P) |Y|^2 + P N, averaged recursively; P is
+     * capped at 0.99 while its own mean stays above 0.99, so rumble that rises cannot freeze
+     * the estimate (it is followed slowly at the 1 s default).
+     */
+    private double lowBandNoise(int k, double y, double n) {
+        double p = presenceH1(y / n);
+        lowBandPresenceMean[k] = 0.9 * lowBandPresenceMean[k] + 0.1 * p;
+        if (lowBandPresenceMean[k] > 0.99) {
+            p = Math.min(p, 0.99);
+        }
+        return lowBandKeep * n + (1 - lowBandKeep) * ((1 - p) * y + p * n);
     }
 
     /** Martin's sub-window scheme: the minimum of the smoothed power over the last U full sub-windows. */
