@@ -74,7 +74,7 @@ public final class DenoiseCommand implements Callable<Integer> {
     String method;
 
     @Option(names = "--options", paramLabel = "experiment.json",
-            description = "Start from a saved experiment (its production, denoiser and clustering settings).")
+            description = "Start from a saved experiment (its production, denoiser, streaming and clustering settings).")
     Path optionsFile;
 
     @Option(names = "--channel", paramLabel = "mix|N", defaultValue = "mix", converter = ChannelConverter.class,
@@ -129,7 +129,7 @@ public final class DenoiseCommand implements Callable<Integer> {
         Path residuePath = residue != null ? residue : toStdout ? null : defaultResidue(output);
         checkOutputs(residuePath);
         if (chosen.name().equals(org.ncw.engine.stream.StreamingDenoiser.METHOD_NAME)) {
-            return StreamingDenoiseRun.run(this, residuePath, out);
+            return StreamingDenoiseRun.run(this, experiment.streaming(), residuePath, out);
         }
         ProductionChain chain = isProduction ? production.chain(experiment.production()) : null;
 

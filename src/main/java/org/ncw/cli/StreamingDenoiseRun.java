@@ -88,9 +88,12 @@ final class StreamingDenoiseRun {
                 w.clippedSamples(), -1);
     }
 
-    /** Runs the streaming method from {@code command}'s input to its outputs; messages go to {@code log}. */
-    static int run(DenoiseCommand command, Path residuePath, PrintWriter log) throws IOException {
-        StreamingDenoiserOptions options = StreamingDenoiserOptions.defaults();
+    /**
+     * Runs the streaming method with {@code options} (the experiment's) from {@code command}'s input to its
+     * outputs; messages go to {@code log}.
+     */
+    static int run(DenoiseCommand command, StreamingDenoiserOptions options, Path residuePath, PrintWriter log)
+            throws IOException {
         WavStreamReader reader = openWav(command.input, command.stdin);
         Source source;
         int rate;

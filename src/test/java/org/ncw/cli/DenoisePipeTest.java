@@ -114,6 +114,39 @@ class DenoisePipeTest {
         assertTrue(again.err().contains("already exists"), again.err());
     }
 
+    /** The experiment file's streaming block sets the streaming method, on files and through the workbench. */
+    @Test
+    void streamingMethodTakesItsSettingsFromTheExperimentFile() throws IOException {
+        Signal s = noisy();
+        Path in = TestWavs.write(dir, "in.wav", s);
+        StreamingDenoiserOptions chosen = StreamingDenoiserOptions.defaults().withGainFloorDb(-6);
+        org.ncw.engine.workbench.WorkbenchOptions experiment = org.ncw.engine.workbench.WorkbenchOptions.defaults()
+                .withStreaming(chosen);
+        Path options = dir.resolve("exp.json");
+        Files.writeString(options, experiment.toJson());
+        assertEquals(experiment, org.ncw.engine.workbench.WorkbenchOptions.read(options), "round trip");
+        Path out = dir.resolve("out.wav");
+        CliRun r = CliRun.run("denoise", in.toString(), "--method", "streaming", "--options", options.toString(),
+                "-o", out.toString(), "--float");
+        assertEquals(0, r.code(), r.err());
+        double[] y = AudioReader.readMono(out).samples();
+        double[] expected = StreamingDenoiser.fit(s, chosen, TaskMonitor.none()).enhanced().samples();
+        double[] defaults = StreamingDenoiser.fit(s, StreamingDenoiserOptions.defaults(), TaskMonitor.none())
+                .enhanced().samples();
+        double differs = 0;
+        for (int i = 0; i < y.length; i++) {
+            assertEquals(expected[i], y[i], 1e-6, "sample " + i); // a 32-bit float file
+            differs = Math.max(differs, Math.abs(expected[i] - defaults[i]));
+        }
+        assertTrue(differs > 1e-3, "a -6 dB floor changes the output: " + differs);
+        var method = org.ncw.engine.workbench.Methods.byName("streaming").orElseThrow().bound(experiment);
+        double[] viaRegistry = method.apply(s, TaskMonitor.none()).samples();
+        assertEquals(expected.length, viaRegistry.length);
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], viaRegistry[i], 0.0, "registry sample " + i);
+        }
+    }
+
     @Test
     void offlineMethodsReadStdinWholeAndWriteStdout() throws IOException {
         byte[] wav = Files.readAllBytes(TestWavs.write(dir, "in.wav", noisy()));

@@ -27,7 +27,7 @@ final class StreamingMethod implements Method<StreamingDenoiserOptions> {
 
     @Override
     public StreamingDenoiserOptions options(WorkbenchOptions experiment) {
-        return StreamingDenoiserOptions.defaults();
+        return experiment.streaming();
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.ncw.engine.dsp.Resolution;
 import org.ncw.engine.mask.MaskOptions;
 import org.ncw.engine.pipeline.ExperimentOptions;
 import org.ncw.engine.production.ProductionSettings;
+import org.ncw.engine.stream.StreamingDenoiserOptions;
 
 import org.ncw.engine.io.AtomicFileWriter;
 import org.ncw.engine.io.OutputGuard;
@@ -41,11 +42,13 @@ import java.util.Map;
  * @param denoiser   the blind denoiser
  * @param ica        the workbench's ICA stage
  * @param methods    the methods the workbench runs beside the clustering (names or aliases of {@link Methods})
+ * @param streaming  the causal streaming denoiser (method {@code streaming}, live mode, pipes)
  */
 @JsonPropertyOrder({"format", "version"})
 public record WorkbenchOptions(Resolution analysis, Resolution synthesis, DbScale dbScale, StrategyOptions strategy,
                                ClusterSettings clusterer, MaskOptions mask, ProductionSettings production,
-                               BlindDenoiserOptions denoiser, IcaSettings ica, List<String> methods) {
+                               BlindDenoiserOptions denoiser, IcaSettings ica, List<String> methods,
+                               StreamingDenoiserOptions streaming) {
     public static final String FORMAT = "ncw-experiment";
     public static final int VERSION = 2;
 
@@ -61,6 +64,7 @@ public record WorkbenchOptions(Resolution analysis, Resolution synthesis, DbScal
         denoiser = denoiser == null ? BlindDenoiserOptions.defaults() : denoiser;
         ica = ica == null ? IcaSettings.defaults() : ica;
         methods = methods == null ? DEFAULT_METHODS : List.copyOf(methods);
+        streaming = streaming == null ? StreamingDenoiserOptions.defaults() : streaming;
         for (int i = 0; i < methods.size(); i++) {
             if (!Methods.knows(methods.get(i))) {
                 throw new InvalidParameterException("methods[" + i + "]: unknown method '" + methods.get(i)
@@ -79,7 +83,7 @@ public record WorkbenchOptions(Resolution analysis, Resolution synthesis, DbScal
     /** A clustering experiment with every other block at its defaults. */
     public static WorkbenchOptions of(ExperimentOptions e) {
         return new WorkbenchOptions(e.analysis(), e.synthesis(), e.dbScale(), e.strategy(), e.clusterer(), e.mask(),
-                null, null, null, null);
+                null, null, null, null, null);
     }
 
     /** The clustering part (what {@link org.ncw.engine.pipeline.ClusterPipeline} runs). */
@@ -99,26 +103,32 @@ public record WorkbenchOptions(Resolution analysis, Resolution synthesis, DbScal
 
     public WorkbenchOptions withClustering(ExperimentOptions e) {
         return new WorkbenchOptions(e.analysis(), e.synthesis(), e.dbScale(), e.strategy(), e.clusterer(), e.mask(),
-                production, denoiser, ica, methods);
+                production, denoiser, ica, methods, streaming);
     }
 
     public WorkbenchOptions withProduction(ProductionSettings v) {
-        return new WorkbenchOptions(analysis, synthesis, dbScale, strategy, clusterer, mask, v, denoiser, ica, methods);
+        return new WorkbenchOptions(analysis, synthesis, dbScale, strategy, clusterer, mask, v, denoiser, ica, methods,
+                streaming);
     }
 
     public WorkbenchOptions withDenoiser(BlindDenoiserOptions v) {
         return new WorkbenchOptions(analysis, synthesis, dbScale, strategy, clusterer, mask, production, v, ica,
-                methods);
+                methods, streaming);
     }
 
     public WorkbenchOptions withIca(IcaSettings v) {
         return new WorkbenchOptions(analysis, synthesis, dbScale, strategy, clusterer, mask, production, denoiser, v,
-                methods);
+                methods, streaming);
     }
 
     public WorkbenchOptions withMethods(List<String> v) {
         return new WorkbenchOptions(analysis, synthesis, dbScale, strategy, clusterer, mask, production, denoiser,
-                ica, v);
+                ica, v, streaming);
+    }
+
+    public WorkbenchOptions withStreaming(StreamingDenoiserOptions v) {
+        return new WorkbenchOptions(analysis, synthesis, dbScale, strategy, clusterer, mask, production, denoiser,
+                ica, methods, v);
     }
 
     /** The experiment file's text. */

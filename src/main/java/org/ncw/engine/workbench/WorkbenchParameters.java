@@ -181,7 +181,7 @@ public final class WorkbenchParameters {
             toggle(methods, base, flag(p, METHOD_SWITCH + m.name()), null, m.name());
         }
         WorkbenchOptions w = new WorkbenchOptions(analysis, regular, base.dbScale(), strategy, clusterer, mask,
-                production, denoiser, ica, methods);
+                production, denoiser, ica, methods, base.streaming());
         if (flag(p, "production")) {
             production.chain(); // an impossible override fails now, naming its field
         }
