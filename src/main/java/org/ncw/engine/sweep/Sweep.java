@@ -117,21 +117,49 @@ public final class Sweep {
         AtomicInteger finished = new AtomicInteger();
         int reused = 0;
         List<Task> tasks = new ArrayList<>();
+        // settings that run the same work (equal method and options once what cannot matter is set aside) run
+        // once per file; the others of the group get a copy of its row under their own setting
+        Map<String, String> work = new HashMap<>();
+        for (SweepGrid.Setting s : settings) {
+            work.put(s.id(), workKey(s));
+        }
+        Map<Key, Task> leaders = new HashMap<>();
+        Map<Task, List<SweepGrid.Setting>> followers = new HashMap<>();
         for (int f = 0; f < items.size(); f++) {
             SweepInputs.Item item = items.get(f);
             FileSlot slot = new FileSlot(item);
+            Map<String, RunRecord> doneByWork = new HashMap<>();
+            for (SweepGrid.Setting s : settings) {
+                RunRecord old = done.get(new Key(item.name(), s.id()));
+                if (old != null && old.error().isEmpty()) {
+                    doneByWork.putIfAbsent(work.get(s.id()), old);
+                }
+            }
             for (SweepGrid.Setting s : settings) {
                 Key key = new Key(item.name(), s.id());
                 wanted.add(key);
                 RunRecord old = done.get(key);
-                if (old != null) {
-                    rows.put(key, old);
+                RunRecord same = doneByWork.get(work.get(s.id()));
+                if (old != null || same != null) {
+                    rows.put(key, old != null ? old : asSetting(same, s));
+                    if (old == null) {
+                        sink.accept(rows.get(key));
+                    }
                     reused++;
                     finished.incrementAndGet();
-                } else {
-                    slot.pending++;
-                    tasks.add(new Task(key, slot, s));
+                    continue;
                 }
+                Key workOfFile = new Key(item.name(), work.get(s.id()));
+                Task leader = leaders.get(workOfFile);
+                if (leader != null) {
+                    followers.get(leader).add(s);
+                    continue;
+                }
+                slot.pending++;
+                Task t = new Task(key, slot, s);
+                leaders.put(workOfFile, t);
+                followers.put(t, new ArrayList<>());
+                tasks.add(t);
             }
         }
         monitor.step(finished.get(), total);
@@ -149,7 +177,13 @@ public final class Sweep {
                     RunRecord row = runOne(hash, task, inner);
                     sink.accept(row);
                     rows.put(task.key, row);
-                    monitor.stage("run " + finished.incrementAndGet() + " of " + total).step(finished.get(), total);
+                    for (SweepGrid.Setting same : followers.get(task)) {
+                        RunRecord copy = asSetting(row, same);
+                        sink.accept(copy);
+                        rows.put(new Key(task.key.file(), same.id()), copy);
+                    }
+                    int now = finished.addAndGet(1 + followers.get(task).size());
+                    monitor.stage("run " + now + " of " + total).step(now, total);
                     return null;
                 }));
             }
@@ -191,6 +225,26 @@ public final class Sweep {
                         .thenComparingInt(r -> settingIndex.get(r.setting())))
                 .toList();
         return new Result(hash, settings, ordered, reused);
+    }
+
+    /**
+     * What a setting computes: its method and the method's options as JSON, the clusterer's fields that cannot
+     * change the result set to their defaults ({@link org.ncw.engine.cluster.strategy.ClusterSettings#canonical}).
+     */
+    static String workKey(SweepGrid.Setting s) {
+        Method<?> m = s.resolveMethod();
+        Object options = m.options(s.experiment());
+        if (options instanceof org.ncw.engine.pipeline.ExperimentOptions e) {
+            options = e.withClusterer(e.clusterer().canonical());
+        }
+        return m.name() + " " + org.ncw.engine.core.Json.write(options);
+    }
+
+    /** {@code row}, computed for an equivalent setting, as the row of {@code s}. */
+    private static RunRecord asSetting(RunRecord row, SweepGrid.Setting s) {
+        return new RunRecord(row.sweep(), row.file(), s.id(), s.values(), row.method(), s.experiment(), row.siSdr(),
+                row.stoi(), row.deltaSiSdr(), row.deltaStoi(), row.seconds(), row.audioSeconds(), row.problems(),
+                row.degeneratePercent(), row.effectiveGamma(), row.summary(), row.warnings(), row.error());
     }
 
     private static final class FileSlot {

@@ -84,6 +84,40 @@ class SweepTest {
         assertEquals(one.rows().get(7).withSeconds(0), single.withSeconds(0));
     }
 
+    /**
+     * Settings that cannot differ run once per file: kNN ignores gamma and the unprocessed input ignores every
+     * clustering field, so of 2 x 2 x 2 settings only 3 distinct runs remain per file (rbf gamma 1, rbf gamma 2,
+     * knn; plus one unprocessed). A copied row is its group's row, run time included (a second run would take
+     * its own time), under its own setting and values.
+     */
+    @Test
+    void equivalentSettingsRunOncePerFile() throws IOException {
+        SweepInputs in = SweepInputs.of(List.of(SweepFixtures.syntheticSet(dir)), 0);
+        SweepGrid grid = SweepGrid.fromJson("{\"grid\": {\"method\": [\"unprocessed\", \"cluster\"], "
+                + "\"affinity\": [\"rbf\", \"knn\"], \"gamma\": [1, 2]}}", null);
+        List<RunRecord> seen = Collections.synchronizedList(new ArrayList<>());
+        Sweep.Result r = run(grid, in, List.of(), 2, seen::add);
+        assertEquals(16, r.rows().size());
+        assertEquals(16, seen.size(), "every setting still gets its row");
+        for (String file : List.of("m0", "m1")) {
+            List<RunRecord> rows = r.rows().stream().filter(x -> x.file().equals(file)).toList();
+            // s1..s4 unprocessed (one run), s5/s6 rbf gamma 1/2, s7/s8 knn gamma 1/2 (one run)
+            for (int k = 1; k < 4; k++) {
+                assertEquals(rows.get(0).seconds(), rows.get(k).seconds(), 0.0, file + " unprocessed copy " + k);
+                assertEquals(rows.get(0).siSdr(), rows.get(k).siSdr(), 0.0);
+            }
+            assertEquals(rows.get(6).seconds(), rows.get(7).seconds(), 0.0, file + " knn copy");
+            assertEquals(rows.get(6).siSdr(), rows.get(7).siSdr(), 0.0);
+            assertEquals(grid.settings().get(7).values(), rows.get(7).values(), "the copy has its own values");
+            assertEquals("s8", rows.get(7).setting());
+            assertTrue(rows.get(4).seconds() != rows.get(5).seconds() || rows.get(4).siSdr() != rows.get(5).siSdr(),
+                    "rbf gamma 1 and 2 are different runs");
+        }
+        // and each copy is what running that setting on its own gives
+        RunRecord alone = Sweep.runSingle(grid, in.items().get(0), grid.settings().get(7), TaskMonitor.none());
+        assertEquals(alone.withSeconds(0), r.rows().get(7).withSeconds(0));
+    }
+
     @Test
     void resumesFromTheJournalAfterAnInterruption() throws IOException {
         SweepInputs in = SweepInputs.of(List.of(SweepFixtures.syntheticSet(dir)), 0);

@@ -62,6 +62,32 @@ public record ClusterSettings(Algorithm algorithm, SpectralOptions spectral, boo
         return new ClusterSettings(algorithm, spectral, exact, quantum, g);
     }
 
+    /**
+     * These settings with every field that cannot change the result set to its default, so two settings that run
+     * the same clustering are equal: the spectral fields under another algorithm (which uses only nClusters,
+     * nInit, seed and scaling), gamma and the rbf tolerance under kNN, the neighbour count under rbf, the gamma
+     * value when the mode is AUTO, and the fast-path switches where the fast path cannot apply.
+     */
+    public ClusterSettings canonical() {
+        SpectralOptions d = SpectralOptions.defaults();
+        ClusterSettings base = defaults();
+        if (algorithm != Algorithm.SPECTRAL) {
+            SpectralOptions used = d.withNClusters(spectral.nClusters()).withNInit(spectral.nInit())
+                    .withSeed(spectral.seed()).withScaling(spectral.scaling());
+            return new ClusterSettings(algorithm, used, base.exact(), base.quantum(), GammaMode.VALUE);
+        }
+        SpectralOptions s = spectral;
+        if (s.affinity() == AffinityKind.RBF) {
+            s = s.withNNeighbors(d.nNeighbors());
+            if (gammaMode == GammaMode.AUTO) {
+                s = s.withGamma(d.gamma());
+            }
+            return new ClusterSettings(algorithm, s, exact, exact ? base.quantum() : quantum, gammaMode);
+        }
+        s = s.withGamma(d.gamma()).withRbfTolerance(d.rbfTolerance());
+        return new ClusterSettings(algorithm, s, base.exact(), base.quantum(), GammaMode.VALUE);
+    }
+
     /** These settings with a concrete rbf gamma (what runs when the mode is AUTO). */
     public ClusterSettings withEffectiveGamma(double gamma) {
         return new ClusterSettings(algorithm, spectral.withGamma(gamma), exact, quantum, GammaMode.VALUE);
