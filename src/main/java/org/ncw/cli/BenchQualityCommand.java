@@ -132,18 +132,19 @@ public final class BenchQualityCommand implements Callable<Integer> {
         Path groupsJson = Path.of(out + ".groups.json");
         Path groupsPng = Path.of(out + ".groups.png");
         List<Path> targets = List.of(csv, json, png, groupsCsv, groupsJson, groupsPng);
-        EvaluationSet set = EvaluationSet.load(dir).split(split);
-        // the set's files are inputs: neither the tables nor a saved output may replace one
+        // an existing output shows before the set is read; then the set's files are inputs: neither the tables
+        // nor a saved output may replace one
         List<Path> inputs = new ArrayList<>(List.of(dir.resolve("index.json"), dir.resolve(ReferenceScores.FILE)));
+        org.ncw.engine.io.WriteMode mode = null;
+        for (Path p : targets) {
+            mode = OutputPaths.check(p, force, org.ncw.engine.io.OutputGuard.protecting(inputs));
+        }
+        EvaluationSet set = EvaluationSet.load(dir).split(split);
         set.items().forEach(i -> {
             inputs.add(i.noisy());
             inputs.add(i.clean());
         });
         org.ncw.engine.io.OutputGuard guard = org.ncw.engine.io.OutputGuard.protecting(inputs);
-        org.ncw.engine.io.WriteMode mode = null;
-        for (Path p : targets) {
-            mode = OutputPaths.check(p, force, guard);
-        }
         Optional<ReferenceScores> reference = ReferenceScores.load(dir);
         SavedOutputs saved = saveOutputs == null ? null : SavedOutputs.prepare(saveOutputs, set, chosen, force, guard,
                 saveFloat ? SampleFormat.FLOAT32 : SampleFormat.PCM16);
@@ -350,16 +351,19 @@ public final class BenchQualityCommand implements Callable<Integer> {
     private static void printTable(PrintWriter o, String title, List<QualityBenchmark.Summary> rows) {
         o.println();
         o.println(title);
-        o.printf(Locale.ROOT, "%-34s %-18s %3s %8s %8s %7s %7s %7s %7s%n", "method", "group", "n", "SI-SDR",
+        int width = Math.max(8, rows.stream().mapToInt(s -> s.group().length()).max().orElse(0));
+        String group = "%-" + width + "s";
+        o.printf(Locale.ROOT, "%-34s " + group + " %3s %8s %8s %7s %7s %7s %7s%n", "method", "group", "n", "SI-SDR",
                 "\u0394SI-SDR", "STOI", "\u0394STOI", "ESTOI", "\u0394ESTOI");
         for (QualityBenchmark.Summary s : rows) {
             if (s.count() == 0) {
-                o.printf(Locale.ROOT, "%-34s %-18s %3d   failed: %s%n", s.method(), s.group(), s.count(),
+                o.printf(Locale.ROOT, "%-34s " + group + " %3d   failed: %s%n", s.method(), s.group(), s.count(),
                         s.firstError());
                 continue;
             }
-            o.printf(Locale.ROOT, "%-34s %-18s %3d %8.2f %+8.2f %7.3f %+7.3f %7.3f %+7.3f%n", s.method(), s.group(),
-                    s.count(), s.siSdr(), s.deltaSiSdr(), s.stoi(), s.deltaStoi(), s.estoi(), s.deltaEstoi());
+            o.printf(Locale.ROOT, "%-34s " + group + " %3d %8.2f %+8.2f %7.3f %+7.3f %7.3f %+7.3f%n", s.method(),
+                    s.group(), s.count(), s.siSdr(), s.deltaSiSdr(), s.stoi(), s.deltaStoi(), s.estoi(),
+                    s.deltaEstoi());
             if (s.failures() > 0) {
                 o.printf(Locale.ROOT, "%-34s   (%d failed: %s)%n", "", s.failures(), s.firstError());
             }
