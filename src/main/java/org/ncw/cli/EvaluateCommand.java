@@ -22,8 +22,8 @@ import java.util.concurrent.Callable;
 
 /** {@code ncw evaluate --clean C.wav --enhanced E.wav [--noisy N.wav]}: speech-quality scores of an estimate. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Score an enhanced recording against its clean reference: SNR, segmental SNR, SI-SDR and STOI",
-                "(Taal 2011, pystoi-compatible). With --noisy, also the noisy input's scores and the improvement.",
+        description = {"Score an enhanced recording against its clean reference: SNR, segmental SNR, SI-SDR, STOI",
+                "(Taal 2011) and ESTOI (extended STOI, Jensen & Taal 2016), both pystoi-compatible. With --noisy, also the noisy input's scores and the improvement.",
                 "Multi-channel files are mixed down; another sample rate is resampled to the reference's;",
                 "different lengths are scored over the common part (each noted on stderr)."})
 public final class EvaluateCommand implements Callable<Integer> {
@@ -76,7 +76,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             notes.forEach(x -> err.println("ncw: note: " + x));
             out.printf(Locale.ROOT, "reference %s (%d Hz, %.3f s)%n", clean, reference.sampleRate(),
                     reference.durationSeconds());
-            out.printf(Locale.ROOT, "%-10s %9s %9s %9s %7s%n", "", "SNR dB", "segSNR dB", "SI-SDR dB", "STOI");
+            out.printf(Locale.ROOT, "%-10s %9s %9s %9s %7s %7s%n", "", "SNR dB", "segSNR dB", "SI-SDR dB", "STOI",
+                    "ESTOI");
             row(out, "enhanced", e.scores(), false);
             if (n != null) {
                 row(out, "noisy", n.scores(), false);
@@ -100,9 +101,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     private static void row(PrintWriter out, String label, QualityScores s, boolean signed) {
-        out.printf(Locale.ROOT, "%-10s %s %s %s %s%n", label, number(s.snrDb(), 9, 2, signed),
+        out.printf(Locale.ROOT, "%-10s %s %s %s %s %s%n", label, number(s.snrDb(), 9, 2, signed),
                 number(s.segmentalSnrDb(), 9, 2, signed), number(s.siSdrDb(), 9, 2, signed),
-                number(s.stoi(), 7, 3, signed));
+                number(s.stoi(), 7, 3, signed), number(s.estoi(), 7, 3, signed));
     }
 
     /** A score, or -inf/+inf (a silent estimate has SI-SDR -inf) instead of Java's "-Infinity". */
@@ -127,6 +128,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         put(o, "seg_snr_db", s.segmentalSnrDb());
         put(o, "si_sdr_db", s.siSdrDb());
         put(o, "stoi", s.stoi());
+        put(o, "estoi", s.estoi());
         return o;
     }
 }

@@ -18,9 +18,17 @@ final class TerminalProgress implements ProgressListener, AutoCloseable {
     private long lastNanos;
     private String lastText = "";
     private boolean shown;
+    private boolean times;
+    private final long startNanos = System.nanoTime();
 
     private TerminalProgress(PrintWriter err) {
         this.err = err;
+    }
+
+    /** This listener, adding the elapsed time and an estimate of the time left to the line ("0:42, ~1:10 left"). */
+    TerminalProgress withTimes() {
+        times = true;
+        return this;
     }
 
     /** A listener for this run: live progress on a terminal, none otherwise. */
@@ -44,8 +52,13 @@ final class TerminalProgress implements ProgressListener, AutoCloseable {
             return;
         }
         long now = System.nanoTime();
-        String text = String.format(Locale.ROOT, "%3d %% %s", Math.round(Math.max(0, Math.min(1, fraction)) * 100),
-                stage);
+        double f = Math.max(0, Math.min(1, fraction));
+        String text = String.format(Locale.ROOT, "%3d %% %s", Math.round(f * 100), stage);
+        if (times) {
+            double elapsed = (now - startNanos) / 1e9;
+            text += ", " + clock(elapsed) + " elapsed" + (f > 0.005 ? ", ~" + clock(elapsed * (1 - f) / f) + " left"
+                    : "");
+        }
         if (text.equals(lastText) || (shown && now - lastNanos < MIN_INTERVAL_NANOS && fraction < 1)) {
             return;
         }
@@ -54,6 +67,13 @@ final class TerminalProgress implements ProgressListener, AutoCloseable {
         lastText = text;
         lastNanos = now;
         shown = true;
+    }
+
+    /** Seconds as m:ss (h:mm:ss from an hour). */
+    static String clock(double seconds) {
+        long s = Math.round(Math.max(0, seconds));
+        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 
     private String pad(String text) {

@@ -308,6 +308,7 @@ class BadInputTest {
                 Arguments.of(List.of("bench", "--filter", "("), "--filter"),
                 Arguments.of(List.of("bench", "--runs", "0", "--filter", ".*"), "runs"),
                 Arguments.of(List.of("bench-quality", "OUT", "--methods", "nope"), "nope"),
+                Arguments.of(List.of("bench-quality", "OUT", "--jobs", "0"), "--jobs"),
                 Arguments.of(List.of("info"), "FILE"),
                 Arguments.of(List.of("nonsense"), "nonsense"));
     }

@@ -70,6 +70,14 @@ class QualityCommandsTest {
         assertEquals(j.at("/enhanced/si_sdr_db").asDouble() - j.at("/noisy/si_sdr_db").asDouble(),
                 j.at("/delta/si_sdr_db").asDouble(), 1e-9);
         assertTrue(j.at("/delta/stoi").asDouble() > 0, r.out());
+        assertEquals(org.ncw.engine.metrics.Estoi.compute(cleanF, betterF, FS), j.at("/enhanced/estoi").asDouble(),
+                1e-9);
+        assertEquals(j.at("/enhanced/estoi").asDouble() - j.at("/noisy/estoi").asDouble(),
+                j.at("/delta/estoi").asDouble(), 1e-9);
+        assertTrue(j.at("/delta/estoi").asDouble() > 0, r.out());
+        CliRun table = run("evaluate", "--clean", dir.resolve("c.wav").toString(), "--enhanced",
+                dir.resolve("e.wav").toString());
+        assertTrue(table.out().contains("ESTOI"), table.out());
         assertEquals(0, j.get("notes").size());
     }
 

@@ -13,13 +13,14 @@ import java.util.List;
 
 /**
  * A set of noisy mixtures with their clean references, described by an {@code index.json} like the shared dev set:
- * a list of {@code {"stem", "clean", "noise", "snr_db"}}; the audio is {@code STEM.noisy.wav} and
- * {@code STEM.clean.wav} beside it.
+ * a list of {@code {"stem", "clean", "noise", "snr_db"}} (optionally {@code "category"}, a coarser noise class as in
+ * the corpus); the audio is {@code STEM.noisy.wav} and {@code STEM.clean.wav} beside it.
  */
 public record EvaluationSet(Path directory, List<Item> items) {
 
-    /** One mixture: its stem, source speech, noise type and mixing SNR. */
-    public record Item(String stem, String speech, String noise, double snrDb, Path noisy, Path clean) {
+    /** One mixture: its stem, source speech, noise type, noise category (the noise type when not given), SNR. */
+    public record Item(String stem, String speech, String noise, String category, double snrDb, Path noisy,
+                       Path clean) {
         public Signal readNoisy() throws IOException {
             return AudioReader.read(noisy).toMono();
         }
@@ -86,7 +87,8 @@ public record EvaluationSet(Path directory, List<Item> items) {
                     throw new IllegalArgumentException(index + " lists " + stem + " but " + p.getFileName() + " is missing");
                 }
             }
-            items.add(new Item(stem, e.path("clean").asText(stem), e.path("noise").asText("unknown"),
+            String noise = e.path("noise").asText("unknown");
+            items.add(new Item(stem, e.path("clean").asText(stem), noise, e.path("category").asText(noise),
                     e.path("snr_db").asDouble(Double.NaN), noisy, clean));
         }
         return new EvaluationSet(dir, items);

@@ -1,6 +1,6 @@
 package org.ncw.engine.evaluation;
 
-import org.ncw.engine.metrics.Stoi;
+import org.ncw.engine.metrics.Estoi;
 import org.ncw.engine.metrics.QualityMetrics;
 import org.ncw.engine.metrics.SiSdr;
 
@@ -17,6 +17,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -31,8 +36,9 @@ public final class QualityBenchmark {
      * One method on one mixture. Deltas are against the unprocessed noisy mixture. A method that failed has NaN
      * scores and its message in {@code error} (empty otherwise).
      */
-    public record Row(String method, String stem, String noise, double snrDb, double siSdr, double stoi,
-                      double deltaSiSdr, double deltaStoi, double seconds, double audioSeconds, String error) {
+    public record Row(String method, String stem, String noise, String category, double snrDb, double siSdr,
+                      double stoi, double estoi, double deltaSiSdr, double deltaStoi, double deltaEstoi,
+                      double seconds, double audioSeconds, String error) {
         public boolean failed() {
             return !error.isEmpty();
         }
@@ -40,7 +46,23 @@ public final class QualityBenchmark {
 
     /** Means of one method over the mixtures of a group it ran on ({@code failures} more failed; see the rows). */
     public record Summary(String method, String group, int count, double siSdr, double deltaSiSdr, double stoi,
-                          double deltaStoi, double seconds, double realTimeFactor, int failures, String firstError) {
+                          double deltaStoi, double estoi, double deltaEstoi, double seconds, double realTimeFactor,
+                          int failures, String firstError) {
+        /** A summary without ESTOI (NaN), e.g. a sweep's ranking drawn with the same chart. */
+        public Summary(String method, String group, int count, double siSdr, double deltaSiSdr, double stoi,
+                       double deltaStoi, double seconds, double realTimeFactor, int failures, String firstError) {
+            this(method, group, count, siSdr, deltaSiSdr, stoi, deltaStoi, Double.NaN, Double.NaN, seconds,
+                    realTimeFactor, failures, firstError);
+        }
+    }
+
+    /**
+     * Receives each method's output of each mixture (at the mixture's rate, before scoring), e.g. to save it. Called
+     * from the worker that ran the method; with {@code jobs > 1} from several threads at once. A failure ends the run.
+     */
+    @FunctionalInterface
+    public interface OutputSink {
+        void accept(EvaluationSet.Item item, String method, Signal output) throws IOException;
     }
 
     /** All rows, plus summaries over the whole set and per SNR and per noise type. */
@@ -59,6 +81,11 @@ public final class QualityBenchmark {
 
         public List<Summary> perNoise() {
             return summarise(Row::noise);
+        }
+
+        /** Per noise category (the set's {@code category}, else its noise type). */
+        public List<Summary> perCategory() {
+            return summarise(Row::category);
         }
 
         private List<Summary> summarise(Function<Row, String> groupOf) {
@@ -80,21 +107,27 @@ public final class QualityBenchmark {
                         rs.stream().mapToDouble(Row::deltaSiSdr).sum() / n,
                         rs.stream().mapToDouble(Row::stoi).sum() / n,
                         rs.stream().mapToDouble(Row::deltaStoi).sum() / n,
+                        rs.stream().mapToDouble(Row::estoi).sum() / n,
+                        rs.stream().mapToDouble(Row::deltaEstoi).sum() / n,
                         seconds, audio > 0 ? seconds / audio : Double.NaN, failures, firstError));
             }));
             return out;
         }
     }
 
-    /** The rows as CSV (one line per method and mixture, header first). */
+    /**
+     * The rows as CSV (one line per method and mixture, header first). The columns up to {@code error} are those of
+     * earlier versions; {@code category, estoi, delta_estoi} follow it, so readers by position keep working.
+     */
     public static String toCsv(Result result) {
-        StringBuilder sb = new StringBuilder(
-                "method,stem,noise,snr_db,si_sdr,stoi,delta_si_sdr,delta_stoi,seconds,audio_seconds,error\n");
+        StringBuilder sb = new StringBuilder("method,stem,noise,snr_db,si_sdr,stoi,delta_si_sdr,delta_stoi,seconds,"
+                + "audio_seconds,error,category,estoi,delta_estoi\n");
         for (Row r : result.rows()) {
-            sb.append(String.format(java.util.Locale.ROOT, "\"%s\",%s,%s,%s,%.4f,%.5f,%.4f,%.5f,%.4f,%.3f,\"%s\"%n",
+            sb.append(String.format(java.util.Locale.ROOT,
+                    "\"%s\",%s,%s,%s,%.4f,%.5f,%.4f,%.5f,%.4f,%.3f,\"%s\",%s,%.5f,%.5f%n",
                     r.method(), r.stem(), r.noise(), Double.isNaN(r.snrDb()) ? "" : String.valueOf(r.snrDb()),
                     r.siSdr(), r.stoi(), r.deltaSiSdr(), r.deltaStoi(), r.seconds(), r.audioSeconds(),
-                    r.error().replace("\"", "'")));
+                    r.error().replace("\"", "'"), r.category(), r.estoi(), r.deltaEstoi()));
         }
         return sb.toString();
     }
@@ -103,7 +136,8 @@ public final class QualityBenchmark {
         return Double.isNaN(snrDb) ? "?" : String.format(java.util.Locale.ROOT, "%+.0f dB", snrDb);
     }
 
-    private static int compareGroups(String a, String b) {
+    /** Group order of the tables: SNR groups by value ("-5 dB" before "+10 dB"), others by name. */
+    static int compareGroups(String a, String b) {
         Double x = snrOf(a);
         Double y = snrOf(b);
         if (x != null && y != null) {
@@ -125,57 +159,137 @@ public final class QualityBenchmark {
 
     /** Runs the methods (in order, one thread) over the set. */
     public static Result fit(EvaluationSet set, List<DenoisingMethod> methods, TaskMonitor monitor) {
+        return fit(set, methods, 1, null, monitor);
+    }
+
+    /**
+     * Runs the methods over the set, {@code jobs} mixtures at a time (each mixture's methods in order on one
+     * worker), handing every output to {@code sink} (may be null). The rows are in the set's order and, within a
+     * mixture, the methods' order whatever {@code jobs} is, and their scores are the same as with one job (only
+     * the timings differ). Progress reads "file i/n METHOD".
+     */
+    public static Result fit(EvaluationSet set, List<DenoisingMethod> methods, int jobs, OutputSink sink,
+                             TaskMonitor monitor) {
         Checks.notNull("set", set);
         Checks.notNull("methods", methods);
         Checks.notNull("monitor", monitor);
+        Checks.positive("jobs", jobs);
         if (methods.isEmpty()) {
             throw new IllegalArgumentException("no methods to benchmark");
         }
+        List<EvaluationSet.Item> items = set.items();
+        int total = items.size() * methods.size();
+        AtomicInteger done = new AtomicInteger();
         List<Row> rows = new ArrayList<>();
-        int total = set.items().size() * methods.size();
-        int done = 0;
-        for (EvaluationSet.Item item : set.items()) {
-            Signal noisy;
-            Signal clean;
-            try {
-                noisy = item.readNoisy();
-                clean = item.readClean();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        if (jobs == 1 || items.size() == 1) {
+            for (int i = 0; i < items.size(); i++) {
+                rows.addAll(runItem(items.get(i), i, items.size(), methods, sink, monitor, done, total, false));
             }
-            double noisySiSdr = SiSdr.compute(clean.samples(), noisy.samples());
-            double noisyStoi = Stoi.compute(clean.samples(), noisy.samples(), clean.sampleRate());
-            for (DenoisingMethod method : methods) {
-                monitor.step(done, total);
-                Signal input = noisy.copy(); // a method must not be able to alter the next one's input
-                long start = System.nanoTime();
-                Signal out;
-                try {
-                    out = method.apply(input, monitor.sub((double) done / total, (done + 1.0) / total)
-                            .stage(method.name()));
-                } catch (CancelledException e) {
-                    throw e;
-                } catch (RuntimeException | OutOfMemoryError e) {
-                    // One method failing (e.g. a dense affinity too large) must not hide the others' results.
-                    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                    rows.add(new Row(method.name(), item.stem(), item.noise(), item.snrDb(), Double.NaN, Double.NaN,
-                            Double.NaN, Double.NaN, (System.nanoTime() - start) / 1e9, noisy.durationSeconds(),
-                            message.replace('\n', ' ')));
-                    done++;
-                    continue;
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, items.size()), r -> {
+                Thread t = new Thread(r, "ncw-bench-quality");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<List<Row>>> futures = new ArrayList<>();
+                for (int i = 0; i < items.size(); i++) {
+                    int index = i;
+                    futures.add(pool.submit(() -> runItem(items.get(index), index, items.size(), methods, sink,
+                            monitor, done, total, true)));
                 }
-                double seconds = (System.nanoTime() - start) / 1e9;
-                if (out.sampleRate() != clean.sampleRate()) {
-                    out = QualityMetrics.alignRate(out, clean.sampleRate());
+                for (Future<List<Row>> f : futures) {
+                    rows.addAll(join(f));
                 }
-                double siSdr = SiSdr.compute(clean.samples(), out.samples());
-                double stoi = Stoi.compute(clean.samples(), out.samples(), clean.sampleRate());
-                rows.add(new Row(method.name(), item.stem(), item.noise(), item.snrDb(), siSdr, stoi,
-                        siSdr - noisySiSdr, stoi - noisyStoi, seconds, noisy.durationSeconds(), ""));
-                done++;
+            } finally {
+                pool.shutdownNow();
             }
         }
         monitor.done();
         return new Result(rows);
+    }
+
+    private static List<Row> join(Future<List<Row>> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelledException();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /** Every method on one mixture, in order. */
+    private static List<Row> runItem(EvaluationSet.Item item, int index, int count, List<DenoisingMethod> methods,
+                                     OutputSink sink, TaskMonitor monitor, AtomicInteger done, int total,
+                                     boolean parallel) {
+        monitor.checkCancelled();
+        Signal noisy;
+        Signal clean;
+        try {
+            noisy = item.readNoisy();
+            clean = item.readClean();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        double noisySiSdr = SiSdr.compute(clean.samples(), noisy.samples());
+        Estoi.Intelligibility noisyIntelligibility = Estoi.both(clean.samples(), noisy.samples(), clean.sampleRate());
+        List<Row> rows = new ArrayList<>();
+        for (DenoisingMethod method : methods) {
+            String stage = "file " + (index + 1) + "/" + count + " " + method.name();
+            TaskMonitor methodMonitor;
+            if (parallel) {
+                // workers interleave: report whole steps only; the method gets cancellation, not progress
+                monitor.stage(stage).step(done.get(), total);
+                methodMonitor = TaskMonitor.of(org.ncw.engine.core.ProgressListener.NONE, monitor.token());
+            } else {
+                int d = done.get();
+                monitor.stage(stage).step(d, total);
+                methodMonitor = monitor.sub((double) d / total, (d + 1.0) / total).stage(stage);
+            }
+            Signal input = noisy.copy(); // a method must not be able to alter the next one's input
+            long start = System.nanoTime();
+            Signal out;
+            try {
+                out = method.apply(input, methodMonitor);
+            } catch (CancelledException e) {
+                throw e;
+            } catch (RuntimeException | OutOfMemoryError e) {
+                // One method failing (e.g. a dense affinity too large) must not hide the others' results.
+                String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                rows.add(new Row(method.name(), item.stem(), item.noise(), item.category(), item.snrDb(), Double.NaN,
+                        Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                        (System.nanoTime() - start) / 1e9, noisy.durationSeconds(), message.replace('\n', ' ')));
+                done.incrementAndGet();
+                continue;
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (sink != null) {
+                try {
+                    sink.accept(item, method.name(), out);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            if (out.sampleRate() != clean.sampleRate()) {
+                out = QualityMetrics.alignRate(out, clean.sampleRate());
+            }
+            double siSdr = SiSdr.compute(clean.samples(), out.samples());
+            Estoi.Intelligibility intelligibility = Estoi.both(clean.samples(), out.samples(), clean.sampleRate());
+            rows.add(new Row(method.name(), item.stem(), item.noise(), item.category(), item.snrDb(), siSdr,
+                    intelligibility.stoi(), intelligibility.estoi(), siSdr - noisySiSdr,
+                    intelligibility.stoi() - noisyIntelligibility.stoi(),
+                    intelligibility.estoi() - noisyIntelligibility.estoi(), seconds, noisy.durationSeconds(), ""));
+            done.incrementAndGet();
+        }
+        return rows;
     }
 }

@@ -27,8 +27,9 @@ public final class QualityMetrics {
         double[] c = clean.samples();
         double[] e = estimate.samples();
         int rate = clean.sampleRate();
+        Estoi.Intelligibility i = Estoi.both(c, e, rate);
         return new QualityScores(Snr.compute(c, e), SegmentalSnr.compute(c, e, rate), SiSdr.compute(c, e),
-                Stoi.compute(c, e, rate));
+                i.stoi(), i.estoi());
     }
 
     /**

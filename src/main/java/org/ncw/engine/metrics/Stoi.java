@@ -35,6 +35,16 @@ public final class Stoi {
      * Returns {@link #TOO_SHORT} when the speech part is shorter than one 384 ms segment (as pystoi does).
      */
     public static double compute(double[] clean, double[] processed, int sampleRate) {
+        Envelopes e = envelopes(clean, processed, sampleRate);
+        return e == null ? TOO_SHORT : fromEnvelopes(e);
+    }
+
+    /**
+     * The one-third-octave band envelopes of both signals after pystoi's preprocessing (common length, 10 kHz,
+     * silent frames removed), {@code [frame][band]}; null when fewer than one 30-frame segment survives. Shared by
+     * {@link Stoi} and {@link Estoi}.
+     */
+    static Envelopes envelopes(double[] clean, double[] processed, int sampleRate) {
         int n = SignalPair.commonLength(clean, processed);
         double[] x = java.util.Arrays.copyOf(clean, n);
         double[] y = java.util.Arrays.copyOf(processed, n);
@@ -45,19 +55,35 @@ public final class Stoi {
         }
         double[][] kept = removeSilentFrames(x, y);
         if (kept == null) {
-            return TOO_SHORT;
+            return null;
         }
         double[][] xBands = bandEnvelopes(kept[0]);
         double[][] yBands = bandEnvelopes(kept[1]);
-        int frames = xBands.length;
-        if (frames < SEGMENT) {
-            return TOO_SHORT;
+        return xBands.length < SEGMENT ? null : new Envelopes(xBands, yBands);
+    }
+
+    /** Band envelopes {@code [frame][band]} of the clean and the processed signal, at least one segment long. */
+    record Envelopes(double[][] clean, double[][] processed) {
+        int frames() {
+            return clean.length;
         }
+
+        /** Number of 30-frame segments (one per end frame, as pystoi slides them). */
+        int segments() {
+            return clean.length - SEGMENT + 1;
+        }
+    }
+
+    /** The non-extended measure on prepared envelopes: clipped, normalised, mean band-envelope correlation. */
+    static double fromEnvelopes(Envelopes e) {
+        double[][] xBands = e.clean();
+        double[][] yBands = e.processed();
+        int frames = e.frames();
         double clip = 1 + Math.pow(10, -BETA_DB / 20);
         double sum = 0;
         double[] xs = new double[SEGMENT];
         double[] ys = new double[SEGMENT];
-        int segments = frames - SEGMENT + 1;
+        int segments = e.segments();
         for (int m = SEGMENT; m <= frames; m++) {
             for (int j = 0; j < BANDS; j++) {
                 double xNorm = 0;

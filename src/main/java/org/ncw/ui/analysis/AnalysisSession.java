@@ -102,7 +102,7 @@ public final class AnalysisSession {
         if (reference != null) {
             outputs.replaceAll(o -> {
                 QualityScores q = session.score(o.signal(), reference);
-                return o.withScores(q.siSdrDb(), q.stoi());
+                return o.withScores(q.siSdrDb(), q.stoi(), q.estoi());
             });
         }
         return new AnalysisResult(p, EngineBridge.spectrum(experiment.analysisDb(), input.sampleRate()),

@@ -7,7 +7,13 @@ import org.ncw.engine.core.Signal;
  * speech or residue output, or an ICA output. Scores are NaN without a clean reference.
  */
 public record Output(String name, Kind kind, Signal signal, String settings, double runtimeSeconds,
-                     double siSdr, double stoi) {
+                     double siSdr, double stoi, double estoi) {
+
+    /** An output not scored with ESTOI (NaN). */
+    public Output(String name, Kind kind, Signal signal, String settings, double runtimeSeconds, double siSdr,
+                  double stoi) {
+        this(name, kind, signal, settings, runtimeSeconds, siSdr, stoi, Double.NaN);
+    }
 
     public enum Kind { ORIGINAL, DENOISED, PRODUCTION, SPEECH, RESIDUE, ICA }
 
@@ -17,6 +23,10 @@ public record Output(String name, Kind kind, Signal signal, String settings, dou
     }
 
     public Output withScores(double newSiSdr, double newStoi) {
-        return new Output(name, kind, signal, settings, runtimeSeconds, newSiSdr, newStoi);
+        return new Output(name, kind, signal, settings, runtimeSeconds, newSiSdr, newStoi, Double.NaN);
+    }
+
+    public Output withScores(double newSiSdr, double newStoi, double newEstoi) {
+        return new Output(name, kind, signal, settings, runtimeSeconds, newSiSdr, newStoi, newEstoi);
     }
 }

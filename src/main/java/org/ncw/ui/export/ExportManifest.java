@@ -46,6 +46,7 @@ public final class ExportManifest {
             r.put("runtimeSeconds", o.runtimeSeconds());
             r.put("siSdrDb", finiteOrNull(o.siSdr()));
             r.put("stoi", finiteOrNull(o.stoi()));
+            r.put("estoi", finiteOrNull(o.estoi()));
             results.add(r);
         }
         m.put("results", results);

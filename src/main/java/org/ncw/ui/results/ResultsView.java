@@ -70,7 +70,8 @@ public final class ResultsView extends VBox {
             top.setAlignment(Pos.CENTER_LEFT);
             String scores = Double.isNaN(o.siSdr()) ? "no clean reference"
                     : String.format(Locale.ROOT, "SI-SDR %.1f dB", o.siSdr())
-                    + (Double.isNaN(o.stoi()) ? "" : String.format(Locale.ROOT, " · STOI %.2f", o.stoi()));
+                    + (Double.isNaN(o.stoi()) ? "" : String.format(Locale.ROOT, " · STOI %.2f", o.stoi()))
+                    + (Double.isNaN(o.estoi()) ? "" : String.format(Locale.ROOT, " · ESTOI %.2f", o.estoi()));
             Label metrics = new Label(scores + (o.kind() == Output.Kind.ORIGINAL ? ""
                     : String.format(Locale.ROOT, " · %.0f ms", o.runtimeSeconds() * 1000)));
             metrics.getStyleClass().add(Double.isNaN(o.siSdr()) ? "result-metrics-unscored" : "result-metrics");

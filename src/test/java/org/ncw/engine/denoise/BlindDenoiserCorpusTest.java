@@ -31,6 +31,8 @@ class BlindDenoiserCorpusTest {
         assertTrue(e.deltaStoi() >= 0.009, "even delta STOI " + e.deltaStoi() + ", measured +0.0095");
         assertTrue(o.deltaSiSdr() >= 2.95, "odd delta SI-SDR " + o.deltaSiSdr() + ", measured +3.06");
         assertTrue(o.deltaStoi() >= 0.015, "odd delta STOI " + o.deltaStoi() + ", measured +0.0160");
+        assertTrue(e.deltaEstoi() >= 0.033, "even delta ESTOI " + e.deltaEstoi() + ", measured +0.036");
+        assertTrue(o.deltaEstoi() >= 0.043, "odd delta ESTOI " + o.deltaEstoi() + ", measured +0.046");
         for (QualityBenchmark.Result r : List.of(even, odd)) {
             for (QualityBenchmark.Summary s : r.perSnr()) {
                 if (s.group().equals("+15 dB") || s.group().equals("+20 dB")) {

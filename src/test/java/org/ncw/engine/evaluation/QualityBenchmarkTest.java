@@ -61,9 +61,12 @@ class QualityBenchmarkTest {
         List<QualityBenchmark.Summary> overall = r.overall();
         assertEquals(0.0, overall.get(0).deltaSiSdr(), 1e-12);
         assertEquals(0.0, overall.get(0).deltaStoi(), 1e-12);
-        // a gain changes neither SI-SDR nor STOI
+        assertEquals(0.0, overall.get(0).deltaEstoi(), 1e-12);
+        assertTrue(overall.get(0).estoi() > 0.1 && overall.get(0).estoi() < overall.get(0).stoi(), overall.toString());
+        // a gain changes neither SI-SDR nor STOI nor ESTOI
         assertEquals(0.0, overall.get(1).deltaSiSdr(), 1e-9);
         assertEquals(0.0, overall.get(1).deltaStoi(), 1e-6);
+        assertEquals(0.0, overall.get(1).deltaEstoi(), 1e-6);
         QualityBenchmark.Summary broken = overall.get(2);
         assertEquals(0, broken.count());
         assertEquals(2, broken.failures());

@@ -117,7 +117,10 @@ class WorkbenchGuiTest {
                 .contains(denoised), "the Denoised row is in the results list");
         for (Output o : vm.results().items()) {
             assertTrue(Double.isFinite(o.siSdr()) && o.stoi() >= 0 && o.stoi() <= 1, o.toString());
+            assertTrue(o.estoi() >= -1 && o.estoi() <= 1 && o.estoi() < o.stoi(), "ESTOI scored, below STOI: " + o);
         }
+        assertTrue(robot.lookup(".result-metrics").queryAllAs(javafx.scene.control.Label.class).stream()
+                .anyMatch(l -> l.getText().contains(" · ESTOI ")), "the results list shows ESTOI beside STOI");
         Output residue = vm.results().items().stream().filter(o -> o.kind() == Output.Kind.RESIDUE).findFirst().orElseThrow();
         // The mask took the loudest speech bins away: what is left scores below the input.
         assertTrue(residue.siSdr() < original.siSdr() - 0.5, "the residue lost speech: " + residue.siSdr() + " vs "
