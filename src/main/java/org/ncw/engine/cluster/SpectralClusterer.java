@@ -70,9 +70,17 @@ public final class SpectralClusterer implements Clusterer {
         checkSize(points.n(), options.nClusters());
         long t0 = System.nanoTime();
         Points scaled = FeatureScaler.apply(points, options.scaling());
-        AffinityMatrix affinity = AffinityBuilder.build(scaled, options, monitor.sub(0, 0.3).stage("affinity"));
+        // one-dimensional points in sorted order make a kNN graph banded (bandwidth < k), which the embedding
+        // solves by banded shift-invert; the embedding's rows go back to the input's order
+        int[] order = scaled.d() == 1 && options.affinity() == AffinityKind.NEAREST_NEIGHBORS ? sortOrder(scaled)
+                : null;
+        Points graphPoints = order == null ? scaled : permuted(scaled, order);
+        AffinityMatrix affinity = AffinityBuilder.build(graphPoints, options, monitor.sub(0, 0.3).stage("affinity"));
         double affinityMs = (System.nanoTime() - t0) / 1e6;
         Embedded e = embedAffinity(affinity, options, monitor.sub(0.3, 1));
+        if (order != null) {
+            e = new Embedded(unpermuted(e.embedding(), order), e.diagnostics(), e.warnings());
+        }
         Map<String, Double> diagnostics = new LinkedHashMap<>();
         diagnostics.put("time.affinity.ms", affinityMs);
         diagnostics.putAll(e.diagnostics());
@@ -83,6 +91,34 @@ public final class SpectralClusterer implements Clusterer {
                     + "; identical points are split arbitrarily");
         }
         return new Embedded(e.embedding(), diagnostics, warnings);
+    }
+
+    /** Indices of one-dimensional points by value (ties by index). */
+    private static int[] sortOrder(Points p) {
+        double[] v = p.data();
+        return java.util.stream.IntStream.range(0, p.n()).boxed()
+                .sorted((a, b) -> Double.compare(v[a], v[b])).mapToInt(Integer::intValue).toArray();
+    }
+
+    private static Points permuted(Points p, int[] order) {
+        double[] v = p.data();
+        double[] out = new double[order.length];
+        for (int r = 0; r < order.length; r++) {
+            out[r] = v[order[r]];
+        }
+        return new Points(p.n(), 1, out);
+    }
+
+    /** The embedding of points given in {@code order} (row r is point order[r]) with rows in the points' order. */
+    private static Embedding unpermuted(Embedding e, int[] order) {
+        int k = e.k();
+        double[] sorted = e.vectors();
+        double[] out = new double[sorted.length];
+        for (int r = 0; r < order.length; r++) {
+            System.arraycopy(sorted, r * k, out, order[r] * k, k);
+        }
+        return new Embedding(e.n(), k, out, e.eigenvalues(), e.components(), e.solver(), e.matVecs(), e.residual(),
+                e.converged(), e.warnings());
     }
 
     /** Spectral clustering of a given symmetric affinity graph (sklearn's {@code spectral_clustering}). */

@@ -189,6 +189,14 @@ public final class SpectralEmbedding {
             Arrays.fill(ones, 1.0);
             return new EigenPairs(ones, deflated, "lanczos", 0, 0, 0.0, true);
         }
+        if (affinity instanceof CsrMatrix banded && n > 2 * k + 2
+                && BandedShiftInvert.bandwidth(banded) <= BandedShiftInvert.MAX_BANDWIDTH) {
+            try {
+                return withKnown(known, deflated, BandedShiftInvert.largest(banded, invDd, deflated, nev, seed), k);
+            } catch (ArithmeticException e) {
+                // a Krylov space too small for the wanted vectors: the general solver below
+            }
+        }
         double[] start = null;
         int levels = 0;
         int restarts = maxRestarts > 0 ? maxRestarts : DEFAULT_MAX_RESTARTS;
@@ -211,18 +219,25 @@ public final class SpectralEmbedding {
                 : (x, y) -> affinity.multiplyScaled(invDd, x, y);
         EigenPairs rest = LanczosSolver.largest(n, op, nev, deflated,
                 start, seed, tol, restarts, monitor.sub(0.3, 1));
+        EigenPairs all = withKnown(known, deflated, rest, k);
+        String solver = levels > 0 ? "multilevel(" + levels + " levels)+lanczos" : rest.solver();
+        return new EigenPairs(all.values(), all.vectors(), solver, rest.matVecs(), rest.restarts(), rest.residual(),
+                rest.converged());
+    }
+
+    /** The known component vectors (eigenvalue 1) followed by the solver's. */
+    private static EigenPairs withKnown(List<double[]> known, double[][] deflated, EigenPairs rest, int k) {
         double[] values = new double[k];
         double[][] vectors = new double[k][];
         for (int c = 0; c < known.size(); c++) {
             values[c] = 1.0;
             vectors[c] = deflated[c];
         }
-        for (int c = 0; c < nev; c++) {
+        for (int c = 0; c < k - known.size(); c++) {
             values[known.size() + c] = rest.values()[c];
             vectors[known.size() + c] = rest.vectors()[c];
         }
-        String solver = levels > 0 ? "multilevel(" + levels + " levels)+lanczos" : rest.solver();
-        return new EigenPairs(values, vectors, solver, rest.matVecs(), rest.restarts(), rest.residual(),
+        return new EigenPairs(values, vectors, rest.solver(), rest.matVecs(), rest.restarts(), rest.residual(),
                 rest.converged());
     }
 }

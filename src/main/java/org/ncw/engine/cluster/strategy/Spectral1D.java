@@ -1,14 +1,13 @@
 package org.ncw.engine.cluster.strategy;
 
-import org.apache.commons.math3.linear.EigenDecomposition;
 import org.ncw.engine.cluster.Embedding;
 import org.ncw.engine.cluster.LabelAssigner;
 import org.ncw.engine.cluster.LabelAssignment;
+import org.ncw.engine.cluster.ShiftInvertLanczos;
 import org.ncw.engine.core.Checks;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * Spectral clustering of one-dimensional points (the dB intensities of one spectrogram column): the problem
@@ -32,7 +31,6 @@ public final class Spectral1D {
     private static final double SHIFT = 1e-7;
     private static final double UNDERFLOW_EXPONENT = 745.0;
     private static final int MAX_LANCZOS = 80;
-    private static final int REFINE_SWEEPS = 2;
     private static final double WEAK_DEGREE = 1e-6;
     private static final double DECOUPLE_DEGREE = 1e-12;
 
@@ -506,117 +504,13 @@ public final class Spectral1D {
      * {@code deflate}, by Lanczos with full reorthogonalisation; A is given by its Cholesky factor.
      */
     private double[][] lanczosLargestOfInverse(int m, double[] deflate, int count) {
-        int maxIter = Math.min(m - 1, MAX_LANCZOS);
-        double[][] q = new double[maxIter + 1][];
-        double[] alpha = new double[maxIter];
-        double[] beta = new double[maxIter];
-        SplittableRandom rnd = new SplittableRandom(options.seed() ^ 0x9E3779B97F4A7C15L);
-        double[] v = new double[m];
-        for (int u = 0; u < m; u++) {
-            v[u] = rnd.nextDouble(-1, 1);
-        }
-        orthogonalise(v, deflate);
-        normalise(v);
-        q[0] = v;
-        int steps = 0;
-        EigenDecomposition ritz = null;
-        for (int j = 0; j < maxIter; j++) {
-            double[] w = q[j].clone();
-            solve(m, w);
-            orthogonalise(w, deflate);
-            alpha[j] = dot(q[j], w);
-            // full reorthogonalisation, a second pass only when the first removed most of w (DGKS criterion)
-            double before = Math.sqrt(dot(w, w));
-            double b = before;
-            for (int pass = 0; pass < 2 && b < 0.7071 * before || pass == 0; pass++) {
-                before = b;
-                for (int p = 0; p <= j; p++) {
-                    orthogonalise(w, q[p]);
-                }
-                orthogonalise(w, deflate);
-                b = Math.sqrt(dot(w, w));
-            }
-            beta[j] = b;
-            steps = j + 1;
-            boolean exhausted = b < 1e-12 * Math.abs(alpha[j]) || j + 1 == maxIter;
-            if (steps >= count && (exhausted || steps % 4 == 0)) {
-                ritz = new EigenDecomposition(Arrays.copyOf(alpha, steps), Arrays.copyOf(beta, steps - 1));
-                if (exhausted || converged(ritz, steps, count, b)) {
-                    break;
-                }
-            }
-            for (int u = 0; u < m; u++) {
-                w[u] /= b;
-            }
-            q[j + 1] = w;
-        }
-        // eigenvalues of the tridiagonal come sorted descending from commons-math
+        ShiftInvertLanczos.Result r = ShiftInvertLanczos.largest(m, x -> solve(m, x), new double[][] {deflate},
+                count, MAX_LANCZOS, options.seed());
         lastEigenvalues = new double[count + 1];
         lastEigenvalues[0] = 1.0;
         for (int c = 0; c < count; c++) {
-            lastEigenvalues[c + 1] = 1.0 + SHIFT - 1.0 / ritz.getRealEigenvalue(c);
+            lastEigenvalues[c + 1] = 1.0 + SHIFT - 1.0 / r.thetas()[c];
         }
-        double[][] out = new double[count][m];
-        for (int c = 0; c < count; c++) {
-            double[] y = ritz.getEigenvector(c).toArray();
-            for (int p = 0; p < steps; p++) {
-                double yp = y[p];
-                double[] qp = q[p];
-                for (int u = 0; u < m; u++) {
-                    out[c][u] += yp * qp[u];
-                }
-            }
-            normalise(out[c]);
-        }
-        // Two inverse-iteration sweeps polish the Ritz vectors: the embedding divides by sqrt(degree), which
-        // magnifies any leftover component on weakly connected points (degree ~1e-20) into a fake outlier.
-        for (int sweep = 0; sweep < REFINE_SWEEPS; sweep++) {
-            for (int c = 0; c < count; c++) {
-                solve(m, out[c]);
-                for (int pass = 0; pass < 2; pass++) {
-                    orthogonalise(out[c], deflate);
-                    for (int p = 0; p < c; p++) {
-                        orthogonalise(out[c], out[p]);
-                    }
-                }
-                normalise(out[c]);
-            }
-        }
-        return out;
-    }
-
-    private static boolean converged(EigenDecomposition ritz, int steps, int count, double b) {
-        for (int c = 0; c < count; c++) {
-            double theta = ritz.getRealEigenvalue(c);
-            double last = ritz.getEigenvector(c).getEntry(steps - 1);
-            if (Math.abs(b * last) > 1e-10 * Math.abs(theta)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
-    }
-
-    private static void orthogonalise(double[] w, double[] q) {
-        double d = dot(w, q);
-        for (int i = 0; i < w.length; i++) {
-            w[i] -= d * q[i];
-        }
-    }
-
-    private static void normalise(double[] v) {
-        double n = Math.sqrt(dot(v, v));
-        if (n > 0) {
-            for (int i = 0; i < v.length; i++) {
-                v[i] /= n;
-            }
-        }
+        return r.vectors();
     }
 }
