@@ -40,6 +40,7 @@ public final class AnalysisController {
     private long changeNanos;
     private boolean awaitingLabelsOnScreen;
     private boolean labelsReady;
+    private java.util.function.BiConsumer<AnalysisResult, Double> finished = (r, s) -> { };
 
     public AnalysisController(WorkbenchDocument doc, ParamsViewModel params, FxJobs jobs, Debouncer debounce,
                               AnalysisSession session) {
@@ -96,6 +97,11 @@ public final class AnalysisController {
         });
     }
 
+    /** Hears every finished run with its wall time (the run history keeps it). */
+    public void setOnRunFinished(java.util.function.BiConsumer<AnalysisResult, Double> listener) {
+        finished = listener;
+    }
+
     public void cancel() {
         debounce.cancel();
         if (current != null) {
@@ -112,6 +118,7 @@ public final class AnalysisController {
         doc.results().setAll(r.outputs());
         List<Stage> recomputed = List.copyOf(r.recomputed());
         doc.runs().add(new RunRecord(r.parameters(), seconds, recomputed, r.labels().speechFraction()));
+        finished.accept(r, seconds);
         String stages = recomputed.isEmpty() ? "nothing (all cached)"
                 : String.join(", ", recomputed.stream().map(Stage::title).toList());
         doc.statusProperty().set(String.format(Locale.ROOT, "Done in %.0f ms — recomputed: %s; %.0f%% of bins speech",
