@@ -81,6 +81,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
     private final HistoryViewModel history;
     private final CompareViewModel compare;
     private final javafx.beans.binding.StringBinding title;
+    private final org.ncw.ui.leaderboard.LeaderboardViewModel leaderboard;
 
     /** The application: background jobs, the sound card, the user's preferences, callbacks on the FX thread. */
     public WorkbenchViewModel() {
@@ -130,6 +131,11 @@ public final class WorkbenchViewModel implements AutoCloseable {
             s.freqLowHzProperty().bind(spectrogram.freqLowHzProperty());
             s.freqHighHzProperty().bind(spectrogram.freqHighHzProperty());
         }
+        leaderboard = new org.ncw.ui.leaderboard.LeaderboardViewModel(jobs, params.parametersProperty()::get,
+                this::applyAndRun, doc.inputPathProperty()::get, doc.statusProperty()::set,
+                msg -> doc.fail(msg.contains("\n") ? msg.substring(0, msg.indexOf('\n')) : msg,
+                        new IllegalArgumentException(msg.contains("\n") ? msg.substring(msg.indexOf('\n') + 1)
+                                : msg)));
         title = javafx.beans.binding.Bindings.createStringBinding(() -> {
             Path session = sessions.sessionFileProperty().get();
             String name = session != null ? session.getFileName().toString() : doc.inputNameProperty().get();
@@ -202,6 +208,57 @@ public final class WorkbenchViewModel implements AutoCloseable {
                 Double.NaN, Double.NaN)));
         history.clear();
         analysis.run();
+    }
+
+    /** Applies parameters (undoably) and runs them; runs again when they are the current ones. */
+    private void applyAndRun(ParameterSet p) {
+        if (p.equals(params.parametersProperty().get())) {
+            analysis.run();
+        } else {
+            params.load(p);
+        }
+    }
+
+    /**
+     * Exports runs of the history into {@code folder} (see {@link org.ncw.ui.export.RunsExport}); runs whose
+     * results are no longer in memory are recomputed first.
+     */
+    public void exportRuns(List<org.ncw.ui.history.HistoryEntry> runs, Path folder, Consumer<List<Path>> done) {
+        prefs.setLastFolder(folder);
+        List<org.ncw.ui.export.RunsExport.Item> items = new java.util.ArrayList<>();
+        Path input = doc.inputPathProperty().get();
+        Path ref = doc.referencePathProperty().get();
+        String name = doc.inputNameProperty().get();
+        boolean f32 = export.float32Property().get();
+        Runnable[] next = new Runnable[1];
+        next[0] = () -> {
+            if (items.size() < runs.size()) {
+                org.ncw.ui.history.HistoryEntry e = runs.get(items.size());
+                history.results(e, r -> {
+                    items.add(new org.ncw.ui.export.RunsExport.Item(e, r));
+                    next[0].run();
+                }, err -> doc.fail("Cannot export run #" + e.id(), err));
+                return;
+            }
+            doc.statusProperty().set("Exporting " + runs.size() + " runs to " + folder + " …");
+            jobs.submit("export runs", m -> {
+                try {
+                    return org.ncw.ui.export.RunsExport.write(folder, items, f32, ExportController.appVersion(),
+                            input, ref, name, m);
+                } catch (IOException ex) {
+                    throw new java.io.UncheckedIOException(ex.getMessage(), ex);
+                }
+            }, files -> {
+                doc.statusProperty().set("Exported " + runs.size() + " runs (" + files.size() + " files) to "
+                        + folder);
+                done.accept(files);
+            }, err -> doc.fail("Export failed", err), () -> doc.statusProperty().set("Export cancelled"));
+        };
+        next[0].run();
+    }
+
+    public org.ncw.ui.leaderboard.LeaderboardViewModel leaderboard() {
+        return leaderboard;
     }
 
     /** The file the history's runs are of: the recording's path (its name for a signal made in memory). */
