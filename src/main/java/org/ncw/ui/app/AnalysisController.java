@@ -118,11 +118,11 @@ public final class AnalysisController {
         doc.results().setAll(r.outputs());
         List<Stage> recomputed = List.copyOf(r.recomputed());
         doc.runs().add(new RunRecord(r.parameters(), seconds, recomputed, r.labels().speechFraction()));
-        finished.accept(r, seconds);
         String stages = recomputed.isEmpty() ? "nothing (all cached)"
                 : String.join(", ", recomputed.stream().map(Stage::title).toList());
         doc.statusProperty().set(String.format(Locale.ROOT, "Done in %.0f ms — recomputed: %s; %.0f%% of bins speech",
                 seconds * 1000, stages, 100 * r.labels().speechFraction()));
+        finished.accept(r, seconds);
     }
 
     /** Shows new labels (clustering done); masks, ICA and scores may still be running. */

@@ -82,6 +82,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
     private final CompareViewModel compare;
     private final javafx.beans.binding.StringBinding title;
     private final org.ncw.ui.leaderboard.LeaderboardViewModel leaderboard;
+    private String runNote;
 
     /** The application: background jobs, the sound card, the user's preferences, callbacks on the FX thread. */
     public WorkbenchViewModel() {
@@ -107,7 +108,13 @@ public final class WorkbenchViewModel implements AutoCloseable {
         displaySpectrum = new LatestWins<>(render, callbacks);
         analysis = new AnalysisController(doc, params, jobs, debounce, engine);
         history = new HistoryViewModel(params::load, this::recompute, java.time.Clock.systemUTC());
-        analysis.setOnRunFinished((r, seconds) -> history.add(r, runFile(), seconds));
+        analysis.setOnRunFinished((r, seconds) -> {
+            history.add(r, runFile(), seconds);
+            if (runNote != null) { // what the run was started for (a leaderboard row) stays in the status line
+                doc.statusProperty().set(doc.statusProperty().get() + " — " + runNote);
+                runNote = null;
+            }
+        });
         AtomicReference<PlaybackController> self = new AtomicReference<>();
         Transport out = transport != null ? transport : new Player(msg -> callbacks.execute(() -> self.get().deviceFailed(msg)));
         playback = new PlaybackController(doc, viewport, out);
@@ -135,7 +142,10 @@ public final class WorkbenchViewModel implements AutoCloseable {
                 this::applyAndRun, doc.inputPathProperty()::get, doc.statusProperty()::set,
                 msg -> doc.fail(msg.contains("\n") ? msg.substring(0, msg.indexOf('\n')) : msg,
                         new IllegalArgumentException(msg.contains("\n") ? msg.substring(msg.indexOf('\n') + 1)
-                                : msg)));
+                                : msg)), note -> {
+                    runNote = note;
+                    doc.statusProperty().set(note);
+                });
         title = javafx.beans.binding.Bindings.createStringBinding(() -> {
             Path session = sessions.sessionFileProperty().get();
             String name = session != null ? session.getFileName().toString() : doc.inputNameProperty().get();

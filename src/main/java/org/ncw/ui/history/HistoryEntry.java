@@ -68,7 +68,10 @@ public record HistoryEntry(int id, Instant when, RunRecord run, List<Score> outp
         return sb.length() == 0 ? "defaults" : sb.toString();
     }
 
-    /** "SI-SDR 4.1 dB · STOI 0.81" of the best-scoring result, or "not scored". */
+    /**
+     * The key scores: the clustered speech's SI-SDR and STOI (what the clustering settings change) and the
+     * best-scoring result; "not scored" without a clean reference.
+     */
     public String scoreSummary() {
         Score best = null;
         for (Score s : outputs) {
@@ -79,6 +82,10 @@ public record HistoryEntry(int id, Instant when, RunRecord run, List<Score> outp
         if (best == null) {
             return "not scored";
         }
-        return String.format(Locale.ROOT, "best %s %.1f dB · STOI %.2f", best.name(), best.siSdr(), best.stoi());
+        Score speech = output("Speech");
+        String clustered = speech == null || !Double.isFinite(speech.siSdr()) ? ""
+                : String.format(Locale.ROOT, "Speech %.1f dB · %.2f", speech.siSdr(), speech.stoi());
+        return best == speech ? clustered + " (best)" : clustered + (clustered.isEmpty() ? "" : " · ")
+                + String.format(Locale.ROOT, "best %.1f %s", best.siSdr(), best.name());
     }
 }

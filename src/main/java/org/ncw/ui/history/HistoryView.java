@@ -40,7 +40,7 @@ public final class HistoryView extends VBox {
         setId("history");
         Label title = new Label("History");
         title.getStyleClass().add("panel-title");
-        Label hint = new Label("select two → Compare · ★ pin · ⚠ degenerate clustering");
+        Label hint = new Label("select two → Compare · ★ pin · ⚠ clustering warning");
         hint.getStyleClass().add("panel-hint");
         list.setId("history-list");
         list.setItems(model.entries());
@@ -145,8 +145,15 @@ public final class HistoryView extends VBox {
             Label settings = new Label(e.settingsSummary());
             settings.getStyleClass().add("result-settings");
             settings.setTooltip(new Tooltip(e.settingsSummary()));
-            settings.setMaxWidth(250);
+            for (Label l : new Label[] {when, scores, settings}) {
+                l.setMinWidth(0); // ellipsised in a narrow panel, so the pin toggle stays in view
+            }
+            HBox.setHgrow(when, Priority.SOMETIMES);
             VBox box = new VBox(1, top, scores, settings);
+            if (getListView() != null) {
+                box.prefWidthProperty().bind(getListView().widthProperty().subtract(26));
+                box.maxWidthProperty().bind(box.prefWidthProperty());
+            }
             setGraphic(box);
             setText(null);
         }

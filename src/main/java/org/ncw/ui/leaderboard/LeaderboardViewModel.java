@@ -30,6 +30,7 @@ public final class LeaderboardViewModel {
     private final Supplier<Path> recording;
     private final Consumer<String> status;
     private final Consumer<String> errors;
+    private final Consumer<String> runNote;
     private final ObservableList<LeaderboardFile.Row> rows = FXCollections.observableArrayList();
     private final ObjectProperty<Path> file = new SimpleObjectProperty<>();
     private final StringProperty summary = new SimpleStringProperty("");
@@ -40,9 +41,12 @@ public final class LeaderboardViewModel {
      * @param recording the open recording's file (null: none from a file)
      * @param status    the status line
      * @param errors    a file that cannot be read (one line naming it)
+     * @param runNote   what a loaded row's run is (shown in the status line, and kept there once it ran)
      */
     public LeaderboardViewModel(FxJobs jobs, Supplier<ParameterSet> current, Consumer<ParameterSet> apply,
-                                Supplier<Path> recording, Consumer<String> status, Consumer<String> errors) {
+                                Supplier<Path> recording, Consumer<String> status, Consumer<String> errors,
+                                Consumer<String> runNote) {
+        this.runNote = runNote;
         this.jobs = jobs;
         this.current = current;
         this.apply = apply;
@@ -84,11 +88,11 @@ public final class LeaderboardViewModel {
         String where = row.files().isEmpty() || ranOn(row, rec) ? ""
                 : " — the row was for " + String.join(", ", row.files().stream().limit(3).toList())
                 + (row.files().size() > 3 ? ", …" : "") + ", applied to " + name + " anyway";
-        apply.accept(p);
-        status.accept("Loaded " + row.setting() + " (rank " + row.rank() + ", " + (row.label().isEmpty() ? "base"
+ runNote.accept("Loaded " + row.setting() + " (rank " + row.rank() + ", " + (row.label().isEmpty() ? "base"
                 : row.label()) + ") as a run on " + name + where
                 + (row.experiment() == null ? " (swept values over the current settings: no grid.json beside "
                 + "the file)" : ""));
+        apply.accept(p);
     }
 
     /** Whether the row's runs include this recording (its path, file name, or its stem in an evaluation set). */
