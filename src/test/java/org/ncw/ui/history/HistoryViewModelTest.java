@@ -227,6 +227,49 @@ class HistoryViewModelTest {
     }
 
     @Test
+    void chosenRunsExportTheirResultsExperimentsAndAManifest() throws Exception {
+        vm.open(TestRecordings.writePair(dir, "x", 0.8));
+        ParameterSet p = vm.params().parametersProperty().get();
+        for (int k = 3; k <= 4; k++) {
+            vm.params().load(p.with("clusters", k));
+        }
+        HistoryViewModel h = vm.history();
+        HistoryEntry oldest = h.entries().get(0);
+        HistoryEntry newest = h.entries().get(2);
+        assertFalse(h.resultsKept(oldest.id()), "this one is recomputed for the export");
+        Path out = dir.resolve("runs");
+        AtomicReference<List<Path>> written = new AtomicReference<>();
+        vm.exportRuns(List.of(oldest, newest), out, written::set);
+        assertEquals(List.of(), errors);
+        assertTrue(written.get() != null && written.get().contains(out.resolve(org.ncw.ui.export.RunsExport.FILE)));
+        Signal input = vm.inputProperty().get();
+        for (HistoryEntry e : List.of(oldest, newest)) {
+            Path run = out.resolve("run-" + e.id());
+            assertEquals(e.run().experiment(), org.ncw.engine.workbench.WorkbenchOptions.read(
+                    run.resolve(org.ncw.ui.export.Exporter.EXPERIMENT)), "its experiment file loads back");
+            for (HistoryEntry.Score s : e.outputs()) {
+                Path wav = run.resolve(s.name().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+                        + ".wav");
+                assertEquals(input.length(), org.ncw.ui.analysis.EngineBridge.read(wav).length(), wav.toString());
+            }
+            JsonNode m = Json.mapper().readTree(Files.readString(run.resolve("manifest.json")));
+            assertEquals(e.outputs().size(), m.get("results").size());
+        }
+        JsonNode top = Json.mapper().readTree(Files.readString(out.resolve(org.ncw.ui.export.RunsExport.FILE)));
+        assertEquals(2, top.get("runs").size());
+        assertEquals("run-" + oldest.id(), top.get("runs").get(0).get("folder").asText());
+        assertEquals(oldest, HistoryJson.fromNode(top.get("runs").get(0).get("entry"), 0), "the entry in full");
+        // the recomputed run's audio is its own: its speech equals a fresh recomputation of its settings
+        AtomicReference<AnalysisResult> again = new AtomicReference<>();
+        h.results(oldest, again::set, t -> { throw new AssertionError(t); });
+        Signal speech = org.ncw.ui.analysis.EngineBridge.read(out.resolve("run-" + oldest.id()).resolve("speech.wav"));
+        double[] expected = output(again.get(), "Speech").signal().samples();
+        for (int i = 0; i < expected.length; i += 97) {
+            assertEquals(expected[i], speech.samples()[i], 1.0 / 32768 + 1e-9, "16-bit sample " + i);
+        }
+    }
+
+    @Test
     void unsavedChangesAskBeforeTheyAreDropped() throws Exception {
         vm.open(TestRecordings.writePair(dir, "u", 0.8));
         assertFalse(vm.sessions().dirtyProperty().get(), "a recording just opened");
