@@ -68,6 +68,43 @@ class HistoryGuiTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void aLeaderboardOpensInItsWindowAndLoadAsRunAddsARun(FxRobot robot) throws Exception {
+        Path set = java.nio.file.Files.createDirectories(dir.resolve("sweepset"));
+        Path swept = TestRecordings.writePair(set, "swept", 0.5);
+        java.util.Map<String, List<Object>> fields = new java.util.LinkedHashMap<>();
+        fields.put("clusters", List.of(2L, 3L));
+        org.ncw.engine.sweep.SweepGrid grid = new org.ncw.engine.sweep.SweepGrid(
+                TestRecordings.fastParameters().toOptions(), fields);
+        var result = org.ncw.engine.sweep.Sweep.run(grid, new org.ncw.engine.sweep.SweepInputs(List.of(
+                new org.ncw.engine.sweep.SweepInputs.Item("swept", swept, set.resolve("swept.clean.wav")))),
+                List.of(), 1, org.ncw.engine.core.TaskMonitor.none(), row -> { });
+        var board = org.ncw.engine.sweep.Leaderboard.of(result, org.ncw.engine.sweep.Leaderboard.RankBy.SI_SDR);
+        Path json = set.resolve("leaderboard.json");
+        java.nio.file.Files.writeString(json, board.toJson(grid));
+
+        Path mine = TestRecordings.writePair(dir, "mine", 0.6);
+        robot.interact(() -> vm.open(mine));
+        int before = vm.history().entries().size();
+        robot.interact(() -> window.openLeaderboard(json));
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<org.ncw.engine.sweep.LeaderboardFile.Row> table = robot.lookup("#leaderboard-table")
+                .queryAs(TableView.class);
+        assertEquals(2, table.getItems().size());
+        assertEquals(board.ranking().get(0).setting(), table.getItems().get(0).setting(), "in rank order");
+        robot.interact(() -> table.getSelectionModel().select(0));
+        robot.clickOn("#btn-load-as-run");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before + 1, vm.history().entries().size(), "the loaded row ran into the history");
+        org.ncw.engine.workbench.WorkbenchOptions expected = grid.settings().stream()
+                .filter(x -> x.id().equals(table.getItems().get(0).setting())).findFirst().orElseThrow().experiment();
+        assertEquals(expected, vm.history().entries().get(before).run().experiment());
+        assertTrue(vm.statusProperty().get().contains("the row was for swept, applied to mine.noisy.wav anyway"),
+                vm.statusProperty().get());
+        robot.interact(() -> ((Stage) table.getScene().getWindow()).close());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void twoRunsCompareAbPinSaveAndReopen(FxRobot robot) throws Exception {
         Path noisy = TestRecordings.writePair(dir, "gui", 1.2);
         robot.interact(() -> vm.open(noisy));
