@@ -15,7 +15,10 @@ import org.ncw.engine.metrics.QualityScores;
 import org.ncw.engine.pipeline.ExperimentResult;
 import org.ncw.engine.workbench.Method;
 import org.ncw.engine.workbench.Methods;
+import org.ncw.engine.workbench.RunRecord;
+import org.ncw.engine.workbench.WorkbenchOptions;
 import org.ncw.engine.workbench.WorkbenchSession;
+import org.ncw.engine.cluster.strategy.ClusterDiagnostics;
 
 /**
  * One workbench run: a thin client of the engine's {@link WorkbenchSession} (clustering stages, the experiment's
@@ -106,7 +109,28 @@ public final class AnalysisSession {
             });
         }
         return new AnalysisResult(p, EngineBridge.spectrum(experiment.analysisDb(), input.sampleRate()),
-                experiment.clustering().labels(), List.copyOf(outputs), recomputed, seconds);
+                experiment.clustering().labels(), List.copyOf(outputs), recomputed, seconds,
+                record(p, input, experiment, outputs, clusterSeconds));
+    }
+
+    /**
+     * The run as the engine's {@link RunRecord}: the experiment's clustering (the method the labels come from)
+     * with the clustered speech's scores and their gain over the original, the clustering's wall time and its
+     * diagnostics.
+     */
+    private static RunRecord record(ParameterSet p, Signal input, ExperimentResult experiment, List<Output> outputs,
+                                    double clusterSeconds) {
+        WorkbenchOptions options = p.toOptions();
+        Output original = outputs.get(0);
+        Output speech = outputs.stream().filter(o -> o.kind() == Output.Kind.SPEECH).findFirst().orElse(original);
+        ClusterDiagnostics d = experiment.clustering().diagnostics();
+        List<String> warnings = experiment.clustering().warnings();
+        String method = Methods.resolve(Methods.CLUSTER_ALIAS, options).name();
+        return new RunRecord("", "", "", Map.of(), method, options, speech.siSdr(), speech.stoi(),
+                speech.siSdr() - original.siSdr(), speech.stoi() - original.stoi(), clusterSeconds,
+                input.durationSeconds(), d.problems(), d.problems() > 0 ? 100 * d.degenerateFraction() : Double.NaN,
+                d.effectiveGamma(), String.format(java.util.Locale.ROOT, "%.1f %% of the analysis bins are speech",
+                100 * experiment.clustering().labels().speechFraction()), warnings, "");
     }
 
     private static Stage stageOf(Method<?> method) {

@@ -40,6 +40,7 @@ public final class AnalysisController {
     private long changeNanos;
     private boolean awaitingLabelsOnScreen;
     private boolean labelsReady;
+    private java.util.function.BiConsumer<AnalysisResult, Double> finished = (r, s) -> { };
 
     public AnalysisController(WorkbenchDocument doc, ParamsViewModel params, FxJobs jobs, Debouncer debounce,
                               AnalysisSession session) {
@@ -96,6 +97,11 @@ public final class AnalysisController {
         });
     }
 
+    /** Hears every finished run with its wall time (the run history keeps it). */
+    public void setOnRunFinished(java.util.function.BiConsumer<AnalysisResult, Double> listener) {
+        finished = listener;
+    }
+
     public void cancel() {
         debounce.cancel();
         if (current != null) {
@@ -116,6 +122,7 @@ public final class AnalysisController {
                 : String.join(", ", recomputed.stream().map(Stage::title).toList());
         doc.statusProperty().set(String.format(Locale.ROOT, "Done in %.0f ms — recomputed: %s; %.0f%% of bins speech",
                 seconds * 1000, stages, 100 * r.labels().speechFraction()));
+        finished.accept(r, seconds);
     }
 
     /** Shows new labels (clustering done); masks, ICA and scores may still be running. */

@@ -47,6 +47,14 @@ final class FileDialogs {
         return remember(save ? fc.showSaveDialog(owner.get()) : fc.showOpenDialog(owner.get()));
     }
 
+    /** A sweep's leaderboard: leaderboard.json, summary.csv or leaderboard.csv. */
+    Optional<Path> leaderboard(String title) {
+        FileChooser fc = chooser(title);
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Sweep leaderboard (JSON, CSV)", "*.json",
+                "*.csv"), new FileChooser.ExtensionFilter("All files", "*"));
+        return remember(fc.showOpenDialog(owner.get()));
+    }
+
     /** A session file to open, or where to save one ({@code initialName} suggested). */
     Optional<Path> session(String title, boolean save, String initialName) {
         FileChooser fc = chooser(title);

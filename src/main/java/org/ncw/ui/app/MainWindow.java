@@ -35,6 +35,8 @@ import javafx.stage.Window;
 import org.controlsfx.control.Notifications;
 import org.ncw.ui.analysis.Output;
 import org.ncw.ui.fx.RenderFailures;
+import org.ncw.ui.history.CompareView;
+import org.ncw.ui.history.HistoryView;
 import org.ncw.ui.params.ParamsView;
 import org.ncw.ui.playback.TransportBar;
 import org.ncw.ui.results.ResultsView;
@@ -57,6 +59,11 @@ public final class MainWindow extends BorderPane implements WorkbenchMenus.Windo
     private final TabPane centre = new TabPane();
     private final FileDialogs dialogs;
     private Scatter3DView scatter3d;
+    private final HistoryView history;
+    private final CompareView compareView;
+    private final Tab compareTab;
+    private SessionController.SaveQuestion saveQuestion = this::askToSave;
+    private javafx.stage.Stage leaderboardStage;
 
     public MainWindow(WorkbenchViewModel vm) {
         this.vm = vm;
@@ -73,6 +80,15 @@ public final class MainWindow extends BorderPane implements WorkbenchMenus.Windo
         results.setId("results");
         results.setPrefWidth(RESULTS_WIDTH);
         results.setMinWidth(RESULTS_WIDTH - 40);
+        history = new HistoryView(vm.history(), this::compare, this::chooseExportRuns);
+        SplitPane right = new SplitPane(results, history);
+        right.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        right.setDividerPositions(0.5);
+        right.setPrefWidth(RESULTS_WIDTH);
+        right.setMinWidth(RESULTS_WIDTH - 40);
+        compareView = new CompareView(vm.compare(), vm.viewport(), vm::seek, vm.playback()::hearResults);
+        compareTab = new Tab("Compare", compareView);
+        compareTab.setId("tab-compare");
 
         Tab timelineTab = new Tab("Timeline", timeline);
         Tab tab3d = new Tab("3D view");
@@ -89,16 +105,16 @@ public final class MainWindow extends BorderPane implements WorkbenchMenus.Windo
                 tab3d.setContent(null);
             }
         });
-        centre.getTabs().addAll(timelineTab, tab3d);
+        centre.getTabs().addAll(timelineTab, tab3d, compareTab);
         centre.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         centre.setMinWidth(300);
 
-        SplitPane main = new SplitPane(params, centre, results);
+        SplitPane main = new SplitPane(params, centre, right);
         main.setDividerPositions(0.24, 0.805);
         // Fractions are only a first guess before the window has a size.
-        pinSidePanels(main, params, results);
+        pinSidePanels(main, params, right);
         SplitPane.setResizableWithParent(params, false);
-        SplitPane.setResizableWithParent(results, false);
+        SplitPane.setResizableWithParent(right, false);
 
         setTop(new VBox(new WorkbenchMenus(vm, dialogs, this).build(), toolBar()));
         setCenter(main);
@@ -123,7 +139,7 @@ public final class MainWindow extends BorderPane implements WorkbenchMenus.Windo
         scene.setOnDragDropped(e -> {
             List<File> files = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : List.of();
             if (!files.isEmpty()) {
-                vm.open(files.get(0).toPath());
+                open(files.get(0).toPath());
             }
             e.setDropCompleted(!files.isEmpty());
             e.consume();
@@ -202,7 +218,114 @@ public final class MainWindow extends BorderPane implements WorkbenchMenus.Windo
 
     @Override
     public void chooseOpen() {
-        dialogs.audio("Open recording").ifPresent(vm::open);
+        guarded("opening another recording", () -> dialogs.audio("Open recording").ifPresent(vm::open));
+    }
+
+    /** Opens a recording or a session, first asking to save unsaved changes. */
+    @Override
+    public void open(Path file) {
+        guarded("opening " + file.getFileName(), () -> vm.open(file));
+    }
+
+    @Override
+    public void openSample() {
+        guarded("opening the sample", vm::openBundledSample);
+    }
+
+    @Override
+    public void quit() {
+        guarded("quitting", Platform::exit);
+    }
+
+    /**
+     * Closing the window: true when it may close now; with unsaved changes it asks first (and, when the answer
+     * is save, closes via {@code close} once saved).
+     */
+    public boolean requestClose(Runnable close) {
+        if (!vm.sessions().dirtyProperty().get()) {
+            return true;
+        }
+        guarded("closing", close);
+        return false;
+    }
+
+    /** Runs {@code action} after asking to save unsaved changes (save, discard or cancel). */
+    public void guarded(String action, Runnable proceed) {
+        vm.sessions().confirmDiscard(action, saveQuestion, then -> saveSessionThen(then), proceed);
+    }
+
+    /** How the window asks whether to save (a dialog in the app; tests answer directly). */
+    public void setSaveQuestion(SessionController.SaveQuestion question) {
+        saveQuestion = question;
+    }
+
+    private SessionController.Answer askToSave(String message) {
+        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Don't save", ButtonBar.ButtonData.NO);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION);
+        a.initOwner(window());
+        a.setTitle("Noise Clustering Workbench");
+        a.setHeaderText(message);
+        a.setContentText("The settings or the history's pins changed since the session was last saved.");
+        a.getButtonTypes().setAll(save, discard, ButtonType.CANCEL);
+        a.getDialogPane().setId("save-changes-dialog");
+        ButtonType b = a.showAndWait().orElse(ButtonType.CANCEL);
+        return b == save ? SessionController.Answer.SAVE : b == discard ? SessionController.Answer.DISCARD
+                : SessionController.Answer.CANCEL;
+    }
+
+    private void saveSessionThen(Runnable then) {
+        Path current = vm.sessions().sessionFileProperty().get();
+        if (current != null) {
+            vm.saveSession(current, f -> then.run());
+        } else {
+            dialogs.session("Save session", true, vm.sessions().suggestedName())
+                    .ifPresent(f -> vm.saveSession(f, saved -> then.run()));
+        }
+    }
+
+    /** Compares two runs of the history in the Compare tab. */
+    public void compare(org.ncw.ui.history.HistoryEntry a, org.ncw.ui.history.HistoryEntry b) {
+        centre.getSelectionModel().select(compareTab);
+        vm.compare().compare(a, b, () -> { });
+    }
+
+    private void chooseExportRuns(List<org.ncw.ui.history.HistoryEntry> runs) {
+        dialogs.folder("Export " + runs.size() + " runs into folder")
+                .ifPresent(dir -> vm.exportRuns(runs, dir, files -> { }));
+    }
+
+    @Override
+    public void chooseLeaderboard() {
+        dialogs.leaderboard("Open sweep leaderboard").ifPresent(this::openLeaderboard);
+    }
+
+    /** Reads a sweep leaderboard and shows its rows in their own window. */
+    public void openLeaderboard(Path file) {
+        vm.leaderboard().open(file, () -> {
+            if (leaderboardStage == null) {
+                leaderboardStage = new javafx.stage.Stage();
+                leaderboardStage.initOwner(window());
+                Scene scene = new Scene(new org.ncw.ui.leaderboard.LeaderboardView(vm.leaderboard()), 1100, 420);
+                scene.getStylesheets().addAll(getScene() == null ? List.of() : getScene().getStylesheets());
+                leaderboardStage.setScene(scene);
+            }
+            leaderboardStage.setTitle("Leaderboard — " + file.getFileName());
+            leaderboardStage.show();
+            leaderboardStage.toFront();
+        });
+    }
+
+    public HistoryView historyView() {
+        return history;
+    }
+
+    public CompareView compareView() {
+        return compareView;
+    }
+
+    public Tab compareTab() {
+        return compareTab;
     }
 
     @Override
@@ -212,7 +335,7 @@ public final class MainWindow extends BorderPane implements WorkbenchMenus.Windo
 
     @Override
     public void chooseOpenSession() {
-        dialogs.session("Open session", false, null).ifPresent(vm::open);
+        guarded("opening another session", () -> dialogs.session("Open session", false, null).ifPresent(vm::open));
     }
 
     @Override

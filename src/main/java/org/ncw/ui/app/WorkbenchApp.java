@@ -17,10 +17,12 @@ public final class WorkbenchApp extends Application {
         vm = new WorkbenchViewModel();
         MainWindow window = new MainWindow(vm);
         Scene scene = createScene(window);
-        stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
-            Path session = vm.sessions().sessionFileProperty().get();
-            return "Noise Clustering Workbench" + (session == null ? "" : " — " + session.getFileName());
-        }, vm.sessions().sessionFileProperty()));
+        stage.titleProperty().bind(vm.titleBinding());
+        stage.setOnCloseRequest(e -> {
+            if (!window.requestClose(stage::close)) {
+                e.consume();
+            }
+        });
         for (int size : new int[] {32, 64, 256}) {
             var icon = WorkbenchApp.class.getResource("/org/ncw/assets/icons/ncw-" + size + ".png");
             if (icon != null) {

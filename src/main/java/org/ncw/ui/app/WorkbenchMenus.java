@@ -21,6 +21,8 @@ final class WorkbenchMenus {
     interface Window {
         void chooseOpen();
 
+        void open(Path file);
+
         void chooseExport();
 
         void chooseOpenSession();
@@ -29,9 +31,15 @@ final class WorkbenchMenus {
 
         void saveSessionAs();
 
+        void chooseLeaderboard();
+
+        void quit();
+
         void showError(String text);
 
         void showHelp();
+
+        void openSample();
     }
 
     private final WorkbenchViewModel vm;
@@ -63,7 +71,7 @@ final class WorkbenchMenus {
         saveSessionAs.disableProperty().bind(vm.document().inputPathProperty().isNull());
         recentMenu.setOnShowing(e -> fillRecent());
         fillRecent();
-        MenuItem sample = item("Open bundled _sample", null, vm::openBundledSample);
+        MenuItem sample = item("Open bundled _sample", null, window::openSample);
         MenuItem ref = item("Load clean _reference…", null, () -> dialogs.audio("Clean reference")
                 .ifPresent(vm::openReference));
         MenuItem loadParams = item("_Load parameters…", null, () -> dialogs.json("Load parameters", false, null)
@@ -85,9 +93,11 @@ final class WorkbenchMenus {
         table.setId("export-table");
         table.selectedProperty().bindBidirectional(vm.exporter().includeTableProperty());
         Menu format = new Menu("Export _contents", null, pcm16, f32, new SeparatorMenuItem(), labels, table);
-        MenuItem quit = item("_Quit", shortcut(KeyCode.Q), Platform::exit);
+        MenuItem quit = item("_Quit", shortcut(KeyCode.Q), window::quit);
+        MenuItem board = item("Open Lea_derboard…", null, window::chooseLeaderboard);
+        board.setId("menu-open-leaderboard");
         return new Menu("_File", null, open, openSession, recentMenu, sample, ref, new SeparatorMenuItem(),
-                saveSession, saveSessionAs, new SeparatorMenuItem(), loadParams,
+                saveSession, saveSessionAs, new SeparatorMenuItem(), board, new SeparatorMenuItem(), loadParams,
                 saveParams, new SeparatorMenuItem(), export, format, new SeparatorMenuItem(), quit);
     }
 
@@ -159,7 +169,7 @@ final class WorkbenchMenus {
     private void fillRecent() {
         recentMenu.getItems().clear();
         for (Path p : vm.preferences().recentFiles().list()) {
-            recentMenu.getItems().add(item(p.getFileName().toString(), null, () -> vm.open(p)));
+            recentMenu.getItems().add(item(p.getFileName().toString(), null, () -> window.open(p)));
         }
         if (recentMenu.getItems().isEmpty()) {
             MenuItem none = new MenuItem("(none yet)");

@@ -34,6 +34,8 @@ import org.ncw.ui.fx.Debouncer;
 import org.ncw.ui.fx.FxJobs;
 import org.ncw.ui.fx.LatestWins;
 import org.ncw.ui.fx.RenderThreads;
+import org.ncw.ui.history.CompareViewModel;
+import org.ncw.ui.history.HistoryViewModel;
 import org.ncw.ui.params.ParamsViewModel;
 import org.ncw.ui.playback.PlaybackController;
 import org.ncw.ui.playback.Player;
@@ -75,6 +77,12 @@ public final class WorkbenchViewModel implements AutoCloseable {
     private final PlaybackController playback;
     private final ExportController export;
     private final SessionController sessions;
+    private final AnalysisSession engine = new AnalysisSession();
+    private final HistoryViewModel history;
+    private final CompareViewModel compare;
+    private final javafx.beans.binding.StringBinding title;
+    private final org.ncw.ui.leaderboard.LeaderboardViewModel leaderboard;
+    private String runNote;
 
     /** The application: background jobs, the sound card, the user's preferences, callbacks on the FX thread. */
     public WorkbenchViewModel() {
@@ -98,7 +106,15 @@ public final class WorkbenchViewModel implements AutoCloseable {
         this.prefs = prefs;
         jobs = new FxJobs(service, callbacks);
         displaySpectrum = new LatestWins<>(render, callbacks);
-        analysis = new AnalysisController(doc, params, jobs, debounce, new AnalysisSession());
+        analysis = new AnalysisController(doc, params, jobs, debounce, engine);
+        history = new HistoryViewModel(params::load, this::recompute, java.time.Clock.systemUTC());
+        analysis.setOnRunFinished((r, seconds) -> {
+            history.add(r, runFile(), seconds);
+            if (runNote != null) { // what the run was started for (a leaderboard row) stays in the status line
+                doc.statusProperty().set(doc.statusProperty().get() + " — " + runNote);
+                runNote = null;
+            }
+        });
         AtomicReference<PlaybackController> self = new AtomicReference<>();
         Transport out = transport != null ? transport : new Player(msg -> callbacks.execute(() -> self.get().deviceFailed(msg)));
         playback = new PlaybackController(doc, viewport, out);
@@ -110,7 +126,32 @@ public final class WorkbenchViewModel implements AutoCloseable {
         loader = new RecordingLoader(doc, jobs, prefs, signal -> inputOpened());
         sessions = new SessionController(new SessionController.Parts(doc, params, viewport, spectrogram, scatter,
                 shown, playback.levelMatchedProperty(), playback::seek, loader::openWith, prefs.recentFiles()::add,
-                this::selectChannel), jobs);
+                this::selectChannel, history), jobs);
+        compare = new CompareViewModel(history, playback::hear);
+        for (SpectrogramViewModel s : List.of(compare.spectrogramA(), compare.spectrogramB())) {
+            s.spectrumProperty().bind(spectrogram.spectrumProperty());
+            s.colorMapProperty().bind(spectrogram.colorMapProperty());
+            s.gainDbProperty().bind(spectrogram.gainDbProperty());
+            s.rangeDbProperty().bind(spectrogram.rangeDbProperty());
+            s.logFrequencyProperty().bind(spectrogram.logFrequencyProperty());
+            s.overlayOpacityProperty().bind(spectrogram.overlayOpacityProperty());
+            s.freqLowHzProperty().bind(spectrogram.freqLowHzProperty());
+            s.freqHighHzProperty().bind(spectrogram.freqHighHzProperty());
+        }
+        leaderboard = new org.ncw.ui.leaderboard.LeaderboardViewModel(jobs, params.parametersProperty()::get,
+                this::applyAndRun, doc.inputPathProperty()::get, doc.statusProperty()::set,
+                msg -> doc.fail(msg.contains("\n") ? msg.substring(0, msg.indexOf('\n')) : msg,
+                        new IllegalArgumentException(msg.contains("\n") ? msg.substring(msg.indexOf('\n') + 1)
+                                : msg)), note -> {
+                    runNote = note;
+                    doc.statusProperty().set(note);
+                });
+        title = javafx.beans.binding.Bindings.createStringBinding(() -> {
+            Path session = sessions.sessionFileProperty().get();
+            String name = session != null ? session.getFileName().toString() : doc.inputNameProperty().get();
+            return (sessions.dirtyProperty().get() ? "* " : "") + "Noise Clustering Workbench"
+                    + (name == null || name.isEmpty() ? "" : " — " + name);
+        }, sessions.sessionFileProperty(), sessions.dirtyProperty(), doc.inputNameProperty());
         doc.labelsProperty().addListener((o, a, b) -> showLabels(b));
         spectrogram.windowSizeProperty().addListener(o -> computeDisplaySpectrum());
         for (javafx.beans.Observable o : new javafx.beans.Observable[] {shown, doc.inputProperty(),
@@ -175,7 +216,77 @@ public final class WorkbenchViewModel implements AutoCloseable {
         computeDisplaySpectrum();
         doc.results().setAll(List.of(new Output("Original", Output.Kind.ORIGINAL, signal, "input recording", 0,
                 Double.NaN, Double.NaN)));
+        history.clear();
         analysis.run();
+    }
+
+    /** Applies parameters (undoably) and runs them; runs again when they are the current ones. */
+    private void applyAndRun(ParameterSet p) {
+        if (p.equals(params.parametersProperty().get())) {
+            analysis.run();
+        } else {
+            params.load(p);
+        }
+    }
+
+    /**
+     * Exports runs of the history into {@code folder} (see {@link org.ncw.ui.export.RunsExport}); runs whose
+     * results are no longer in memory are recomputed first.
+     */
+    public void exportRuns(List<org.ncw.ui.history.HistoryEntry> runs, Path folder, Consumer<List<Path>> done) {
+        prefs.setLastFolder(folder);
+        List<org.ncw.ui.export.RunsExport.Item> items = new java.util.ArrayList<>();
+        Path input = doc.inputPathProperty().get();
+        Path ref = doc.referencePathProperty().get();
+        String name = doc.inputNameProperty().get();
+        boolean f32 = export.float32Property().get();
+        Runnable[] next = new Runnable[1];
+        next[0] = () -> {
+            if (items.size() < runs.size()) {
+                org.ncw.ui.history.HistoryEntry e = runs.get(items.size());
+                history.results(e, r -> {
+                    items.add(new org.ncw.ui.export.RunsExport.Item(e, r));
+                    next[0].run();
+                }, err -> doc.fail("Cannot export run #" + e.id(), err));
+                return;
+            }
+            doc.statusProperty().set("Exporting " + runs.size() + " runs to " + folder + " …");
+            jobs.submit("export runs", m -> {
+                try {
+                    return org.ncw.ui.export.RunsExport.write(folder, items, f32, ExportController.appVersion(),
+                            input, ref, name, m);
+                } catch (IOException ex) {
+                    throw new java.io.UncheckedIOException(ex.getMessage(), ex);
+                }
+            }, files -> {
+                doc.statusProperty().set("Exported " + runs.size() + " runs (" + files.size() + " files) to "
+                        + folder);
+                done.accept(files);
+            }, err -> doc.fail("Export failed", err), () -> doc.statusProperty().set("Export cancelled"));
+        };
+        next[0].run();
+    }
+
+    public org.ncw.ui.leaderboard.LeaderboardViewModel leaderboard() {
+        return leaderboard;
+    }
+
+    /** The file the history's runs are of: the recording's path (its name for a signal made in memory). */
+    private String runFile() {
+        Path p = doc.inputPathProperty().get();
+        return p != null ? p.toAbsolutePath().normalize().toString() : doc.inputNameProperty().get();
+    }
+
+    /** Recomputes a run that is no longer in memory, through the same stage-cached session as every run. */
+    private void recompute(ParameterSet p, Consumer<AnalysisResult> done, Consumer<Throwable> failed) {
+        Signal in = doc.inputProperty().get();
+        Signal ref = doc.referenceProperty().get();
+        if (in == null) {
+            failed.accept(new IllegalStateException("no recording open"));
+            return;
+        }
+        jobs.submit("recompute run", m -> engine.run(in, ref, p, m), done::accept, failed::accept,
+                () -> failed.accept(new IllegalStateException("cancelled")));
     }
 
     /**
@@ -190,6 +301,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
         playback.pause();
         doc.channelProperty().set(choice);
         doc.runs().clear();
+        history.clear();
         doc.labelsProperty().set(null);
         doc.lastResultProperty().set(null);
         doc.inputProperty().set(s);
@@ -316,6 +428,19 @@ public final class WorkbenchViewModel implements AutoCloseable {
     /** The signal the waveform and the spectrogram show. */
     public ReadOnlyObjectProperty<Signal> shownSignalProperty() {
         return shownSignal;
+    }
+
+    public HistoryViewModel history() {
+        return history;
+    }
+
+    public CompareViewModel compare() {
+        return compare;
+    }
+
+    /** The window title: {@code * } first while the session has unsaved changes, then the session's name. */
+    public javafx.beans.binding.StringBinding titleBinding() {
+        return title;
     }
 
     public WorkbenchDocument document() {

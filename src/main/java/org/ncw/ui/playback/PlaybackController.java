@@ -22,6 +22,7 @@ public final class PlaybackController {
     private final BooleanProperty levelMatched = new SimpleBooleanProperty(true);
     private final BooleanProperty loopSelection = new SimpleBooleanProperty(false);
     private final StringProperty audioStatus = new SimpleStringProperty("");
+    private Signal override; // a signal heard in place of the selected result (another run's, when comparing)
 
     public PlaybackController(WorkbenchDocument doc, TimeViewport viewport, Transport transport) {
         this.doc = doc;
@@ -30,7 +31,10 @@ public final class PlaybackController {
         if (transport.deviceMissing()) {
             audioStatus.set(Player.NO_DEVICE);
         }
-        doc.results().selectedProperty().addListener((o, a, b) -> updateSource());
+        doc.results().selectedProperty().addListener((o, a, b) -> {
+            override = null;
+            updateSource();
+        });
         levelMatched.addListener(o -> updateSource());
         loopSelection.addListener(o -> updateLoop());
         viewport.selectionStartProperty().addListener(o -> updateLoop());
@@ -46,11 +50,27 @@ public final class PlaybackController {
     private void updateSource() {
         Output o = doc.results().selectedProperty().get();
         Signal original = doc.inputProperty().get();
-        if (o == null || original == null) {
+        Signal heard = override != null ? override : o == null ? null : o.signal();
+        if (heard == null || original == null) {
             return;
         }
-        double gain = levelMatched.get() ? LevelMatch.gain(o.signal(), original) : 1;
-        transport.setSource(o.signal(), gain);
+        double gain = levelMatched.get() ? LevelMatch.gain(heard, original) : 1;
+        transport.setSource(heard, gain);
+    }
+
+    /**
+     * Hears {@code signal} (e.g. another run's result) in place of the selected result, from the same position and
+     * level-matched like the results' A/B; choosing a result in the list, or {@link #hearResults()}, ends it.
+     */
+    public void hear(Signal signal) {
+        override = signal;
+        updateSource();
+    }
+
+    /** Back to the selected result of the results list. */
+    public void hearResults() {
+        override = null;
+        updateSource();
     }
 
     private void updateLoop() {

@@ -15,10 +15,11 @@ import javafx.beans.property.StringProperty;
 import org.ncw.engine.core.Signal;
 import org.ncw.ui.analysis.Output;
 import org.ncw.ui.analysis.ParameterSet;
-import org.ncw.ui.document.RunRecord;
 import org.ncw.ui.document.WorkbenchDocument;
 import org.ncw.ui.export.ExportManifest;
 import org.ncw.ui.fx.FxJobs;
+import org.ncw.ui.history.HistoryEntry;
+import org.ncw.ui.history.HistoryViewModel;
 import org.ncw.ui.params.ParamsViewModel;
 import org.ncw.ui.results.ResultsViewModel;
 import org.ncw.ui.scatter.ScatterViewModel;
@@ -44,7 +45,20 @@ public final class SessionController {
     public record Parts(WorkbenchDocument doc, ParamsViewModel params, TimeViewport viewport,
                         SpectrogramViewModel spectrogram, ScatterViewModel scatter, StringProperty shown,
                         BooleanProperty levelMatched, DoubleConsumer seek, Opener opener,
-                        Consumer<Path> remember, java.util.function.IntConsumer selectChannel) {
+                        Consumer<Path> remember, java.util.function.IntConsumer selectChannel,
+                        HistoryViewModel history) {
+    }
+
+    /** What the user answers when unsaved changes would be lost. */
+    public enum Answer { SAVE, DISCARD, CANCEL }
+
+    /**
+     * Asks whether to save unsaved changes before {@code action} (e.g. "closing"); the window shows a dialog,
+     * tests answer directly.
+     */
+    @FunctionalInterface
+    public interface SaveQuestion {
+        Answer ask(String message);
     }
 
     /** A session whose recording cannot be opened as saved. */
@@ -55,7 +69,9 @@ public final class SessionController {
     private final Parts p;
     private final FxJobs jobs;
     private final ReadOnlyObjectWrapper<Path> sessionFile = new ReadOnlyObjectWrapper<>();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper dirty = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private Consumer<Problem> problems = pr -> { };
+    private boolean applying;
 
     public SessionController(Parts parts, FxJobs jobs) {
         this.p = parts;
@@ -63,8 +79,48 @@ public final class SessionController {
         p.doc().inputPathProperty().addListener((o, a, b) -> {
             if (b == null || !b.equals(openingRecording)) {
                 sessionFile.set(null); // another recording: Save asks for a new session file
+                dirty.set(false);
             }
         });
+        p.params().parametersProperty().addListener(o -> changed());
+        p.history().modificationsProperty().addListener(o -> changed());
+    }
+
+    private void changed() {
+        if (!applying && p.doc().inputPathProperty().get() != null) {
+            dirty.set(true);
+        }
+    }
+
+    /**
+     * True when the settings or the history's pins changed since the session was last saved or opened (the window
+     * title shows a {@code *}); only for a recording opened from a file, which is what a session can save.
+     */
+    public javafx.beans.property.ReadOnlyBooleanProperty dirtyProperty() {
+        return dirty.getReadOnlyProperty();
+    }
+
+    /**
+     * Before {@code action} would drop unsaved changes: asks {@code question}; runs {@code proceed} at once when
+     * nothing is unsaved or the answer is discard, after a successful save for save (via {@code save}, which gets
+     * the continuation), never for cancel. Returns false when cancelled.
+     */
+    public boolean confirmDiscard(String action, SaveQuestion question, Consumer<Runnable> save, Runnable proceed) {
+        if (!dirty.get()) {
+            proceed.run();
+            return true;
+        }
+        String name = sessionFile.get() != null ? sessionFile.get().getFileName().toString()
+                : p.doc().inputNameProperty().get();
+        Answer a = question.ask("Save the changes to " + name + " before " + action + "?");
+        switch (a) {
+            case SAVE -> save.accept(proceed);
+            case DISCARD -> proceed.run();
+            default -> {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Path openingRecording;
@@ -119,7 +175,7 @@ public final class SessionController {
         Path reference = doc.referencePathProperty().get();
         SessionFile.ViewState view = captureView();
         ParameterSet experiment = p.params().parametersProperty().get();
-        List<SessionFile.RunEntry> history = doc.runs().stream().map(SessionController::entry).toList();
+        List<HistoryEntry> history = List.copyOf(p.history().entries());
         int rate = input.sampleRate();
         int channels = doc.inputChannelsProperty().get();
         int channel = doc.channelProperty().get();
@@ -142,6 +198,7 @@ public final class SessionController {
             }
         }, f -> {
             sessionFile.set(f);
+            dirty.set(false);
             p.remember().accept(f);
             doc.statusProperty().set("Session saved to " + f.getFileName());
             done.accept(f);
@@ -166,11 +223,6 @@ public final class SessionController {
                 s.overlayOpacityProperty().get(),
                 p.scatter().coloringProperty().get().name().toLowerCase(Locale.ROOT), p.levelMatched().get(),
                 s.freqLowHzProperty().get(), s.freqHighHzProperty().get());
-    }
-
-    private static SessionFile.RunEntry entry(RunRecord r) {
-        return new SessionFile.RunEntry(r.seconds(), r.recomputed().stream()
-                .map(s -> s.name().toLowerCase(Locale.ROOT)).toList(), r.speechFraction());
     }
 
     private static String abs(Path f) {
@@ -291,7 +343,9 @@ public final class SessionController {
             p.doc().warn(name + ": the clean reference " + reference.getFileName()
                     + " has changed since the session was saved (SHA-256 differs) — scores use the changed file");
         }
+        applying = true;
         p.params().load(s.experiment());
+        applying = false;
         SessionFile.ViewState view = s.view();
         openingRecording = recording;
         p.opener().open(recording, reference, () -> {
@@ -304,6 +358,8 @@ public final class SessionController {
             if (view != null) {
                 applyView(view);
             }
+            p.history().setAll(s.history());
+            dirty.set(false);
             p.doc().statusProperty().set("Session " + name + ": " + recording.getFileName()
                     + (reference == null ? ", no clean reference" : " with " + reference.getFileName()));
         });

@@ -19,6 +19,8 @@ import org.ncw.engine.io.AtomicFileWriter;
 import org.ncw.engine.io.OutputGuard;
 import org.ncw.engine.io.WriteMode;
 import org.ncw.ui.analysis.ParameterSet;
+import org.ncw.ui.history.HistoryEntry;
+import org.ncw.ui.history.HistoryJson;
 
 /**
  * A saved workbench session, {@code NAME.ncw-session.json} ({@code "format": "ncw-session", "version": 1}): the
@@ -27,12 +29,13 @@ import org.ncw.ui.analysis.ParameterSet;
  * unchanged — one options vocabulary), the view (which result is heard and which it is compared with, what the
  * views show, time window, selection, playhead, colour scale, display choices) and the run history.
  *
- * <p>{@code history} is the place for the run history: version 1 writes one entry per finished run (wall time,
- * recomputed stages, share of speech bins, for the record) and does not restore it; a reader accepts any array.
+ * <p>{@code history} is the run history: one element per run ({@link HistoryJson}: the run's whole experiment,
+ * scores, timings, diagnostics, when, pinned), restored on open. Elements of older files, which held only wall
+ * time, recomputed stages and share of speech bins, still load and are skipped (they have no settings).
  * Unknown fields are refused (naming the field), so a typo in a hand-edited file is not silently dropped.
  */
 public record SessionFile(FileRef recording, FileRef cleanReference, ParameterSet experiment, ViewState view,
-                          List<RunEntry> history) {
+                          List<HistoryEntry> history) {
     public static final String FORMAT = "ncw-session";
     public static final int VERSION = 1;
     /** How a session file's name ends. */
@@ -84,13 +87,6 @@ public record SessionFile(FileRef recording, FileRef cleanReference, ParameterSe
                             double freqLow, double freqHigh) {
     }
 
-    /** One finished run, for the record. */
-    public record RunEntry(double seconds, List<String> recomputed, double speechFraction) {
-        public RunEntry {
-            recomputed = List.copyOf(recomputed);
-        }
-    }
-
     // ---- writing -------------------------------------------------------------------------------------------
 
     public String toJson() {
@@ -126,12 +122,8 @@ public record SessionFile(FileRef recording, FileRef cleanReference, ParameterSe
         number(v, "freqLow", view.freqLow());
         number(v, "freqHigh", view.freqHigh());
         ArrayNode h = root.putArray("history");
-        for (RunEntry r : history) {
-            ObjectNode e = h.addObject();
-            number(e, "seconds", r.seconds());
-            ArrayNode stages = e.putArray("recomputed");
-            r.recomputed().forEach(stages::add);
-            number(e, "speechFraction", r.speechFraction());
+        for (HistoryEntry r : history) {
+            h.add(HistoryJson.toNode(r));
         }
         return Json.write(root);
     }
@@ -268,16 +260,17 @@ public record SessionFile(FileRef recording, FileRef cleanReference, ParameterSe
             }
         }
         JsonNode h = root.get("history");
-        List<RunEntry> history = new ArrayList<>();
+        List<HistoryEntry> history = new ArrayList<>();
         if (h != null && !h.isNull()) {
             if (!h.isArray()) {
                 throw new InvalidParameterException("history must be an array");
             }
+            int i = 0;
             for (JsonNode e : h) {
-                List<String> stages = new ArrayList<>();
-                e.path("recomputed").forEach(s -> stages.add(s.asText()));
-                history.add(new RunEntry(e.path("seconds").asDouble(Double.NaN), stages,
-                        e.path("speechFraction").asDouble(Double.NaN)));
+                HistoryEntry entry = HistoryJson.fromNode(e, i++);
+                if (entry != null) {
+                    history.add(entry);
+                }
             }
         }
         return new SessionFile(recording, reference, experiment, view, history);

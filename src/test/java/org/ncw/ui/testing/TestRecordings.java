@@ -44,6 +44,15 @@ public final class TestRecordings {
         return noisy;
     }
 
+    /** {@link #writePair} for a lambda. */
+    public static Path writePairUnchecked(Path dir, String stem, double seconds) {
+        try {
+            return writePair(dir, stem, seconds);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Small grids and no optional stages, so a run takes milliseconds. */
     public static ParameterSet fastParameters() {
         return ParamCatalog.defaults().with("lowNfft", 256).with("lowHop", 256).with("regularNfft", 256)
