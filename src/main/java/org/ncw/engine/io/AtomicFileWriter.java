@@ -35,6 +35,12 @@ public final class AtomicFileWriter {
         }
     }
 
+    /** As {@link #write}, for a UTF-8 text. */
+    public static void writeString(Path target, WriteMode mode, OutputGuard guard, String text) throws IOException {
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        write(target, mode, guard, out -> out.write(bytes));
+    }
+
     /** As {@link #write}, handing the content the temporary file's channel (a writer that patches its header). */
     public static void writeChannel(Path target, WriteMode mode, OutputGuard guard, ChannelContent content)
             throws IOException {

@@ -366,8 +366,10 @@ public final class WorkbenchViewModel implements AutoCloseable {
 
     // ---- parameters file -------------------------------------------------------------------------------------
 
+    /** Writes the parameters file all-or-nothing: a failed write leaves any earlier file as it was. */
     public void saveParameters(Path file) throws IOException {
-        Files.writeString(file, params.parametersProperty().get().toJson());
+        org.ncw.engine.io.AtomicFileWriter.writeString(file, org.ncw.engine.io.WriteMode.OVERWRITE,
+                org.ncw.engine.io.OutputGuard.none(), params.parametersProperty().get().toJson());
     }
 
     public void loadParameters(Path file) {

@@ -72,7 +72,8 @@ public final class ExportController {
                 m.stage("hash input").step(95, 100);
                 Path manifest = folder.resolve(ExportManifest.FILE);
                 Map<String, Object> content = ExportManifest.describe(appVersion, input, reference, r, chosen, files);
-                Files.writeString(manifest, Json.write(content), StandardCharsets.UTF_8);
+                org.ncw.engine.io.AtomicFileWriter.writeString(manifest, org.ncw.engine.io.WriteMode.OVERWRITE,
+                    org.ncw.engine.io.OutputGuard.none(), Json.write(content));
                 files.add(manifest);
                 m.done();
                 return files;
@@ -118,4 +119,5 @@ public final class ExportController {
     public ReadOnlyBooleanProperty exportingProperty() {
         return exporting.getReadOnlyProperty();
     }
+
 }

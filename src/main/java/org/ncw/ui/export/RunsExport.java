@@ -44,8 +44,9 @@ public final class RunsExport {
             List<Path> files = new ArrayList<>(Exporter.export(req, monitor.sub((double) i / runs.size(),
                     (i + 0.9) / runs.size())));
             Path manifest = dir.resolve(ExportManifest.FILE);
-            Files.writeString(manifest, Json.write(ExportManifest.describe(appVersion, input, reference, it.result(),
-                    it.result().outputs(), files)), StandardCharsets.UTF_8);
+            org.ncw.engine.io.AtomicFileWriter.writeString(manifest, org.ncw.engine.io.WriteMode.OVERWRITE,
+                    org.ncw.engine.io.OutputGuard.none(), Json.write(ExportManifest.describe(appVersion, input, reference, it.result(),
+                    it.result().outputs(), files)));
             files.add(manifest);
             written.addAll(files);
             Map<String, Object> e = new LinkedHashMap<>();
@@ -61,7 +62,8 @@ public final class RunsExport {
         m.put("input", input == null ? inputName : input.toAbsolutePath().normalize().toString());
         m.put("runs", listed);
         Path top = folder.resolve(FILE);
-        Files.writeString(top, Json.write(m), StandardCharsets.UTF_8);
+        org.ncw.engine.io.AtomicFileWriter.writeString(top, org.ncw.engine.io.WriteMode.OVERWRITE,
+                    org.ncw.engine.io.OutputGuard.none(), Json.write(m));
         written.add(top);
         monitor.done();
         return written;
