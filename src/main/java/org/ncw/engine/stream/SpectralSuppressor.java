@@ -21,17 +21,21 @@ final class SpectralSuppressor implements FrameGain {
     private static final double TINY = 1e-300;
 
     private final int bins;
+    private final int nFft;
+    private final int sampleRate;
+    private final double hopSeconds;
     private final int initFrames;
-    private final double noiseKeep;
-    private final double minimumBias;
     private final int subwindowFrames;
-    private final double logThreshold;
-    private final double slope;
-    private final double ddAlpha;
-    private final double wienerExponent;
-    private final double minPriorSnr;
-    private final double gainFloor;
-    private final int lowCutBins;
+    // the tuning: replaced between frames by retune(), the state below is kept
+    private double noiseKeep;
+    private double minimumBias;
+    private double logThreshold;
+    private double slope;
+    private double ddAlpha;
+    private double wienerExponent;
+    private double minPriorSnr;
+    private double gainFloor;
+    private int lowCutBins;
     private final int[] bandLo;
     private final int[] bandHi;
 
@@ -49,11 +53,31 @@ final class SpectralSuppressor implements FrameGain {
 
     SpectralSuppressor(int nFft, int sampleRate, int hop, StreamingDenoiserOptions o) {
         this.bins = nFft / 2 + 1;
-        double hopSeconds = (double) hop / sampleRate;
+        this.nFft = nFft;
+        this.sampleRate = sampleRate;
+        this.hopSeconds = (double) hop / sampleRate;
         this.initFrames = Math.max(1, (int) Math.round(o.initSeconds() / hopSeconds));
+        this.subwindowFrames = Math.max(1, (int) Math.round(o.minimumSeconds() / hopSeconds / MINIMUM_SUBWINDOWS));
+        this.bandLo = new int[bins];
+        this.bandHi = new int[bins];
+        retune(o);
+        this.noise = new double[bins];
+        this.previousClean = new double[bins];
+        this.ratioSum = new double[bins + 1];
+        this.smoothed = new double[bins];
+        this.subwindowMin = new double[bins];
+        this.pastMinima = new double[MINIMUM_SUBWINDOWS][bins];
+        java.util.Arrays.fill(subwindowMin, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * Takes the per-frame parameters of {@code o} from the next frame on, keeping the noise, presence and minimum
+     * statistics. The framing and the two spans that size the state (initSeconds, minimumSeconds) stay as opened.
+     */
+    @Override
+    public void retune(StreamingDenoiserOptions o) {
         this.noiseKeep = Math.exp(-hopSeconds / o.noiseSeconds());
         this.minimumBias = o.minimumBias();
-        this.subwindowFrames = Math.max(1, (int) Math.round(o.minimumSeconds() / hopSeconds / MINIMUM_SUBWINDOWS));
         this.logThreshold = Math.log(o.presenceThreshold());
         this.slope = o.presenceSlope();
         this.ddAlpha = o.ddAlpha();
@@ -62,21 +86,12 @@ final class SpectralSuppressor implements FrameGain {
         this.gainFloor = Math.pow(10, o.gainFloorDb() / 20);
         double binHz = (double) sampleRate / nFft;
         this.lowCutBins = (int) Math.ceil(o.lowCutHz() / binHz);
-        this.bandLo = new int[bins];
-        this.bandHi = new int[bins];
         for (int k = 0; k < bins; k++) {
             double width = Math.max(o.presenceSmoothHz(), o.presenceSmoothFraction() * k * binHz);
             int half = (int) Math.floor(width / binHz / 2);
             bandLo[k] = Math.max(0, k - half);
             bandHi[k] = Math.min(bins - 1, k + half);
         }
-        this.noise = new double[bins];
-        this.previousClean = new double[bins];
-        this.ratioSum = new double[bins + 1];
-        this.smoothed = new double[bins];
-        this.subwindowMin = new double[bins];
-        this.pastMinima = new double[MINIMUM_SUBWINDOWS][bins];
-        java.util.Arrays.fill(subwindowMin, Double.POSITIVE_INFINITY);
     }
 
     @Override
