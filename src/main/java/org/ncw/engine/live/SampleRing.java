@@ -39,4 +39,13 @@ public final class SampleRing {
         }
         return written;
     }
+
+    /** Copies samples {@code start ... start + dst.length - 1}; those not held (too old, not yet written, < 0) are 0. */
+    public synchronized void copyRange(long start, double[] dst) {
+        long oldest = Math.max(0, written - data.length);
+        for (int i = 0; i < dst.length; i++) {
+            long t = start + i;
+            dst[i] = t < oldest || t >= written ? 0 : data[(int) (t % data.length)];
+        }
+    }
 }
