@@ -67,9 +67,12 @@ public final class LiveView extends BorderPane {
         rate.getItems().addAll(8000, 16000, 22050, 44100, 48000);
         rate.setValue(vm.sampleRateProperty().get());
         rate.valueProperty().addListener((o, a, b) -> {
-            vm.sampleRateProperty().set(b);
-            vm.refreshDevices();
+            if (b != null && b != vm.sampleRateProperty().get()) {
+                vm.sampleRateProperty().set(b);
+                vm.refreshDevices();
+            }
         });
+        vm.sampleRateProperty().addListener((o, a, b) -> rate.setValue(b.intValue()));
         TextField file = new TextField();
         file.setId("live-file");
         file.setEditable(false);

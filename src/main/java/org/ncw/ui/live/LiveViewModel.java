@@ -164,12 +164,13 @@ public final class LiveViewModel {
                 LiveEngine e = new LiveEngine(src, sink, lo, o, this::ended);
                 e.setDenoisedHeard(heard);
                 engine = e;
-                e.start();
                 String what = src.description() + " → " + sink.description() + " at " + lo.sampleRate() + " Hz";
-                fx.accept(() -> {
+                fx.accept(() -> { // before the loop starts, so its end is reported after this
+                    sampleRate.set(lo.sampleRate()); // a file plays at its own rate (no resampling)
                     source.set(what);
                     status.set("Live: " + what);
                 });
+                e.start();
             } catch (IOException | RuntimeException ex) {
                 if (src != null) {
                     src.close();
@@ -188,10 +189,10 @@ public final class LiveViewModel {
 
     private void ended(String problem) {
         fx.accept(() -> {
-            running.set(false);
-            recording.set(false);
             refresh();
             status.set(problem == null ? "Live mode stopped" : "Live mode stopped: " + problem);
+            recording.set(false);
+            running.set(false);
         });
     }
 
@@ -253,9 +254,10 @@ public final class LiveViewModel {
             return;
         }
         LiveEngine.Stats s = e.stats();
-        latency.set(String.format("%.1f ms algorithmic (%d samples) + block %.1f ms + device buffers %.1f ms = %.1f ms",
-                s.algorithmicLatencyMillis(), s.algorithmicLatencySamples(), 1000.0 * s.blockSamples() / s.sampleRate(),
-                1000.0 * (s.sourceBufferSamples() + s.sinkBufferSamples()) / s.sampleRate(), s.totalLatencyMillis()));
+        latency.set(String.format("%.1f ms = %.1f algorithmic (%d samples) + %.1f block + %.1f device buffers",
+                s.totalLatencyMillis(), s.algorithmicLatencyMillis(), s.algorithmicLatencySamples(),
+                1000.0 * s.blockSamples() / s.sampleRate(),
+                1000.0 * (s.sourceBufferSamples() + s.sinkBufferSamples()) / s.sampleRate()));
         cpu.set(String.format("%.1f %% (peak %.0f %%)", 100 * s.cpuLoad(), 100 * s.peakCpuLoad()));
         dropped.set(String.format("%d (overruns %d, underruns %d) · slow blocks %d of %d",
                 s.droppedBlocks(), s.overruns(), s.underruns(), s.lateBlocks(), s.blocks()));
