@@ -112,6 +112,7 @@ class AlsaDeviceTest {
         Signal r = AlsaDeviceChild.result(x);
         double g = LevelMatch.gain(r, x);
         assertTrue(g > 1.01, "a gain that matters: " + g);
+        System.out.println("level-match gain " + g);
         short[] out = raw(dir.resolve("out.raw"));
         assertEquals(x.length(), out.length, "every sample played once");
         for (int t = 0; t < out.length; t++) {

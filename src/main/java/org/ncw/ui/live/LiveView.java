@@ -6,7 +6,6 @@ import javafx.animation.AnimationTimer;
 import javafx.event.EventHandler;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
@@ -354,9 +353,5 @@ public final class LiveView extends BorderPane {
         vm.fileProperty().set(file);
         vm.inputProperty().set(LiveViewModel.FILE_INPUT);
         vm.start();
-    }
-
-    Scene sceneOrNull() {
-        return getScene();
     }
 }
