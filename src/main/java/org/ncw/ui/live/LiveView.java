@@ -37,7 +37,8 @@ import org.ncw.ui.spectrogram.ColorMap;
  * seconds, drawn by an AnimationTimer at most 30 times a second and only while live mode runs.
  */
 public final class LiveView extends BorderPane {
-    private static final long FRAME_NANOS = 1_000_000_000L / 30;
+    /** At most 30 frames a second ({@code -Dncw.live.fps=N} lowers it). */
+    private static final long FRAME_NANOS = 1_000_000_000L / Math.max(1, Math.min(30, Integer.getInteger("ncw.live.fps", 30)));
     private static final double DB_LOW = -100;
     private static final double DB_HIGH = -20;
 
@@ -267,9 +268,11 @@ public final class LiveView extends BorderPane {
     }
 
     private static void drawEnvelope(GraphicsContext g, double[] x, int w, int h, Color c) {
-        g.setStroke(c);
-        g.setLineWidth(1);
+        g.setFill(c);
         double mid = h / 2.0;
+        // one filled polygon (upper envelope left to right, lower back): a single draw call per frame, not w lines
+        double[] xs = new double[2 * w];
+        double[] ys = new double[2 * w];
         for (int px = 0; px < w; px++) {
             int a = (int) ((long) px * x.length / w);
             int b = (int) ((long) (px + 1) * x.length / w);
@@ -279,8 +282,12 @@ public final class LiveView extends BorderPane {
                 lo = Math.min(lo, x[i]);
                 hi = Math.max(hi, x[i]);
             }
-            g.strokeLine(px + 0.5, mid - hi * mid, px + 0.5, mid - lo * mid);
+            xs[px] = px + 0.5;
+            ys[px] = mid - hi * mid - 0.5;
+            xs[2 * w - 1 - px] = px + 0.5;
+            ys[2 * w - 1 - px] = mid - lo * mid + 0.5;
         }
+        g.fillPolygon(xs, ys, 2 * w);
     }
 
     /** A ring of spectrogram columns (one per hop of 8 ms) over the ring's span, scrolled by drawing in two parts. */

@@ -24,7 +24,7 @@ import org.ncw.engine.stream.StreamingDenoiserOptions;
 /** Live mode's view model without a window: fake devices, the work on a plain thread, "FX" callbacks inline. */
 class LiveViewModelTest {
     /** No capture device, one playback device (memory); files play on a clock that never waits. */
-    static final class FakeDevices implements LiveDevices {
+    static class FakeDevices implements LiveDevices {
         final MemorySink sink = new MemorySink();
         final Signal signal;
 
