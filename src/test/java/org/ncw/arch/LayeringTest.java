@@ -39,7 +39,7 @@ class LayeringTest {
     /**
      * The engine's layers, lowest first; a package may use its own layer and the ones below, never one above:
      * foundation (core, io, jobs) <- signals (audio, dsp) <- data and measures (dataset, metrics) <- algorithms
-     * (cluster, mask, production, denoise, ica, stream) <- pipeline <- workbench (methods, experiment, session)
+     * (cluster, mask, production, denoise, ica, stream) <- pipeline, live (the live loop) <- workbench (methods, experiment, session)
      * <- evaluation (benchmarks over the methods).
      */
     @Test
@@ -50,7 +50,7 @@ class LayeringTest {
                 {"org.ncw.engine.dataset..", "org.ncw.engine.metrics.."},
                 {"org.ncw.engine.cluster..", "org.ncw.engine.mask..", "org.ncw.engine.production..",
                         "org.ncw.engine.denoise..", "org.ncw.engine.ica..", "org.ncw.engine.stream.."},
-                {"org.ncw.engine.pipeline.."},
+                {"org.ncw.engine.pipeline..", "org.ncw.engine.live.."},
                 {"org.ncw.engine.workbench.."},
                 {"org.ncw.engine.evaluation.."}};
         for (int i = 0; i < layers.length - 1; i++) {

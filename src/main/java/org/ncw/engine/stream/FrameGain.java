@@ -9,4 +9,8 @@ interface FrameGain {
      * @param gain  output: the gain of every bin
      */
     void next(double[] power, double share, double[] gain);
+
+    /** Takes new parameters from the next frame on, keeping the state; a rule without parameters ignores them. */
+    default void retune(StreamingDenoiserOptions options) {
+    }
 }

@@ -23,23 +23,27 @@ final class SpectralSuppressor implements FrameGain {
     private static final double TINY = 1e-300;
 
     private final int bins;
+    private final int nFft;
+    private final int sampleRate;
+    private final double hopSeconds;
     private final int initFrames;
-    private final double noiseKeep;
-    private final double minimumBias;
     private final int subwindowFrames;
-    private final double threshold;
-    private final double slope;
+    // the tuning: replaced between frames by retune(), the state below is kept
+    private double noiseKeep;
+    private double minimumBias;
+    private double threshold;
+    private double slope;
     /** The slope when it is a whole number up to 64 (exponentiation by squaring), else 0. */
-    private final int integerSlope;
-    private final double ddAlpha;
-    private final double wienerExponent;
-    private final double minPriorSnr;
-    private final double gainFloor;
-    private final int lowCutBins;
+    private int integerSlope;
+    private double ddAlpha;
+    private double wienerExponent;
+    private double minPriorSnr;
+    private double gainFloor;
+    private int lowCutBins;
+    /** Recursion factor of the low band's SPP noise tracker; 0 when the low band gets the floor gain. */
+    private double lowBandKeep;
     private final int[] bandLo;
     private final int[] bandHi;
-    /** Recursion factor of the low band's SPP noise tracker; 0 when the low band gets the floor gain. */
-    private final double lowBandKeep;
     private final double[] lowBandPresenceMean;
 
     private final double[] noise;
@@ -56,11 +60,32 @@ final class SpectralSuppressor implements FrameGain {
 
     SpectralSuppressor(int nFft, int sampleRate, int hop, StreamingDenoiserOptions o) {
         this.bins = nFft / 2 + 1;
-        double hopSeconds = (double) hop / sampleRate;
+        this.nFft = nFft;
+        this.sampleRate = sampleRate;
+        this.hopSeconds = (double) hop / sampleRate;
         this.initFrames = Math.max(1, (int) Math.round(o.initSeconds() / hopSeconds));
+        this.subwindowFrames = Math.max(1, (int) Math.round(o.minimumSeconds() / hopSeconds / MINIMUM_SUBWINDOWS));
+        this.bandLo = new int[bins];
+        this.bandHi = new int[bins];
+        this.lowBandPresenceMean = new double[bins];
+        retune(o);
+        this.noise = new double[bins];
+        this.previousClean = new double[bins];
+        this.ratioSum = new double[bins + 1];
+        this.smoothed = new double[bins];
+        this.subwindowMin = new double[bins];
+        this.pastMinima = new double[MINIMUM_SUBWINDOWS][bins];
+        java.util.Arrays.fill(subwindowMin, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * Takes the per-frame parameters of {@code o} from the next frame on, keeping the noise, presence and minimum
+     * statistics. The framing and the two spans that size the state (initSeconds, minimumSeconds) stay as opened.
+     */
+    @Override
+    public void retune(StreamingDenoiserOptions o) {
         this.noiseKeep = Math.exp(-hopSeconds / o.noiseSeconds());
         this.minimumBias = o.minimumBias();
-        this.subwindowFrames = Math.max(1, (int) Math.round(o.minimumSeconds() / hopSeconds / MINIMUM_SUBWINDOWS));
         this.threshold = o.presenceThreshold();
         this.slope = o.presenceSlope();
         this.integerSlope = slope == Math.rint(slope) && slope <= 64 ? (int) slope : 0;
@@ -69,24 +94,14 @@ final class SpectralSuppressor implements FrameGain {
         this.minPriorSnr = Math.pow(10, o.minPriorSnrDb() / 10);
         this.gainFloor = Math.pow(10, o.gainFloorDb() / 20);
         double binHz = (double) sampleRate / nFft;
-        this.lowCutBins = (int) Math.ceil(o.lowCutHz() / binHz);
-        this.bandLo = new int[bins];
-        this.bandHi = new int[bins];
+        this.lowCutBins = Math.min(bins, (int) Math.ceil(o.lowCutHz() / binHz));
+        this.lowBandKeep = o.lowBandTrackingSeconds() > 0 ? Math.exp(-hopSeconds / o.lowBandTrackingSeconds()) : 0;
         for (int k = 0; k < bins; k++) {
             double width = Math.max(o.presenceSmoothHz(), o.presenceSmoothFraction() * k * binHz);
             int half = (int) Math.floor(width / binHz / 2);
             bandLo[k] = Math.max(0, k - half);
             bandHi[k] = Math.min(bins - 1, k + half);
         }
-        this.lowBandKeep = o.lowBandTrackingSeconds() > 0 ? Math.exp(-hopSeconds / o.lowBandTrackingSeconds()) : 0;
-        this.lowBandPresenceMean = new double[lowCutBins];
-        this.noise = new double[bins];
-        this.previousClean = new double[bins];
-        this.ratioSum = new double[bins + 1];
-        this.smoothed = new double[bins];
-        this.subwindowMin = new double[bins];
-        this.pastMinima = new double[MINIMUM_SUBWINDOWS][bins];
-        java.util.Arrays.fill(subwindowMin, Double.POSITIVE_INFINITY);
     }
 
     @Override

@@ -64,6 +64,23 @@ public final class StreamingDenoiser {
         return new Result(noisy.withSamples(y), p.analysisFrame(), p.hop(), p.latencySamples());
     }
 
+    /**
+     * Why a running stream opened with {@code opened} cannot take {@code next} ({@link Processor#retune}), naming the
+     * parameter, or null if it can: the framing and the spans that size the state must stay.
+     */
+    public static String retuneProblem(StreamingDenoiserOptions opened, StreamingDenoiserOptions next) {
+        double[][] pairs = {{opened.hopSeconds(), next.hopSeconds()}, {opened.analysisSeconds(), next.analysisSeconds()},
+                {opened.initSeconds(), next.initSeconds()}, {opened.minimumSeconds(), next.minimumSeconds()}};
+        String[] names = {"hopSeconds", "analysisSeconds", "initSeconds", "minimumSeconds"};
+        for (int i = 0; i < names.length; i++) {
+            if (Double.compare(pairs[i][0], pairs[i][1]) != 0) {
+                return names[i] + " cannot change in a running stream (" + pairs[i][0] + " -> " + pairs[i][1]
+                        + "); stop and start again";
+            }
+        }
+        return null;
+    }
+
     /** A stateful block processor for one stream at {@code sampleRate}. */
     public static Processor open(int sampleRate, StreamingDenoiserOptions options) {
         Objects.requireNonNull(options, "options");
@@ -104,9 +121,13 @@ public final class StreamingDenoiser {
         private long emitted;
         private long toSkip;
         private boolean finished;
+        private final StreamingDenoiserOptions opened;
+        private StreamingDenoiserOptions options;
 
         private Processor(int sampleRate, StreamingDenoiserOptions o, IntFunction<FrameGain> gainForFrameSize) {
             Checks.positive("sampleRate", sampleRate);
+            this.opened = o;
+            this.options = o;
             this.hop = o.hop(sampleRate);
             this.synthesis = 4 * hop;
             this.n = o.analysisFrame(sampleRate);
@@ -168,6 +189,26 @@ public final class StreamingDenoiser {
         /** Algorithmic latency in samples, L: a sample leaves at most L - 1 samples after it arrived. */
         public int latencySamples() {
             return synthesis;
+        }
+
+        /**
+         * Applies new options from the next frame on, keeping the denoiser's state (noise and presence statistics,
+         * overlap): the output stays continuous. The framing (hopSeconds, analysisSeconds) and the spans that size
+         * the state (initSeconds, minimumSeconds) cannot change in a running stream; open a new processor for those.
+         */
+        public void retune(StreamingDenoiserOptions next) {
+            Objects.requireNonNull(next, "options");
+            String why = retuneProblem(opened, next);
+            if (why != null) {
+                throw new IllegalArgumentException(why);
+            }
+            gainRule.retune(next);
+            options = next;
+        }
+
+        /** The options in effect (those opened with, or the last {@link #retune}). */
+        public StreamingDenoiserOptions options() {
+            return options;
         }
 
         public void process(double[] in, int offset, int length, SampleSink sink) throws IOException {

@@ -20,6 +20,9 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
+import org.ncw.ui.live.LiveDevices;
+import org.ncw.ui.live.LiveView;
+import org.ncw.ui.live.LiveViewModel;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
@@ -64,6 +67,8 @@ public final class MainWindow extends BorderPane implements WorkbenchMenus.Windo
     private final Tab compareTab;
     private SessionController.SaveQuestion saveQuestion = this::askToSave;
     private javafx.stage.Stage leaderboardStage;
+    private LiveView live;
+    private LiveViewModel liveModel;
 
     public MainWindow(WorkbenchViewModel vm) {
         this.vm = vm;
@@ -105,7 +110,11 @@ public final class MainWindow extends BorderPane implements WorkbenchMenus.Windo
                 tab3d.setContent(null);
             }
         });
-        centre.getTabs().addAll(timelineTab, tab3d, compareTab);
+        Tab liveTab = new Tab("Live");
+        liveTab.setId("tab-live");
+        // like the 3D view, in the scene graph only while its tab shows (live mode keeps running meanwhile)
+        liveTab.setOnSelectionChanged(e -> liveTab.setContent(liveTab.isSelected() ? liveView() : null));
+        centre.getTabs().addAll(timelineTab, tab3d, compareTab, liveTab);
         centre.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         centre.setMinWidth(300);
 
@@ -429,6 +438,36 @@ public final class MainWindow extends BorderPane implements WorkbenchMenus.Windo
     /** The last non-blocking warning shown, for tests. */
     public String lastWarning() {
         return lastWarning;
+    }
+
+    /** The live mode panel, made on first use; plays the open recording (or the bundled sample) as a microphone. */
+    private LiveView liveView() {
+        if (live == null) {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "ncw-live-devices");
+                t.setDaemon(true);
+                return t;
+            });
+            liveModel = new LiveViewModel(LiveDevices.javaSound(), pool, Platform::runLater);
+            live = new LiveView(liveModel);
+            live.setId("live");
+        }
+        if (liveModel.fileProperty().get() == null) {
+            Path open = vm.document().inputPathProperty().get();
+            Path sample = RecordingLoader.samplesFolder().resolve(RecordingLoader.SAMPLE + RecordingLoader.NOISY);
+            liveModel.fileProperty().set(open != null ? open : sample);
+        }
+        return live;
+    }
+
+    /** Shows the Live tab (Window > Live mode). */
+    @Override
+    public void showLive() {
+        for (Tab t : centre.getTabs()) {
+            if ("tab-live".equals(t.getId())) {
+                centre.getSelectionModel().select(t);
+            }
+        }
     }
 
     @Override

@@ -20,7 +20,7 @@ import org.ncw.ui.fx.FxJobs;
  */
 public final class RecordingLoader {
     public static final String SAMPLE = "speech-pink-22k";
-    private static final String NOISY = ".noisy.wav";
+    static final String NOISY = ".noisy.wav";
     private static final String CLEAN = ".clean.wav";
 
     private final WorkbenchDocument doc;

@@ -32,6 +32,8 @@ public final class Shortcuts {
             new String[] {"Ctrl+O / Ctrl+E / Ctrl+Q", "open a recording / export / quit"},
             new String[] {"Ctrl+S / Ctrl+Shift+S", "save the session / save it as"},
             new String[] {"Ctrl+Shift+O", "open a session (.ncw-session.json)"},
+            new String[] {"Ctrl+L", "live mode (the Live tab)"},
+            new String[] {"B", "live mode: hear raw / denoised (gapless, 8 ms crossfade)"},
             new String[] {"F1", "this list"},
             new String[] {"wheel", "zoom time around the pointer"},
             new String[] {"Shift + wheel", "zoom the spectrogram's frequency axis around the pointer"},

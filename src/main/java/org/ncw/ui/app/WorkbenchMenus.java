@@ -15,7 +15,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import org.ncw.ui.timeline.TimeViewport;
 
-/** The menu bar: File, Edit (undo/redo of parameter changes, reset), View, Analysis, Playback, Help. */
+/** The menu bar: File, Edit (undo/redo of parameter changes, reset), View, Analysis, Playback, Window, Help. */
 final class WorkbenchMenus {
     /** What the menus ask of the window. */
     interface Window {
@@ -40,6 +40,8 @@ final class WorkbenchMenus {
         void showHelp();
 
         void openSample();
+        /** Shows live mode (capture -> streaming denoiser -> playback). */
+        void showLive();
     }
 
     private final WorkbenchViewModel vm;
@@ -54,7 +56,7 @@ final class WorkbenchMenus {
     }
 
     MenuBar build() {
-        MenuBar bar = new MenuBar(file(), edit(), view(), analysis(), playback(), help());
+        MenuBar bar = new MenuBar(file(), edit(), view(), analysis(), playback(), windowMenu(), help());
         bar.setId("menubar");
         return bar;
     }
@@ -159,6 +161,12 @@ final class WorkbenchMenus {
         CheckMenuItem loop = new CheckMenuItem("Loop _selection (shift-drag)");
         loop.selectedProperty().bindBidirectional(vm.loopSelectionProperty());
         return new Menu("_Playback", null, play, stop, ab, match, loop);
+    }
+
+    private Menu windowMenu() {
+        MenuItem live = item("_Live mode", shortcut(KeyCode.L), window::showLive);
+        live.setId("menu-live");
+        return new Menu("_Window", null, live);
     }
 
     private Menu help() {
