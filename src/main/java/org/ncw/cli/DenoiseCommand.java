@@ -97,7 +97,7 @@ public final class DenoiseCommand implements Callable<Integer> {
     Double transientRatio;
 
     @Option(names = "--window", paramLabel = "SECONDS",
-            description = "Offline methods read long files in windows of SECONDS (+-3 s of context, 0.5 s"
+            description = "Offline methods read long files in windows of SECONDS (+-3 s of context, at most a quarter of SECONDS; 0.5 s"
                     + " crossfades) so memory stays bounded; a file of one window runs whole (default: 60, less when"
                     + " the heap is small).")
     Double windowSeconds;

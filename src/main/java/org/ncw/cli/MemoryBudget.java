@@ -56,20 +56,21 @@ enum MemoryBudget {
      */
     WindowOptions windows(Path input, WindowOptions defaults, int sampleRate, long availableBytes)
             throws FileProblemException {
-        long budget = (long) ((availableBytes - BASELINE_BYTES) * WINDOW_SHARE);
-        long margins = 2 * Math.round(defaults.marginSeconds() * sampleRate);
-        double fit = ((double) budget / bytesPerFrame - margins) / 1.5 / sampleRate;
-        if (fit >= defaults.windowSeconds()) {
-            return defaults;
+        for (double seconds = defaults.windowSeconds(); seconds >= MIN_WINDOW_SECONDS; seconds -= 1) {
+            WindowOptions w = seconds == defaults.windowSeconds() ? defaults : defaults.withWindowSeconds(seconds);
+            if (windowBytes(w, sampleRate) <= availableBytes) {
+                return w;
+            }
         }
-        if (fit < MIN_WINDOW_SECONDS) {
-            long needed = BASELINE_BYTES + (long) (bytesPerFrame / WINDOW_SHARE)
-                    * defaults.withWindowSeconds(MIN_WINDOW_SECONDS).maxWindowSamples(sampleRate);
-            throw new FileProblemException(input, String.format(Locale.ROOT, "too little memory for %s: one window"
-                    + " of %.0f s of %d Hz audio needs about %.2f GiB, the Java heap has %.2f GiB free; %s", run,
-                    MIN_WINDOW_SECONDS, sampleRate, needed / GIB, availableBytes / GIB, remedy(needed)));
-        }
-        return defaults.withWindowSeconds(Math.floor(fit));
+        long needed = windowBytes(defaults.withWindowSeconds(MIN_WINDOW_SECONDS), sampleRate);
+        throw new FileProblemException(input, String.format(Locale.ROOT, "too little memory for %s: one window"
+                + " of %.0f s of %d Hz audio needs about %.2f GiB, the Java heap has %.2f GiB free; %s", run,
+                MIN_WINDOW_SECONDS, sampleRate, needed / GIB, availableBytes / GIB, remedy(needed)));
+    }
+
+    /** Heap one window needs: the baseline and the method's bytes per frame of the longest window, over the share. */
+    long windowBytes(WindowOptions windows, int sampleRate) {
+        return BASELINE_BYTES + (long) (bytesPerFrame * windows.maxWindowSamples(sampleRate) / WINDOW_SHARE);
     }
 
     /** The budget of a denoise run by the kind of method it runs. */

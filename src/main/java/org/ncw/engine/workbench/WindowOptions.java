@@ -37,8 +37,10 @@ public record WindowOptions(double windowSeconds, double marginSeconds, double c
         return new WindowOptions(DEFAULT_WINDOW_SECONDS, DEFAULT_MARGIN_SECONDS, DEFAULT_CROSSFADE_SECONDS);
     }
 
+    /** Windows of another length; the margin becomes at most a quarter of it, the crossfade at most the margin. */
     public WindowOptions withWindowSeconds(double seconds) {
-        return new WindowOptions(seconds, marginSeconds, Math.min(crossfadeSeconds, seconds));
+        double margin = Math.min(marginSeconds, seconds / 4);
+        return new WindowOptions(seconds, margin, Math.min(crossfadeSeconds, margin));
     }
 
     /** Input samples of the longest window at {@code sampleRate}: central part, both margins and the last's tail. */
