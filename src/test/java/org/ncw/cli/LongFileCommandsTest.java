@@ -128,4 +128,37 @@ class LongFileCommandsTest {
                 () -> MemoryBudget.CLUSTER.check(infos, 1 << 20)).getMessage();
         assertTrue(cluster.contains("denoise --method cluster"), cluster);
     }
+
+    @Test
+    void theStreamedTableIsByteForByteTheWholeFileTable() throws IOException {
+        Path in = TestWavs.write(dir, "in.wav", bursts(1.3, 5));
+        Signal s = AudioReader.readMono(in, ChannelSelection.mixDown());
+        for (String[] flags : new String[][] {{"--intensity", "db", "--centroid-distance"}, {"--intensity", "power"},
+                {"--intensity", "magnitude", "--centroid-distance"}, {"--intensity", "db", "--ref", "1"},
+                {"--intensity", "db", "--top-db", "none"}}) {
+            Path out = dir.resolve("t.tsv");
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("table", in.toString(), "-o",
+                    out.toString(), "--force", "--resolution", "custom", "--n-fft", "512", "--hop", "128"));
+            args.addAll(java.util.List.of(flags));
+            CliRun r = run(args.toArray(String[]::new));
+            assertEquals(0, r.code(), r.err());
+            org.ncw.engine.dsp.StftOptions o = org.ncw.engine.dsp.StftOptions.of(512, 128, 512);
+            var stft = org.ncw.engine.dsp.Stft.forward(s, o);
+            org.ncw.engine.dsp.Intensity kind = org.ncw.engine.dsp.Intensity.valueOf(flags[1].toUpperCase());
+            org.ncw.engine.dsp.DbScale scale = args.contains("1") ? org.ncw.engine.dsp.DbScale.defaults()
+                    : org.ncw.engine.dsp.DbScale.relativeToMax();
+            if (args.contains("none")) {
+                scale = scale.withTopDb(null);
+            }
+            var matrix = stft.toMatrix(kind, scale);
+            var table = args.contains("--centroid-distance")
+                    ? org.ncw.engine.dataset.Table3D.withCentroidDistance(matrix,
+                    org.ncw.engine.dataset.SpectralCentroid.ofRecordingHz(stft.magnitude(), matrix.axes()))
+                    : org.ncw.engine.dataset.Table3D.of(matrix);
+            Path expected = dir.resolve("expected.tsv");
+            org.ncw.engine.dataset.Table3DFiles.write(table, expected, TaskMonitor.none());
+            assertArrayEquals(java.nio.file.Files.readAllBytes(expected), java.nio.file.Files.readAllBytes(out),
+                    String.join(" ", flags));
+        }
+    }
 }

@@ -29,24 +29,89 @@ public final class PooledSpectrogram {
      * {@code intensity} (dB through {@code dbScale}). Pooling takes the maximum magnitude, which commutes with the
      * dB conversion (monotonic, its reference is the global maximum).
      */
+    /** Receives one STFT frame: its index and coefficients (arrays reused after the call). */
+    @FunctionalInterface
+    public interface FrameConsumer {
+        void accept(int frame, double[] re, double[] im) throws IOException;
+    }
+
+    /** Centre of frame t in seconds, as {@link ComplexSpectrogram#frameTimeSeconds}. */
+    public static double frameTimeSeconds(int frame, StftOptions options, int sampleRate) {
+        return ComplexSpectrogram.frameTimeSeconds(frame, options, sampleRate);
+    }
+
+    /** Frequency of bin k in Hz, as {@link ComplexSpectrogram#binFrequencyHz}. */
+    public static double binFrequencyHz(int bin, StftOptions options, int sampleRate) {
+        return bin * (double) sampleRate / options.nFft();
+    }
+
+    /**
+     * Reads {@code length} samples at {@code sampleRate} from {@code source} and returns the pooled matrix in
+     * {@code intensity} (dB through {@code dbScale}). Pooling takes the maximum magnitude, which commutes with the
+     * dB conversion (monotonic, its reference is the global maximum).
+     */
     public static SpectrogramMatrix compute(Source source, long length, int sampleRate, StftOptions options,
                                             int maxColumns, Intensity intensity, DbScale dbScale, TaskMonitor monitor)
             throws IOException {
         Checks.notNull("options", options);
         Checks.positive("maxColumns", maxColumns);
         Checks.positive("sampleRate", sampleRate);
+        int bins = options.bins();
+        int frames = frameCount(length, options);
+        int columns = Math.min(frames, maxColumns);
+        double[] pooled = new double[bins * columns];
+        Arrays.fill(pooled, Double.NEGATIVE_INFINITY);
+        frames(source, length, options, monitor, (t, re, im) -> {
+            int g = (int) ((long) t * columns / frames);
+            int base = g * bins;
+            for (int k = 0; k < bins; k++) {
+                double v = intensity == Intensity.POWER ? re[k] * re[k] + im[k] * im[k]
+                        : Math.sqrt(re[k] * re[k] + im[k] * im[k]);
+                if (v > pooled[base + k]) {
+                    pooled[base + k] = v;
+                }
+            }
+        });
+        double[] times = new double[columns];
+        for (int g = 0; g < columns; g++) {
+            int first = (int) (((long) g * frames + columns - 1) / columns);
+            int last = (int) (((long) (g + 1) * frames + columns - 1) / columns) - 1;
+            times[g] = (ComplexSpectrogram.frameTimeSeconds(first, options, sampleRate)
+                    + ComplexSpectrogram.frameTimeSeconds(last, options, sampleRate)) / 2;
+        }
+        double[] freqs = new double[bins];
+        for (int k = 0; k < bins; k++) {
+            freqs[k] = binFrequencyHz(k, options, sampleRate);
+        }
+        TfMatrix values = new TfMatrix(bins, columns, pooled);
+        if (intensity == Intensity.DB) {
+            values = dbScale.amplitudeToDb(values);
+        }
+        return new SpectrogramMatrix(values, new TfAxes(times, freqs), intensity);
+    }
+
+    /** Frames of a signal of {@code length} samples ({@link StftOptions#frameCount}). */
+    public static int frameCount(long length, StftOptions options) {
         if (length <= 0) {
             throw new InvalidParameterException("cannot take the STFT of an empty signal");
         }
+        if (length > Integer.MAX_VALUE - 2L * options.nFft()) {
+            throw new InvalidParameterException("signal of " + length + " samples is too long for one STFT");
+        }
+        return options.frameCount((int) length);
+    }
+
+    /**
+     * The STFT of {@code length} samples from {@code source}, frame by frame in order, each computed exactly as
+     * {@link Stft#forward} computes it (same window, padding and FFT).
+     */
+    public static void frames(Source source, long length, StftOptions options, TaskMonitor monitor,
+                              FrameConsumer consumer) throws IOException {
         int nFft = options.nFft();
         int hop = options.hopLength();
         int bins = options.bins();
-        if (length > Integer.MAX_VALUE - 2L * nFft) {
-            throw new InvalidParameterException("signal of " + length + " samples is too long for one STFT");
-        }
+        int frames = frameCount(length, options);
         int n = (int) length;
-        int frames = options.frameCount(n);
-        int columns = Math.min(frames, maxColumns);
         double[] window = options.window().centredIn(options.winLength(), nFft);
         long origin = options.center() ? -(nFft / 2) : 0;
         PadMode pad = options.padMode();
@@ -56,8 +121,6 @@ public final class PooledSpectrogram {
         long bufStart = 0;
         int filled = 0;
         boolean ended = false;
-        double[] pooled = new double[bins * columns];
-        Arrays.fill(pooled, Double.NEGATIVE_INFINITY);
         double[] frame = new double[nFft];
         double[] re = new double[bins];
         double[] im = new double[bins];
@@ -112,33 +175,9 @@ public final class PooledSpectrogram {
                 }
             }
             fft.forward(frame, 0, re, im, 0);
-            int g = (int) ((long) t * columns / frames);
-            int base = g * bins;
-            for (int k = 0; k < bins; k++) {
-                double v = intensity == Intensity.POWER ? re[k] * re[k] + im[k] * im[k]
-                        : Math.sqrt(re[k] * re[k] + im[k] * im[k]);
-                if (v > pooled[base + k]) {
-                    pooled[base + k] = v;
-                }
-            }
+            consumer.accept(t, re, im);
         }
         monitor.step(frames, frames);
-        double[] times = new double[columns];
-        for (int g = 0; g < columns; g++) {
-            int first = (int) (((long) g * frames + columns - 1) / columns);
-            int last = (int) (((long) (g + 1) * frames + columns - 1) / columns) - 1;
-            times[g] = (ComplexSpectrogram.frameTimeSeconds(first, options, sampleRate)
-                    + ComplexSpectrogram.frameTimeSeconds(last, options, sampleRate)) / 2;
-        }
-        double[] freqs = new double[bins];
-        for (int k = 0; k < bins; k++) {
-            freqs[k] = k * (double) sampleRate / nFft;
-        }
-        TfMatrix values = new TfMatrix(bins, columns, pooled);
-        if (intensity == Intensity.DB) {
-            values = dbScale.amplitudeToDb(values);
-        }
-        return new SpectrogramMatrix(values, new TfAxes(times, freqs), intensity);
     }
 
     /** A sample of the padded signal: held samples directly, padding mapped as {@link PadMode#sampleAt}. */
