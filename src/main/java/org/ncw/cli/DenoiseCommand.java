@@ -136,6 +136,7 @@ public final class DenoiseCommand implements Callable<Integer> {
                     + chosen.name());
         }
         Path residuePath = residue != null ? residue : toStdout ? null : defaultResidue(output);
+        checkWindow();
         checkOutputs(residuePath);
         if (chosen.name().equals(org.ncw.engine.stream.StreamingDenoiser.METHOD_NAME)) {
             return StreamingDenoiseRun.run(this, residuePath, out);
@@ -211,12 +212,16 @@ public final class DenoiseCommand implements Callable<Integer> {
     WindowOptions windowOptions(Method.Kind kind, int sampleRate) throws FileProblemException {
         WindowOptions defaults = WindowOptions.defaults();
         if (windowSeconds != null) {
-            if (!(windowSeconds >= 1) || windowSeconds.isInfinite()) {
-                throw new InvalidParameterException("--window must be at least 1 (seconds), got " + windowSeconds);
-            }
+            checkWindow();
             return defaults.withWindowSeconds(windowSeconds);
         }
         return MemoryBudget.forMethod(kind).windows(input, defaults, sampleRate, MemoryBudget.available());
+    }
+
+    private void checkWindow() {
+        if (windowSeconds != null && (!(windowSeconds >= 1) || windowSeconds.isInfinite())) {
+            throw new InvalidParameterException("--window must be at least 1 (seconds), got " + windowSeconds);
+        }
     }
 
     /** {@code out.wav} -> {@code out.residue.wav} in the same folder. */
