@@ -139,13 +139,14 @@ public final class PooledSpectrogram {
             while (!ended && bufStart + filled < want) {
                 if (filled == capacity) {
                     long keep = Math.max(bufStart, Math.max(0, start - nFft));
-                    int drop = (int) (keep - bufStart);
+                    // with hop > n_fft whole stretches between frames are never used: drop all that is held
+                    int drop = (int) Math.min(filled, keep - bufStart);
                     if (drop == 0) {
                         throw new IllegalStateException("buffer too small for n_fft " + nFft);
                     }
                     System.arraycopy(buf, drop, buf, 0, filled - drop);
                     filled -= drop;
-                    bufStart = keep;
+                    bufStart += drop;
                 }
                 int k = source.read(buf, filled, (int) Math.min(capacity - filled, n - (bufStart + filled)));
                 if (k < 0) {

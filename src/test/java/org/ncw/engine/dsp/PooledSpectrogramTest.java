@@ -51,6 +51,17 @@ class PooledSpectrogramTest {
     }
 
     @Test
+    void aHopLongerThanTheFrameOverLongInputIsTheWholeSignalStft() throws IOException {
+        // the table's "low" resolution: n_fft 1364, hop 3600, over more than the read buffer holds
+        Signal s = noiseWithBursts(400001, 9);
+        StftOptions o = StftOptions.of(1364, 3600, 1364);
+        SpectrogramMatrix whole = Stft.forward(s, o).toMatrix(Intensity.POWER, DbScale.defaults());
+        SpectrogramMatrix pooled = PooledSpectrogram.compute(blocks(s.samples(), 5000), s.length(), 16000, o,
+                1 << 20, Intensity.POWER, DbScale.defaults(), TaskMonitor.none());
+        assertArrayEquals(whole.values().values(), pooled.values().values(), 0.0);
+    }
+
+    @Test
     void pooledColumnsAreTheMaximumOverTheirFrames() throws IOException {
         Signal s = noiseWithBursts(200000, 5);
         StftOptions o = StftOptions.of(512, 128, 512);
