@@ -147,6 +147,9 @@ public final class DenoiseCommand implements Callable<Integer> {
         if (!fromStdin) {
             org.ncw.engine.audio.AudioFileInfo info = AudioReader.readInfo(input);
             int channels = info.channels();
+            if (info.frames() == 0) {
+                throw new AudioFileException(input, "contains no audio samples");
+            }
             if (!channel.isMixDown() && channel.index() >= channels) {
                 throw new IllegalArgumentException("channel " + channel.index() + " requested but " + input
                         + " has " + channels + " channel" + (channels == 1 ? "" : "s"));

@@ -105,13 +105,13 @@ public final class EvaluateCommand implements Callable<Integer> {
     /** WAV files at the reference's rate are read block by block; anything else is read whole (and resampled). */
     private static boolean streamable(org.ncw.engine.audio.AudioFileInfo ref, List<Path> estimates)
             throws java.io.IOException {
-        if (ref.container() != org.ncw.engine.audio.AudioContainer.WAV) {
+        if (ref.container() != org.ncw.engine.audio.AudioContainer.WAV || ref.frames() == 0) {
             return false;
         }
         for (Path p : estimates) {
             org.ncw.engine.audio.AudioFileInfo info = AudioReader.readInfo(p);
             if (info.container() != org.ncw.engine.audio.AudioContainer.WAV
-                    || info.sampleRate() != ref.sampleRate()) {
+                    || info.sampleRate() != ref.sampleRate() || info.frames() == 0) {
                 return false;
             }
         }
