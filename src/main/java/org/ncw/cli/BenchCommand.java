@@ -45,10 +45,35 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--list", description = "List the cases and exit.")
     boolean list;
 
+    @Option(names = "--memory", split = ",", paramLabel = "MINUTES",
+            description = "Instead of the speed cases: peak heap/RSS and time of every command and denoise method on"
+                    + " synthetic 16 kHz files of these lengths (e.g. 1,10,60), each in a child JVM (--filter picks"
+                    + " runs by label).")
+    List<Double> memoryMinutes;
+
+    @Option(names = "--jar", paramLabel = "ncw.jar", description = "With --memory: the jar to measure (default: this one).")
+    java.nio.file.Path jar;
+
+    @Option(names = "--heap", paramLabel = "SIZE", description = "With --memory: the children's -Xmx (default: ${DEFAULT-VALUE}).")
+    String heap = "512m";
+
+    @Option(names = "--work", paramLabel = "DIR", description = "With --memory: where the long files go (default: a"
+            + " folder ncw-memory-bench in the temporary folder; kept for reuse).")
+    java.nio.file.Path work;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (memoryMinutes != null) {
+            java.nio.file.Path self = jar != null ? jar : java.nio.file.Path.of(BenchCommand.class
+                    .getProtectionDomain().getCodeSource().getLocation().toURI());
+            java.nio.file.Path dir = work != null ? work
+                    : java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "ncw-memory-bench");
+            new org.ncw.bench.MemoryBench(self, heap, dir).run(memoryMinutes,
+                    Pattern.compile(filter, Pattern.CASE_INSENSITIVE), out);
+            return 0;
+        }
         Pattern p;
         try {
             p = Pattern.compile(filter, Pattern.CASE_INSENSITIVE);

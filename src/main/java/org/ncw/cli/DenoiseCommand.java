@@ -19,7 +19,10 @@ import org.ncw.engine.production.ProductionChain;
 import org.ncw.engine.workbench.Method;
 import org.ncw.engine.workbench.MethodOutput;
 import org.ncw.engine.workbench.Methods;
+import org.ncw.engine.workbench.WindowOptions;
+import org.ncw.engine.workbench.WindowedRunner;
 import org.ncw.engine.workbench.WorkbenchOptions;
+import org.ncw.engine.io.FileProblemException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -93,6 +96,12 @@ public final class DenoiseCommand implements Callable<Integer> {
                     + " (default: 0 = off, since it fired on babble and rumble on the corpus; 3 suits kitchen clatter).")
     Double transientRatio;
 
+    @Option(names = "--window", paramLabel = "SECONDS",
+            description = "Offline methods read long files in windows of SECONDS (+-3 s of context, at most a quarter of SECONDS; 0.5 s"
+                    + " crossfades) so memory stays bounded; a file of one window runs whole (default: 60, less when"
+                    + " the heap is small).")
+    Double windowSeconds;
+
     @ArgGroup(exclusive = false, heading = "%nProduction method options (--method production):%n")
     ProductionMethodOptions production = new ProductionMethodOptions();
 
@@ -127,6 +136,7 @@ public final class DenoiseCommand implements Callable<Integer> {
                     + chosen.name());
         }
         Path residuePath = residue != null ? residue : toStdout ? null : defaultResidue(output);
+        checkWindow();
         checkOutputs(residuePath);
         if (chosen.name().equals(org.ncw.engine.stream.StreamingDenoiser.METHOD_NAME)) {
             return StreamingDenoiseRun.run(this, experiment.streaming(), residuePath, out);
@@ -135,18 +145,22 @@ public final class DenoiseCommand implements Callable<Integer> {
 
         boolean fromStdin = StreamingDenoiseRun.isStdio(input);
         if (!fromStdin) {
-            MemoryBudget.forMethod(chosen.kind()).check(input);
+            org.ncw.engine.audio.AudioFileInfo info = AudioReader.readInfo(input);
+            int channels = info.channels();
+            if (info.frames() == 0) {
+                throw new AudioFileException(input, "contains no audio samples");
+            }
+            if (!channel.isMixDown() && channel.index() >= channels) {
+                throw new IllegalArgumentException("channel " + channel.index() + " requested but " + input
+                        + " has " + channels + " channel" + (channels == 1 ? "" : "s"));
+            }
+            if (info.container() != org.ncw.engine.audio.AudioContainer.WAV) {
+                // AIFF and AU are read whole; WAV files and streams are read window by window
+                MemoryBudget.INFO.check(input);
+            }
         }
-        WavStreamReader stream = fromStdin ? StreamingDenoiseRun.openWav(input, stdin) : null;
-        AudioClip clip = stream == null ? AudioReader.read(input) : null;
-        Signal signal = stream != null ? StreamingDenoiseRun.readAll(stream, channel)
-                : channel.isMixDown() ? clip.toMono() : clip.channel(channel.index());
-        int channelCount = stream != null ? stream.channels() : clip.channelCount();
-        SampleFormat format = floatOutput ? SampleFormat.FLOAT32 : SampleFormat.PCM16;
         WriteMode mode = force ? WriteMode.OVERWRITE : WriteMode.FAIL_IF_EXISTS;
-        MethodOutput outcome;
-        WriteReport written;
-        WriteReport writtenResidue;
+        WindowedDenoiseRun.Outcome outcome;
         double seconds;
         // the files appear together or none does; every output problem shows before the work
         List<Path> targets = new ArrayList<>();
@@ -165,36 +179,52 @@ public final class DenoiseCommand implements Callable<Integer> {
                 outputs.writeText(production.saveChain, chain.toJson() + "\n");
             }
             long start = System.nanoTime();
-            WorkbenchOptions settings = experiment;
             try (TerminalProgress progress = TerminalProgress.forRun(verbose, spec.commandLine().getErr())) {
-                outcome = FileLimits.atRate(input, signal.sampleRate(),
-                        () -> chosen.run(signal, settings, progress.monitor()));
+                outcome = WindowedDenoiseRun.run(this, chosen, experiment, residuePath, outputs, progress.monitor());
             }
             seconds = (System.nanoTime() - start) / 1e9;
-            written = toStdout ? StreamingDenoiseRun.writeToPipe(outcome.output(), stdout, format)
-                    : AudioWriter.write(outcome.output(), output, format, outputs);
-            writtenResidue = residuePath == null ? null
-                    : AudioWriter.write(outcome.residue(), residuePath, format, outputs);
             outputs.commit();
         }
-        List<String> details = new ArrayList<>(outcome.details());
+        List<String> details = new ArrayList<>(outcome.summary.details());
         if (isProduction) {
             details.set(0, production.describe(experiment.production(), chain));
         }
-
-        out.printf(Locale.ROOT, "%s: %d Hz, %.2f s%s%n", input, signal.sampleRate(), signal.durationSeconds(),
-                channelCount == 1 ? "" : " (" + channelCount + " channels, using " + channel + ")");
+        double duration = outcome.summary.samples() / (double) outcome.sampleRate;
+        out.printf(Locale.ROOT, "%s: %d Hz, %.2f s%s%n", input, outcome.sampleRate, duration,
+                outcome.channels == 1 ? "" : " (" + outcome.channels + " channels, using " + channel + ")");
         out.println("method " + chosen.name() + ", " + details.get(0));
         details.stream().skip(1).forEach(out::println);
+        if (outcome.summary.windows() > 1) {
+            out.println("windowed: " + WindowedRunner.describe(outcome.summary, outcome.windows));
+        }
         out.printf(Locale.ROOT, "removed: residue %s dB relative to the input%n",
-                db(energy(outcome.residue()) / energy(signal)));
-        out.printf(Locale.ROOT, "runtime %.3f s, RTF %.4f%n", seconds, seconds / signal.durationSeconds());
-        out.println("wrote " + output + clipNote(written));
+                db(outcome.residueEnergy / outcome.inputEnergy));
+        out.printf(Locale.ROOT, "runtime %.3f s, RTF %.4f%n", seconds, duration > 0 ? seconds / duration : 0);
+        out.println("wrote " + output + clipNote(outcome.clipped));
         if (residuePath != null) {
-            out.println("wrote " + residuePath + " (residue)" + clipNote(writtenResidue));
+            out.println("wrote " + residuePath + " (residue)" + clipNote(outcome.clippedResidue));
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * The windows a run at {@code sampleRate} uses: {@code --window} if given, else 60 s central parts, shorter when
+     * the method's measured memory per frame would not fit one window in the heap (refused below 10 s).
+     */
+    WindowOptions windowOptions(Method.Kind kind, int sampleRate) throws FileProblemException {
+        WindowOptions defaults = WindowOptions.defaults();
+        if (windowSeconds != null) {
+            checkWindow();
+            return defaults.withWindowSeconds(windowSeconds);
+        }
+        return MemoryBudget.forMethod(kind).windows(input, defaults, sampleRate, MemoryBudget.available());
+    }
+
+    private void checkWindow() {
+        if (windowSeconds != null && (!(windowSeconds >= 1) || windowSeconds.isInfinite())) {
+            throw new InvalidParameterException("--window must be at least 1 (seconds), got " + windowSeconds);
+        }
     }
 
     /** {@code out.wav} -> {@code out.residue.wav} in the same folder. */
@@ -234,21 +264,13 @@ public final class DenoiseCommand implements Callable<Integer> {
         }
     }
 
-    private static double energy(Signal s) {
-        double e = 0;
-        for (double v : s.samples()) {
-            e += v * v;
-        }
-        return e;
-    }
-
     private static String db(double ratio) {
         return ratio > 0 ? String.format(Locale.ROOT, "%.1f", 10 * Math.log10(ratio)) : "-inf";
     }
 
-    private static String clipNote(WriteReport report) {
-        return report.clippedSamples() == 0 ? ""
-                : " (" + report.clippedSamples() + " samples clipped to [-1, 1]; use --float to keep them)";
+    private static String clipNote(long clipped) {
+        return clipped == 0 ? ""
+                : " (" + clipped + " samples clipped to [-1, 1]; use --float to keep them)";
     }
 
     static final class ChannelConverter implements picocli.CommandLine.ITypeConverter<ChannelSelection> {

@@ -45,10 +45,17 @@ public final class InfoCommand implements Callable<Integer> {
         ArrayNode array = Json.mapper().createArrayNode();
         int failures = 0;
         for (Path file : files) {
-            AudioClip clip;
+            AudioFileInfo info;
+            List<ChannelLevel> levels;
             try {
-                MemoryBudget.INFO.check(file);
-                clip = AudioReader.read(file);
+                info = AudioReader.readInfo(file);
+                levels = info.container() == org.ncw.engine.audio.AudioContainer.WAV ? streamLevels(file, info) : null;
+                if (levels == null) {
+                    MemoryBudget.INFO.check(file);
+                    AudioClip clip = AudioReader.read(file);
+                    info = clip.info();
+                    levels = ChannelLevel.measure(clip);
+                }
             } catch (IOException e) {
                 err.println("ncw: error: " + e.getMessage());
                 if (verbose.verbose) {
@@ -57,11 +64,10 @@ public final class InfoCommand implements Callable<Integer> {
                 failures++;
                 continue;
             }
-            List<ChannelLevel> levels = ChannelLevel.measure(clip);
             if (json) {
-                array.add(toJson(clip.info(), levels));
+                array.add(toJson(info, levels));
             } else {
-                printText(out, clip.info(), levels);
+                printText(out, info, levels);
             }
         }
         if (json) {
@@ -70,6 +76,40 @@ public final class InfoCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         return failures == 0 ? 0 : 1;
+    }
+
+    /**
+     * The levels of a WAV file read block by block (bounded memory, any length); null when the streaming reader
+     * does not take the file (e.g. a header chunk over 1 MiB) or reads another length than the header says, so
+     * the whole-file reader, which repairs more, describes it.
+     */
+    static List<ChannelLevel> streamLevels(Path file, AudioFileInfo info) throws IOException {
+        try (java.io.InputStream in = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file),
+                1 << 16)) {
+            org.ncw.engine.audio.WavStreamReader reader;
+            try {
+                reader = org.ncw.engine.audio.WavStreamReader.open(in, file);
+            } catch (org.ncw.engine.audio.AudioFileException e) {
+                return null;
+            }
+            if (reader.channels() != info.channels()) {
+                return null;
+            }
+            float[][] block = new float[reader.channels()][4096];
+            ChannelLevel.Accumulator acc = new ChannelLevel.Accumulator(reader.channels());
+            int got;
+            while ((got = reader.readChannels(block, 4096)) > 0) {
+                for (float[] channel : block) {
+                    for (int i = 0; i < got; i++) {
+                        if (!Float.isFinite(channel[i])) {
+                            return null; // the whole-file reader refuses it with its own message
+                        }
+                    }
+                }
+                acc.add(block, got);
+            }
+            return acc.frames() == info.frames() && acc.frames() > 0 ? acc.levels() : null;
+        }
     }
 
     private static void printText(PrintWriter out, AudioFileInfo info, List<ChannelLevel> levels) {

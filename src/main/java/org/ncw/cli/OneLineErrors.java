@@ -52,7 +52,7 @@ final class OneLineErrors implements CommandLine.IExecutionExceptionHandler, Com
         if (error instanceof OutOfMemoryError) {
             err.println(String.format(Locale.ROOT, "ncw: error: out of memory (the Java heap allows %.1f GiB): %s",
                     Runtime.getRuntime().maxMemory() / (double) (1L << 30),
-                    MemoryBudget.remedy(2 * Runtime.getRuntime().maxMemory())));
+                    MemoryBudget.remedy(2 * Runtime.getRuntime().maxMemory()) + " or use a shorter file"));
         } else if (error instanceof StackOverflowError) {
             err.println("ncw: error: internal error: stack overflow (please report it with the command line)");
         } else {

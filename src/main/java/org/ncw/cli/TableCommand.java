@@ -10,6 +10,7 @@ import org.ncw.engine.dataset.SpectralCentroid;
 import org.ncw.engine.dsp.SpectrogramMatrix;
 import org.ncw.engine.dataset.Table3D;
 import org.ncw.engine.dataset.Table3DFiles;
+import org.ncw.engine.dataset.StreamedTable;
 import org.ncw.engine.dataset.TableFormat;
 import org.ncw.engine.dsp.ComplexSpectrogram;
 import org.ncw.engine.dsp.Resolution;
@@ -77,11 +78,35 @@ public final class TableCommand implements Callable<Integer> {
         TableFormat format = TableFormat.forPath(out);
         OutputGuard guard = OutputGuard.protecting(input);
         WriteMode mode = OutputPaths.check(out, force, guard);
+        Intensity kind = Intensity.valueOf(intensity.name().toUpperCase(Locale.ROOT));
+        org.ncw.engine.audio.AudioFileInfo info = AudioReader.readInfo(input);
+        if (info.container() == org.ncw.engine.audio.AudioContainer.WAV && info.frames() > 0) {
+            // frame by frame from a WAV read block by block (twice when the dB floor or the centroid is needed)
+            StreamedTable.Written written;
+            try (TerminalProgress progress = TerminalProgress.forRun(verbose, spec.commandLine().getErr())) {
+                written = StreamedTable.write(pass -> {
+                    try (java.io.InputStream in = new java.io.BufferedInputStream(
+                            java.nio.file.Files.newInputStream(input), 1 << 16)) {
+                        org.ncw.engine.audio.WavStreamReader reader = org.ncw.engine.audio.WavStreamReader.open(in,
+                                input);
+                        org.ncw.engine.audio.ChannelSelection mix = org.ncw.engine.audio.ChannelSelection.mixDown();
+                        pass.run((buf, off, max) -> reader.read(buf, off, max, mix));
+                    }
+                }, info.frames(), info.sampleRate(), options, kind, scale, centroidDistance, out, format, mode,
+                        guard, progress.monitor());
+            }
+            String extra = centroidDistance
+                    ? String.format(Locale.ROOT, ", spectral centroid %.1f Hz", written.centroidHz()) : "";
+            spec.commandLine().getOut().printf(Locale.ROOT,
+                    "%s: %d rows = %d bins x %d frames (n_fft %d, hop %d, win %d), %s%s%n", out, written.rows(),
+                    written.bins(), written.frames(), options.nFft(), options.hopLength(), options.winLength(),
+                    kind.columnName(), extra);
+            return 0;
+        }
         MemoryBudget.TABLE.check(input);
         Signal signal = AudioReader.read(input).toMono();
         TerminalProgress progress = TerminalProgress.forRun(verbose, spec.commandLine().getErr());
         ComplexSpectrogram stft = Stft.forward(signal, options, progress.monitor());
-        Intensity kind = Intensity.valueOf(intensity.name().toUpperCase(Locale.ROOT));
         SpectrogramMatrix matrix = stft.toMatrix(kind, scale);
         Table3D table;
         String extra = "";

@@ -281,6 +281,7 @@ class BadInputTest {
                 Arguments.of(List.of("denoise", "IN", "-o", "OUT/x.wav", "--gate", "loud"), "--gate"),
                 Arguments.of(List.of("denoise", "IN", "-o", "OUT/x.wav", "--preset", "nope"), "preset"),
                 Arguments.of(List.of("denoise", "IN", "-o", "OUT/x.wav", "--method", "nope"), "--method"),
+                Arguments.of(List.of("denoise", "IN", "-o", "OUT/x.wav", "--window", "0"), "--window"),
                 Arguments.of(List.of("denoise", "IN", "-o", "OUT/x.wav", "--channel", "-1"), "--channel"),
                 Arguments.of(List.of("denoise", "IN", "-o", "OUT/x.wav", "--channel", "3"), "channel 3"),
                 Arguments.of(List.of("denoise", "IN", "-o", "OUT/x.wav", "--noise-span", "5:1"), "span"),

@@ -24,6 +24,43 @@ public record ChannelLevel(int channel, double peak, double rms) {
         return levels;
     }
 
+    /** Peak and RMS of every channel, fed block by block (the same sums, in the same order, as {@link #measure}). */
+    public static final class Accumulator {
+        private final double[] peak;
+        private final double[] sum;
+        private long frames;
+
+        public Accumulator(int channels) {
+            peak = new double[channels];
+            sum = new double[channels];
+        }
+
+        /** Adds {@code frames} samples of every channel, {@code block[channel][0..frames)}. */
+        public void add(float[][] block, int frames) {
+            for (int c = 0; c < peak.length; c++) {
+                float[] x = block[c];
+                for (int i = 0; i < frames; i++) {
+                    float v = x[i];
+                    peak[c] = Math.max(peak[c], Math.abs(v));
+                    sum[c] += (double) v * v;
+                }
+            }
+            this.frames += frames;
+        }
+
+        public long frames() {
+            return frames;
+        }
+
+        public List<ChannelLevel> levels() {
+            List<ChannelLevel> levels = new ArrayList<>(peak.length);
+            for (int c = 0; c < peak.length; c++) {
+                levels.add(new ChannelLevel(c, peak[c], Math.sqrt(sum[c] / frames)));
+            }
+            return levels;
+        }
+    }
+
     public double peakDbfs() {
         return toDb(peak);
     }

@@ -121,6 +121,26 @@ public final class WavStreamReader {
     }
 
     /**
+     * Reads up to {@code max} frames (at most one block) of every channel into {@code dst[channel][0..]}; returns
+     * the frames read, or -1 at the end of the data. A partial frame at the end is dropped.
+     */
+    public int readChannels(float[][] dst, int max) throws IOException {
+        int frameBytes = decoder.frameBytes();
+        int want = (int) Math.min(Math.min(max, BLOCK_FRAMES), remainingBytes / frameBytes);
+        if (want <= 0) {
+            return -1;
+        }
+        int got = in.readNBytes(bytes, 0, want * frameBytes);
+        int frames = got / frameBytes;
+        remainingBytes = got < want * frameBytes ? 0 : remainingBytes - got;
+        if (frames == 0) {
+            return -1;
+        }
+        decoder.decode(bytes, frames, dst, 0);
+        return frames;
+    }
+
+    /**
      * Reads up to {@code max} frames as mono (the channels' mean, or one channel) into {@code dst[offset..]};
      * returns the frames read, or -1 at the end of the data. A partial frame at the end is dropped.
      */
