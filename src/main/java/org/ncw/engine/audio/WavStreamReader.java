@@ -141,6 +141,31 @@ public final class WavStreamReader {
     }
 
     /**
+     * Skips up to {@code frames} frames without decoding them (a seek on a file stream); returns the frames skipped,
+     * fewer only at the end of the data.
+     */
+    public long skip(long frames) throws IOException {
+        int frameBytes = decoder.frameBytes();
+        long want = Math.min(Math.max(0, frames), remainingBytes / frameBytes) * frameBytes;
+        long done = 0;
+        while (done < want) {
+            long n = in.skip(want - done);
+            if (n <= 0) {
+                if (in.read() < 0) {
+                    break;
+                }
+                n = 1;
+            }
+            done += n;
+        }
+        remainingBytes -= done;
+        if (done < want) {
+            remainingBytes = 0;
+        }
+        return done / frameBytes;
+    }
+
+    /**
      * Reads up to {@code max} frames as mono (the channels' mean, or one channel) into {@code dst[offset..]};
      * returns the frames read, or -1 at the end of the data. A partial frame at the end is dropped.
      */
