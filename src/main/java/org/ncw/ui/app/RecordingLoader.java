@@ -12,6 +12,7 @@ import org.ncw.ui.analysis.EngineBridge;
 import org.ncw.ui.analysis.Recording;
 import org.ncw.ui.document.WorkbenchDocument;
 import org.ncw.ui.fx.FxJobs;
+import org.ncw.ui.overview.OverviewViewModel;
 
 /**
  * Opens recordings into the document in the background. A file named {@code STEM.noisy.wav} brings its clean
@@ -27,6 +28,15 @@ public final class RecordingLoader {
     private final FxJobs jobs;
     private final WorkbenchPreferences prefs;
     private final Consumer<Signal> opened;
+    private final OverviewViewModel overview;
+    /** Overviews run beside the analysis jobs (one at a time; a newer file's replaces an older one's). */
+    private final java.util.concurrent.ExecutorService overviewWorker =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "ncw-overview");
+                t.setDaemon(true);
+                return t;
+            });
+    private volatile org.ncw.engine.core.CancellationToken overviewToken;
 
     /** @param opened called (FX thread) after a new input is in the document */
     public RecordingLoader(WorkbenchDocument doc, FxJobs jobs, WorkbenchPreferences prefs, Consumer<Signal> opened) {
@@ -34,6 +44,11 @@ public final class RecordingLoader {
         this.jobs = jobs;
         this.prefs = prefs;
         this.opened = opened;
+        this.overview = new OverviewViewModel();
+    }
+
+    public OverviewViewModel overview() {
+        return overview;
     }
 
     /** {@code STEM.clean.wav} beside {@code STEM.noisy.wav}, if the file is named so and the reference exists. */
@@ -64,6 +79,14 @@ public final class RecordingLoader {
     }
 
     private void openPair(Path file, Path clean, String name, Runnable after) {
+        double seconds = longWavSeconds(file);
+        // WAV recordings longer than the threshold open as a span with an overview of the whole file, so the
+        // memory does not grow with the recording's length
+        if (seconds > overview.thresholdSecondsProperty().get()) {
+            openLong(file, clean, name, seconds, after);
+            return;
+        }
+        overview.activeProperty().set(false);
         doc.statusProperty().set("Opening " + file.getFileName() + " …");
         jobs.submit("open", m -> new Recording[] {readOrThrow(file), clean == null ? null : readOrThrow(clean)},
                 pair -> {
@@ -85,6 +108,85 @@ public final class RecordingLoader {
                 }, error -> doc.fail("Cannot open " + file.getFileName(), error),
                 () -> doc.statusProperty().set("Open cancelled"));
     }
+
+    /** The duration of a WAV file from its header, or 0 (not a WAV, unreadable: the normal path reports it). */
+    private static double longWavSeconds(Path file) {
+        try {
+            org.ncw.engine.audio.AudioFileInfo info = org.ncw.engine.audio.AudioReader.readInfo(file);
+            return info.container() == org.ncw.engine.audio.AudioContainer.WAV && info.sampleRate() > 0
+                    ? (double) info.frames() / info.sampleRate() : 0;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * A long recording: its first span goes into the document as the input (and the same span of the clean
+     * reference), while the whole file's overview is computed beside it; picking a span on the overview loads it.
+     */
+    private void openLong(Path file, Path clean, String name, double seconds, Runnable after) {
+        overview.activeProperty().set(true);
+        overview.durationSecondsProperty().set(seconds);
+        overview.overviewProperty().set(null);
+        overview.setOnPick(start -> openSpan(file, clean, name, start, () -> { }));
+        org.ncw.engine.core.CancellationToken old = overviewToken;
+        if (old != null) {
+            old.cancel();
+        }
+        org.ncw.engine.core.CancellationToken token = new org.ncw.engine.core.CancellationToken();
+        overviewToken = token;
+        overviewWorker.submit(() -> {
+            try {
+                org.ncw.engine.audio.RecordingOverview o = org.ncw.engine.audio.RecordingOverview.compute(file,
+                        OVERVIEW_COLUMNS, OVERVIEW_ROWS, org.ncw.engine.audio.ChannelSelection.mixDown(),
+                        org.ncw.engine.core.TaskMonitor.of(org.ncw.engine.core.ProgressListener.NONE, token));
+                jobs.callbacks().execute(() -> {
+                    if (overviewToken == token) {
+                        overview.overviewProperty().set(o);
+                    }
+                });
+            } catch (IOException | RuntimeException e) {
+                if (!token.isCancelled()) {
+                    jobs.callbacks().execute(() -> doc.warn("Overview of " + file.getFileName() + ": "
+                            + e.getMessage()));
+                }
+            }
+        });
+        prefs.recentFiles().add(file);
+        openSpan(file, clean, name, 0, after);
+    }
+
+    /** Reads one span of a long recording (and of its reference) into the document and starts its run. */
+    private void openSpan(Path file, Path clean, String name, double start, Runnable after) {
+        double span = Math.min(overview.spanSecondsProperty().get(), overview.durationSecondsProperty().get());
+        String label = OverviewViewModel.spanLabel(start, span);
+        doc.statusProperty().set("Opening " + file.getFileName() + " " + label + " …");
+        jobs.submit("open span", m -> new Signal[] {readSpan(file, start, span),
+                clean == null ? null : readSpan(clean, start, span)}, pair -> {
+                    overview.spanStartProperty().set(start);
+                    setInput(pair[0], name + " [" + label + "]", file);
+                    setReference(pair[1], clean);
+                    doc.statusProperty().set("long recording " + OverviewViewModel.clock(
+                            overview.durationSecondsProperty().get()) + " — analysing " + label + " of "
+                            + file.getFileName());
+                    opened.accept(pair[0]);
+                    after.run();
+                }, error -> doc.fail("Cannot open " + file.getFileName() + " " + label, error),
+                () -> doc.statusProperty().set("Open cancelled"));
+    }
+
+    private static Signal readSpan(Path file, double start, double seconds) {
+        try {
+            int rate = org.ncw.engine.audio.AudioReader.readInfo(file).sampleRate();
+            return new Signal(org.ncw.engine.audio.RecordingOverview.readSpan(file, start, seconds,
+                    org.ncw.engine.audio.ChannelSelection.mixDown()), rate);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+    }
+
+    private static final int OVERVIEW_COLUMNS = 2000;
+    private static final int OVERVIEW_ROWS = 96;
 
     /** Loads a clean reference so the results show SI-SDR / STOI. */
     public void openReference(Path file, Runnable loaded) {

@@ -52,7 +52,8 @@ public final class TimelinePane extends VBox {
         timeline.setId("timeline-split");
         timeline.setOrientation(Orientation.VERTICAL);
         applyTimelineShares(timeline);
-        getChildren().addAll(viewBar(vm, waveform), timeline, readoutBar(vm));
+        getChildren().addAll(new org.ncw.ui.overview.OverviewView(vm.overview()), viewBar(vm, waveform), timeline,
+                readoutBar(vm));
         VBox.setVgrow(timeline, Priority.ALWAYS);
     }
 

@@ -364,6 +364,11 @@ public final class WorkbenchViewModel implements AutoCloseable {
         scatter.labelsProperty().set(l == null ? null : l.labels());
     }
 
+    /** The overview of a long recording opened as a span (inactive for a recording opened whole). */
+    public org.ncw.ui.overview.OverviewViewModel overview() {
+        return loader.overview();
+    }
+
     // ---- parameters file -------------------------------------------------------------------------------------
 
     /** Writes the parameters file all-or-nothing: a failed write leaves any earlier file as it was. */
