@@ -43,6 +43,33 @@ public final class EngineBridge {
         return new Recording(clip.toMono(), clip.channelCount(), clip.info().notes(), perChannel);
     }
 
+    /** The duration of a WAV file from its header, or 0 when it is not a readable WAV (the normal path reports it). */
+    public static double wavSeconds(Path file) {
+        try {
+            org.ncw.engine.audio.AudioFileInfo info = AudioReader.readInfo(file);
+            return info.container() == org.ncw.engine.audio.AudioContainer.WAV && info.sampleRate() > 0
+                    ? (double) info.frames() / info.sampleRate() : 0;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** One span of a WAV recording as mono, read without the rest of the file. */
+    public static Signal readSpan(Path file, double startSeconds, double seconds) throws IOException {
+        int rate = AudioReader.readInfo(file).sampleRate();
+        return new Signal(org.ncw.engine.audio.RecordingOverview.readSpan(file, startSeconds, seconds,
+                org.ncw.engine.audio.ChannelSelection.mixDown()), rate);
+    }
+
+    /** The whole recording's overview in one streaming pass (mono mix-down). */
+    public static org.ncw.engine.audio.RecordingOverview overview(Path file, int columns, int rows,
+                                                                  org.ncw.engine.core.CancellationToken token)
+            throws IOException {
+        return org.ncw.engine.audio.RecordingOverview.compute(file, columns, rows,
+                org.ncw.engine.audio.ChannelSelection.mixDown(),
+                org.ncw.engine.core.TaskMonitor.of(org.ncw.engine.core.ProgressListener.NONE, token));
+    }
+
     public static void writeWav(Signal signal, Path file, boolean float32) throws IOException {
         AudioWriter.write(signal, file, float32 ? SampleFormat.FLOAT32 : SampleFormat.PCM16, WriteMode.OVERWRITE);
     }

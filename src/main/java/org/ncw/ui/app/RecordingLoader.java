@@ -79,7 +79,7 @@ public final class RecordingLoader {
     }
 
     private void openPair(Path file, Path clean, String name, Runnable after) {
-        double seconds = longWavSeconds(file);
+        double seconds = EngineBridge.wavSeconds(file);
         // WAV recordings longer than the threshold open as a span with an overview of the whole file, so the
         // memory does not grow with the recording's length
         if (seconds > overview.thresholdSecondsProperty().get()) {
@@ -109,17 +109,6 @@ public final class RecordingLoader {
                 () -> doc.statusProperty().set("Open cancelled"));
     }
 
-    /** The duration of a WAV file from its header, or 0 (not a WAV, unreadable: the normal path reports it). */
-    private static double longWavSeconds(Path file) {
-        try {
-            org.ncw.engine.audio.AudioFileInfo info = org.ncw.engine.audio.AudioReader.readInfo(file);
-            return info.container() == org.ncw.engine.audio.AudioContainer.WAV && info.sampleRate() > 0
-                    ? (double) info.frames() / info.sampleRate() : 0;
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
-    }
-
     /**
      * A long recording: its first span goes into the document as the input (and the same span of the clean
      * reference), while the whole file's overview is computed beside it; picking a span on the overview loads it.
@@ -137,9 +126,8 @@ public final class RecordingLoader {
         overviewToken = token;
         overviewWorker.submit(() -> {
             try {
-                org.ncw.engine.audio.RecordingOverview o = org.ncw.engine.audio.RecordingOverview.compute(file,
-                        OVERVIEW_COLUMNS, OVERVIEW_ROWS, org.ncw.engine.audio.ChannelSelection.mixDown(),
-                        org.ncw.engine.core.TaskMonitor.of(org.ncw.engine.core.ProgressListener.NONE, token));
+                org.ncw.engine.audio.RecordingOverview o = EngineBridge.overview(file, OVERVIEW_COLUMNS,
+                        OVERVIEW_ROWS, token);
                 jobs.callbacks().execute(() -> {
                     if (overviewToken == token) {
                         overview.overviewProperty().set(o);
@@ -177,9 +165,7 @@ public final class RecordingLoader {
 
     private static Signal readSpan(Path file, double start, double seconds) {
         try {
-            int rate = org.ncw.engine.audio.AudioReader.readInfo(file).sampleRate();
-            return new Signal(org.ncw.engine.audio.RecordingOverview.readSpan(file, start, seconds,
-                    org.ncw.engine.audio.ChannelSelection.mixDown()), rate);
+            return EngineBridge.readSpan(file, start, seconds);
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
         }
