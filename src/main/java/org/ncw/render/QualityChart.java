@@ -34,20 +34,26 @@ public final class QualityChart {
         SpectrogramRenderer.writePng(render(overall, title), file, mode, guard);
     }
 
+    /** A white, antialiased canvas over the whole image with the chart's title drawn; the caller disposes it. */
+    static Graphics2D titled(BufferedImage img, String title) {
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
+        g.drawString(title, 10, 22);
+        return g;
+    }
+
     /** The chart as an image. */
     public static BufferedImage render(List<QualityBenchmark.Summary> overall, String title) {
         int rows = overall.size();
         int width = LABEL_W + 2 * PANEL_W + 40;
         int height = TOP + rows * ROW_H + 50;
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width, height);
-        g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
-        g.drawString(title, 10, 22);
+        Graphics2D g = QualityChart.titled(img, title);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         for (int i = 0; i < rows; i++) {
             g.drawString(overall.get(i).method(), 10, TOP + i * ROW_H + 17);

@@ -6,7 +6,6 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,14 +53,7 @@ public final class QualityGroupsChart {
         int width = LABEL_W + 3 * PANEL_W + 40;
         int height = TOP + legendRows * 16 + bars * BAR_H + groups.size() * GROUP_GAP + 30;
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width, height);
-        g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
-        g.drawString(title, 10, 22);
+        Graphics2D g = QualityChart.titled(img, title);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         int legendTop = 34;
         for (int i = 0; i < methods.size(); i++) {
