@@ -449,6 +449,7 @@ public final class MainWindow extends BorderPane implements WorkbenchMenus.Windo
                 return t;
             });
             liveModel = new LiveViewModel(LiveDevices.javaSound(), pool, Platform::runLater);
+            liveModel.useOptions(vm.params().parametersProperty().get().toOptions().streaming());
             live = new LiveView(liveModel);
             live.setId("live");
         }

@@ -90,6 +90,18 @@ public final class LiveViewModel {
         refreshDevices();
     }
 
+    /**
+     * Starts from these streaming-denoiser settings (the experiment's {@code streaming} block), so live mode runs
+     * what {@code ncw denoise --method streaming --options} runs; the panel's fields show and change them.
+     */
+    public void useOptions(StreamingDenoiserOptions base) {
+        options = java.util.Objects.requireNonNull(base, "base");
+        gainFloorDb.set(base.gainFloorDb());
+        wienerExponent.set(base.wienerExponent());
+        lowCutHz.set(base.lowCutHz());
+        applyOptions();
+    }
+
     /** Lists the devices again (at the chosen rate); says so when there is no capture device. */
     public void refreshDevices() {
         List<String> in = new ArrayList<>(devices.captureDevices(sampleRate.get()));

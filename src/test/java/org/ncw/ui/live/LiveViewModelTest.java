@@ -126,4 +126,22 @@ class LiveViewModelTest {
         vm.toggleHeard();
         assertFalse(vm.denoisedHeardProperty().get());
     }
+
+    /** Live mode starts from the experiment's streaming block, every field of it, not only the panel's three. */
+    @Test
+    void liveModeStartsFromTheExperimentsStreamingSettings() {
+        LiveViewModel vm = new LiveViewModel(new FakeDevices(tone()), Runnable::run, Runnable::run);
+        org.ncw.engine.stream.StreamingDenoiserOptions d = org.ncw.engine.stream.StreamingDenoiserOptions.defaults();
+        org.ncw.engine.stream.StreamingDenoiserOptions chosen = new org.ncw.engine.stream.StreamingDenoiserOptions(
+                d.hopSeconds(), d.analysisSeconds(), d.initSeconds(), d.noiseSeconds(), d.minimumSeconds(),
+                d.minimumBias(), d.presenceSmoothHz(), d.presenceSmoothFraction(), d.presenceThreshold(),
+                d.presenceSlope(), 0.7, d.minPriorSnrDb(), 0.8, -20, 80, 0.5);
+        vm.useOptions(chosen);
+        assertEquals(chosen, vm.options());
+        assertEquals(-20, vm.gainFloorDbProperty().get());
+        assertEquals(80, vm.lowCutHzProperty().get());
+        vm.gainFloorDbProperty().set(-25);
+        assertEquals(0.7, vm.options().ddAlpha(), "fields the panel does not show are kept");
+        assertEquals(-25, vm.options().gainFloorDb());
+    }
 }
