@@ -450,6 +450,12 @@ public final class MainWindow extends BorderPane implements WorkbenchMenus.Windo
             });
             liveModel = new LiveViewModel(LiveDevices.javaSound(), pool, Platform::runLater);
             liveModel.useOptions(vm.params().parametersProperty().get().toOptions().streaming());
+            // a loaded experiment's streaming block follows into live mode (from the next block when running)
+            vm.params().parametersProperty().addListener((o, a, b) -> {
+                if (!a.toOptions().streaming().equals(b.toOptions().streaming())) {
+                    liveModel.useOptions(b.toOptions().streaming());
+                }
+            });
             live = new LiveView(liveModel);
             live.setId("live");
         }
