@@ -125,19 +125,24 @@ public final class WavStreamReader {
      * the frames read, or -1 at the end of the data. A partial frame at the end is dropped.
      */
     public int readChannels(float[][] dst, int max) throws IOException {
-        int frameBytes = decoder.frameBytes();
-        int want = (int) Math.min(Math.min(max, BLOCK_FRAMES), remainingBytes / frameBytes);
-        if (want <= 0) {
-            return -1;
-        }
-        int got = in.readNBytes(bytes, 0, want * frameBytes);
-        int frames = got / frameBytes;
-        remainingBytes = got < want * frameBytes ? 0 : remainingBytes - got;
-        if (frames == 0) {
+        int frames = fill(max);
+        if (frames <= 0) {
             return -1;
         }
         decoder.decode(bytes, frames, dst, 0);
         return frames;
+    }
+
+    /** Reads up to {@code max} whole frames (at most one block) into {@code bytes}; 0 at the end of the data. */
+    private int fill(int max) throws IOException {
+        int frameBytes = decoder.frameBytes();
+        int want = (int) Math.min(Math.min(max, BLOCK_FRAMES), remainingBytes / frameBytes);
+        if (want <= 0) {
+            return 0;
+        }
+        int got = in.readNBytes(bytes, 0, want * frameBytes);
+        remainingBytes = got < want * frameBytes ? 0 : remainingBytes - got;
+        return got / frameBytes;
     }
 
     /**
@@ -174,15 +179,8 @@ public final class WavStreamReader {
             throw new AudioFileException(name, "has " + channels + " channel(s); channel " + selection.index()
                     + " does not exist (0-based)");
         }
-        int frameBytes = decoder.frameBytes();
-        int want = (int) Math.min(Math.min(max, BLOCK_FRAMES), remainingBytes / frameBytes);
-        if (want <= 0) {
-            return -1;
-        }
-        int got = in.readNBytes(bytes, 0, want * frameBytes);
-        int frames = got / frameBytes;
-        remainingBytes = got < want * frameBytes ? 0 : remainingBytes - got;
-        if (frames == 0) {
+        int frames = fill(max);
+        if (frames <= 0) {
             return -1;
         }
         decoder.decode(bytes, frames, decoded, 0);
