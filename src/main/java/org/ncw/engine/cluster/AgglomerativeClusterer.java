@@ -30,11 +30,43 @@ public final class AgglomerativeClusterer extends OptionsClusterer<Agglomerative
         }
         monitor.step(0, 1);
         Points scaled = FeatureScaler.apply(points, options.scaling());
-        int[] labels = options.nClusters() == 1 ? new int[n] : SmileWardAdapter.ward(scaled.toRows(),
-                options.nClusters());
+        int line = onlyVaryingFeature(scaled);
+        int[] labels = options.nClusters() == 1 ? new int[n]
+                : line >= 0 ? Ward1D.cluster(feature(scaled, line), options.nClusters())
+                : SmileWardAdapter.ward(scaled.toRows(), options.nClusters());
         monitor.done();
         Map<String, Double> diagnostics = new LinkedHashMap<>();
         diagnostics.put("n", (double) n);
         return new ClusteringResult(labels, options.nClusters(), List.of(), diagnostics);
+    }
+
+    /**
+     * The one feature that varies when all others are constant (a spectrogram column; a single frame of the 3-D
+     * table at a constant bin would be another), so the exact one-dimensional algorithm applies; 0 when none
+     * varies; -1 when two or more do.
+     */
+    static int onlyVaryingFeature(Points p) {
+        int varying = -1;
+        for (int j = 0; j < p.d(); j++) {
+            double first = p.get(0, j);
+            for (int i = 1; i < p.n(); i++) {
+                if (p.get(i, j) != first) {
+                    if (varying >= 0) {
+                        return -1;
+                    }
+                    varying = j;
+                    break;
+                }
+            }
+        }
+        return Math.max(0, varying);
+    }
+
+    private static double[] feature(Points p, int j) {
+        double[] v = new double[p.n()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = p.get(i, j);
+        }
+        return v;
     }
 }
