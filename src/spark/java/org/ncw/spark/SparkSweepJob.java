@@ -19,10 +19,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * {@code ncw sweep} as a Spark job: one task per (recording, setting), each {@link Sweep#runSingle} of the engine
+ * {@code ncw sweep} as a Spark job: one task per (recording, distinct setting), each {@link Sweep#runSingle} of the engine
  * (the method registry, the same row as a local sweep), collected on the driver, which writes the same
  * {@code runs.jsonl}, {@code leaderboard.csv}, {@code summary.csv} and {@code leaderboard.json} as the command
  * (no PNG). The recordings must be readable at the same path on every executor (a shared file system).
@@ -74,25 +78,49 @@ public final class SparkSweepJob {
         }
     }
 
-    /** Every (recording, setting) as one Spark task; the rows in the local sweep's order (file, then setting). */
+    /**
+     * Every (recording, distinct work) as one Spark task: settings that compute the same thing ({@link
+     * Sweep#workKey}, e.g. the affinity under a method that does not cluster) run once per recording, as in the local
+     * sweep, and their row is copied to each of them. The rows come in the local sweep's order (file, then setting).
+     */
     public static Sweep.Result run(JavaSparkContext sc, SweepGrid grid, SweepInputs inputs) {
         String gridJson = grid.toJson();
         List<SweepGrid.Setting> settings = grid.settings();
-        List<Task> tasks = new ArrayList<>();
-        for (SweepInputs.Item item : inputs.items()) {
-            for (SweepGrid.Setting s : settings) {
-                tasks.add(new Task(item.name(), item.noisy().toString(),
-                        item.clean() == null ? "" : item.clean().toString(), s.index()));
-            }
-        }
+        List<Task> tasks = tasks(grid, inputs);
         List<String> lines = sc.parallelize(tasks, Math.max(1, tasks.size())).map(t -> {
             SweepGrid g = SweepGrid.fromJson(gridJson, null);
             SweepInputs.Item item = new SweepInputs.Item(t.name(), Path.of(t.noisy()),
                     t.clean().isEmpty() ? null : Path.of(t.clean()));
             return Sweep.runSingle(g, item, g.settings().get(t.setting()), TaskMonitor.none()).toJson();
         }).collect();
-        List<RunRecord> rows = lines.stream().map(RunRecord::fromJson).toList();
+        Map<String, RunRecord> computed = new HashMap<>();
+        for (int i = 0; i < tasks.size(); i++) {
+            Task t = tasks.get(i);
+            computed.put(t.name() + "\n" + Sweep.workKey(settings.get(t.setting())), RunRecord.fromJson(lines.get(i)));
+        }
+        List<RunRecord> rows = new ArrayList<>();
+        for (SweepInputs.Item item : inputs.items()) {
+            for (SweepGrid.Setting s : settings) {
+                RunRecord row = computed.get(item.name() + "\n" + Sweep.workKey(s));
+                rows.add(row.setting().equals(s.id()) ? row : Sweep.asSetting(row, s));
+            }
+        }
         return new Sweep.Result(grid.hash(), settings, rows, 0);
+    }
+
+    /** The distinct (recording, work) tasks, each under the first setting of the grid that computes it. */
+    static List<Task> tasks(SweepGrid grid, SweepInputs inputs) {
+        List<Task> tasks = new ArrayList<>();
+        for (SweepInputs.Item item : inputs.items()) {
+            Set<String> seen = new HashSet<>();
+            for (SweepGrid.Setting s : grid.settings()) {
+                if (seen.add(Sweep.workKey(s))) {
+                    tasks.add(new Task(item.name(), item.noisy().toString(),
+                            item.clean() == null ? "" : item.clean().toString(), s.index()));
+                }
+            }
+        }
+        return tasks;
     }
 
     static void write(Sweep.Result result, SweepGrid grid, Leaderboard.RankBy by, Path out, OutputGuard guard)

@@ -39,6 +39,8 @@ class SparkSweepJobTest {
             spark = SparkSweepJob.run(sc, grid, in);
         }
         assertEquals(8, spark.rows().size());
+        // "unprocessed" does not cluster: its rbf and knn settings are one task per file (2 files x 3, not x 4)
+        assertEquals(6, SparkSweepJob.tasks(grid, in).size());
         assertEquals(local.rows().stream().map(r -> r.withSeconds(0)).toList(),
                 spark.rows().stream().map(r -> r.withSeconds(0)).toList());
         Path out = dir.resolve("out");

@@ -231,7 +231,7 @@ public final class Sweep {
      * What a setting computes: its method and the method's options as JSON, the clusterer's fields that cannot
      * change the result set to their defaults ({@link org.ncw.engine.cluster.strategy.ClusterSettings#canonical}).
      */
-    static String workKey(SweepGrid.Setting s) {
+    public static String workKey(SweepGrid.Setting s) {
         Method<?> m = s.resolveMethod();
         Object options = m.options(s.experiment());
         if (options instanceof org.ncw.engine.pipeline.ExperimentOptions e) {
@@ -240,8 +240,8 @@ public final class Sweep {
         return m.name() + " " + org.ncw.engine.core.Json.write(options);
     }
 
-    /** {@code row}, computed for an equivalent setting, as the row of {@code s}. */
-    private static RunRecord asSetting(RunRecord row, SweepGrid.Setting s) {
+    /** {@code row}, computed for an equivalent setting (same {@link #workKey}), as the row of {@code s}. */
+    public static RunRecord asSetting(RunRecord row, SweepGrid.Setting s) {
         return new RunRecord(row.sweep(), row.file(), s.id(), s.values(), row.method(), s.experiment(), row.siSdr(),
                 row.stoi(), row.deltaSiSdr(), row.deltaStoi(), row.seconds(), row.audioSeconds(), row.problems(),
                 row.degeneratePercent(), row.effectiveGamma(), row.summary(), row.warnings(), row.error());
