@@ -52,12 +52,22 @@ public final class Table3DFiles {
     /** As above, with a last column {@value #LABEL_COLUMN} (1 = speech) when {@code labels} is not null. */
     public static void write(Table3D table, LabelGrid labels, Path path, TableFormat format, WriteMode mode,
                              OutputGuard guard, TaskMonitor monitor) throws IOException {
+        AtomicFileWriter.write(path, mode, guard, content(table, labels, format, monitor));
+        monitor.done();
+    }
+
+    /**
+     * The table's text (with the {@value #LABEL_COLUMN} column when {@code labels} is not null), for a writer that
+     * places it, such as an {@link org.ncw.engine.io.OutputSet} of several files that appear together.
+     */
+    public static AtomicFileWriter.Content content(Table3D table, LabelGrid labels, TableFormat format,
+                                                   TaskMonitor monitor) {
         if (labels != null && (labels.bins() != table.matrix().bins() || labels.frames() != table.matrix().frames())) {
             throw new IllegalArgumentException("labels are " + labels.bins() + " x " + labels.frames()
                     + ", the table " + table.matrix().bins() + " x " + table.matrix().frames());
         }
         char d = format.delimiter();
-        AtomicFileWriter.write(path, mode, guard, stream -> {
+        return stream -> {
             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 20);
             StringBuilder line = new StringBuilder(128);
             line.append(String.join(String.valueOf(d), FIXED_COLUMNS)).append(d)
@@ -91,8 +101,7 @@ public final class Table3DFiles {
                 }
             }
             w.flush();
-        });
-        monitor.done();
+        };
     }
 
     public static Table3D read(Path path) throws IOException {

@@ -180,6 +180,15 @@ public final class OutputSet implements AutoCloseable {
         return dropped;
     }
 
+    /** The size of what was written for {@code target} so far (before the commit moves it into place). */
+    public long bytesWritten(Path target) throws IOException {
+        Path temp = temps.get(key(target));
+        if (temp == null || !written.contains(temp)) {
+            throw new IllegalStateException(target + " was not written in this set");
+        }
+        return Files.size(temp);
+    }
+
     /** The targets of this set, in the order given. */
     public List<Path> targets() {
         return List.copyOf(temps.keySet());

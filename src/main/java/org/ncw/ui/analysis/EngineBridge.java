@@ -74,6 +74,12 @@ public final class EngineBridge {
         AudioWriter.write(signal, file, float32 ? SampleFormat.FLOAT32 : SampleFormat.PCM16, WriteMode.OVERWRITE);
     }
 
+    /** As above, into a reserved target of a set of outputs that appear together. */
+    public static void writeWav(Signal signal, Path file, boolean float32, org.ncw.engine.io.OutputSet outputs)
+            throws IOException {
+        AudioWriter.write(signal, file, float32 ? SampleFormat.FLOAT32 : SampleFormat.PCM16, outputs);
+    }
+
     /** STFT and 20 log10 |X| (librosa amplitude_to_db defaults: ref 1, 80 dB range). */
     public static Spectrum spectrum(Signal signal, StftOptions options, TaskMonitor monitor) {
         ComplexSpectrogram c = Stft.forward(signal, options, monitor);

@@ -3,7 +3,6 @@ package org.ncw.ui.export;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +14,9 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import org.ncw.engine.core.Json;
 import org.ncw.engine.core.TaskMonitor;
+import org.ncw.engine.io.OutputGuard;
+import org.ncw.engine.io.OutputSet;
+import org.ncw.engine.io.WriteMode;
 import org.ncw.ui.analysis.AnalysisResult;
 import org.ncw.ui.analysis.Output;
 import org.ncw.ui.analysis.ParameterSet;
@@ -59,23 +61,7 @@ public final class ExportController {
         startNanos = System.nanoTime();
         jobs.submit("export", m -> {
             try {
-                List<Path> files = new ArrayList<>(Exporter.export(req, m.stage("export audio and views").sub(0, 0.3)));
-                if (labels) {
-                    m.stage("export label grid").step(30, 100);
-                    files.add(Exporter.writeLabels(folder.resolve(Exporter.LABELS), r.spectrum(), r.labels()));
-                }
-                if (table) {
-                    files.add(Exporter.writeTable(folder.resolve(Exporter.TABLE), r.spectrum(), r.labels(),
-                            m.stage("export 3D table").sub(0.4, 0.95)));
-                }
-                m.stage("hash input").step(95, 100);
-                Path manifest = folder.resolve(ExportManifest.FILE);
-                Map<String, Object> content = ExportManifest.describe(appVersion, input, reference, r, chosen, files);
-                org.ncw.engine.io.AtomicFileWriter.writeString(manifest, org.ncw.engine.io.WriteMode.OVERWRITE,
-                    org.ncw.engine.io.OutputGuard.none(), Json.write(content));
-                files.add(manifest);
-                m.done();
-                return files;
+                return write(req, r, labels, table, input, reference, chosen, appVersion, m);
             } catch (IOException e) {
                 throw new UncheckedIOException(e.getMessage(), e);
             }
@@ -90,6 +76,54 @@ public final class ExportController {
             exporting.set(false);
             doc.statusProperty().set("Export cancelled");
         });
+    }
+
+    /**
+     * Writes every file of the export (audio, views, experiment, tables, manifest) through one {@link OutputSet}:
+     * they appear together or not at all, and none may be the input recording or its clean reference.
+     */
+    static List<Path> write(ExportRequest req, AnalysisResult r, boolean labels, boolean table, Path input,
+                            Path reference, List<Output> chosen, String appVersion, TaskMonitor m)
+            throws IOException {
+        Path folder = req.folder();
+        List<Path> targets = new ArrayList<>(Exporter.targets(req));
+        if (labels) {
+            targets.add(folder.resolve(Exporter.LABELS));
+        }
+        if (table) {
+            targets.add(folder.resolve(Exporter.TABLE));
+        }
+        Path manifest = folder.resolve(ExportManifest.FILE);
+        targets.add(manifest);
+        List<Path> protectedFiles = new ArrayList<>();
+        for (Path p : new Path[] {input, reference}) {
+            if (p != null) {
+                protectedFiles.add(p);
+            }
+        }
+        try (ExportFolders folders = ExportFolders.create(List.of(folder));
+             OutputSet outputs = OutputSet.reserve(WriteMode.OVERWRITE, OutputGuard.protecting(protectedFiles),
+                     targets)) {
+            List<Path> files = new ArrayList<>(Exporter.write(req, outputs, m.stage("export audio and views")
+                    .sub(0, 0.3)));
+            if (labels) {
+                m.stage("export label grid").step(30, 100);
+                files.add(Exporter.writeLabels(folder.resolve(Exporter.LABELS), r.spectrum(), r.labels(), outputs));
+            }
+            if (table) {
+                files.add(Exporter.writeTable(folder.resolve(Exporter.TABLE), r.spectrum(), r.labels(), outputs,
+                        m.stage("export 3D table").sub(0.4, 0.95)));
+            }
+            m.checkCancelled();
+            m.stage("hash input").step(95, 100);
+            outputs.writeText(manifest, Json.write(ExportManifest.describe(appVersion, input, reference, r, chosen,
+                    files, outputs::bytesWritten)));
+            files.add(manifest);
+            outputs.commit();
+            folders.keep();
+            m.done();
+            return files;
+        }
     }
 
     /** The running application's version (the jar manifest's), or "development build". */

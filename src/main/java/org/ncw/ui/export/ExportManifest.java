@@ -30,6 +30,19 @@ public final class ExportManifest {
     /** The manifest as ordered maps (what {@code Json.write} turns into the file). */
     public static Map<String, Object> describe(String appVersion, Path input, Path reference, AnalysisResult run,
                                                List<Output> outputs, List<Path> files) throws IOException {
+        return describe(appVersion, input, reference, run, outputs, files, Files::size);
+    }
+
+    /** The size of a file the manifest lists (one still pending in an output set has no size on disk yet). */
+    @FunctionalInterface
+    public interface FileSize {
+        long of(Path file) throws IOException;
+    }
+
+    /** As above, with the files' sizes from {@code size}. */
+    public static Map<String, Object> describe(String appVersion, Path input, Path reference, AnalysisResult run,
+                                               List<Output> outputs, List<Path> files, FileSize size)
+            throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("app", "Noise Clustering Workbench");
         m.put("appVersion", appVersion);
@@ -61,7 +74,7 @@ public final class ExportManifest {
         for (Path f : files) {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("file", f.getFileName().toString());
-            e.put("bytes", Files.size(f));
+            e.put("bytes", size.of(f));
             written.add(e);
         }
         m.put("files", written);

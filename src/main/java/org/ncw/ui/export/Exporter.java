@@ -2,7 +2,6 @@ package org.ncw.ui.export;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +12,8 @@ import org.ncw.engine.dataset.LabelGridCsv;
 import org.ncw.engine.dataset.Table3D;
 import org.ncw.engine.dataset.Table3DFiles;
 import org.ncw.engine.dataset.TableFormat;
-import org.ncw.engine.dsp.SpectrogramMatrix;
 import org.ncw.engine.io.OutputGuard;
+import org.ncw.engine.io.OutputSet;
 import org.ncw.engine.io.WriteMode;
 import org.ncw.ui.analysis.EngineBridge;
 import org.ncw.ui.analysis.Output;
@@ -36,55 +35,87 @@ public final class Exporter {
     private Exporter() {
     }
 
+    /**
+     * Writes the request's files into its folder, all or none: every file goes to a temporary file first and they
+     * are moved into place together ({@link OutputSet}); a failure or a cancel leaves no new file. Existing files of
+     * the same names are replaced as a whole.
+     */
     public static List<Path> export(ExportRequest r, TaskMonitor monitor) throws IOException {
-        Files.createDirectories(r.folder());
+        try (ExportFolders folders = ExportFolders.create(List.of(r.folder()));
+             OutputSet outputs = OutputSet.reserve(WriteMode.OVERWRITE, OutputGuard.none(), targets(r))) {
+            List<Path> written = write(r, outputs, monitor);
+            outputs.commit();
+            folders.keep();
+            return written;
+        }
+    }
+
+    /** The files {@link #write} writes for {@code r}, in order. */
+    public static List<Path> targets(ExportRequest r) {
+        List<Path> t = new ArrayList<>();
+        for (Output o : r.outputs()) {
+            t.add(r.folder().resolve(o.fileStem() + ".wav"));
+        }
+        if (r.labels() != null && r.spectrum() != null) {
+            t.add(r.folder().resolve(LABELS));
+            t.add(r.folder().resolve(TABLE));
+        }
+        t.add(r.folder().resolve(PARAMETERS));
+        for (String view : r.views().keySet()) {
+            t.add(r.folder().resolve(view + ".png"));
+        }
+        return t;
+    }
+
+    /** Writes {@code r}'s files into {@code outputs}, which holds {@link #targets}; the caller commits. */
+    public static List<Path> write(ExportRequest r, OutputSet outputs, TaskMonitor monitor) throws IOException {
         List<Path> written = new ArrayList<>();
         int steps = r.outputs().size() + 3 + r.views().size();
         int done = 0;
         for (Output o : r.outputs()) {
             monitor.step(done++, steps);
             Path p = r.folder().resolve(o.fileStem() + ".wav");
-            EngineBridge.writeWav(o.signal(), p, r.float32());
+            EngineBridge.writeWav(o.signal(), p, r.float32(), outputs);
             written.add(p);
         }
         monitor.step(done++, steps);
         if (r.labels() != null && r.spectrum() != null) {
-            SpectrogramMatrix db = EngineBridge.dbMatrix(r.spectrum());
-            Path labels = r.folder().resolve(LABELS);
-            LabelGridCsv.write(db, r.labels(), labels, WriteMode.OVERWRITE, OutputGuard.none());
-            written.add(labels);
+            written.add(writeLabels(r.folder().resolve(LABELS), r.spectrum(), r.labels(), outputs));
             monitor.step(done++, steps);
-            Path table = r.folder().resolve(TABLE);
-            Table3DFiles.write(Table3D.of(db), r.labels(), table, TableFormat.TSV, WriteMode.OVERWRITE,
-                    OutputGuard.none(), TaskMonitor.none());
-            written.add(table);
+            written.add(writeTable(r.folder().resolve(TABLE), r.spectrum(), r.labels(), outputs, TaskMonitor.none()));
         }
         monitor.step(done++, steps);
         Path experiment = r.folder().resolve(PARAMETERS);
-        r.parameters().toOptions().write(experiment, WriteMode.OVERWRITE, OutputGuard.none());
+        outputs.writeText(experiment, r.parameters().toOptions().toJson() + System.lineSeparator());
         written.add(experiment);
         for (Map.Entry<String, BufferedImage> e : r.views().entrySet()) {
+            monitor.checkCancelled();
             monitor.step(done++, steps);
             Path p = r.folder().resolve(e.getKey() + ".png");
-            ImageIO.write(e.getValue(), "png", p.toFile());
+            BufferedImage image = e.getValue();
+            outputs.write(p, out -> {
+                if (!ImageIO.write(image, "png", out)) {
+                    throw new IOException("no PNG encoder takes the " + e.getKey() + " view's image type");
+                }
+            });
             written.add(p);
         }
         monitor.done();
         return written;
     }
 
-    /** The label grid in the engine's one format ({@link LabelGridCsv}). */
-    static Path writeLabels(Path p, org.ncw.ui.analysis.Spectrum s, org.ncw.engine.dataset.LabelGrid labels)
-            throws IOException {
-        LabelGridCsv.write(EngineBridge.dbMatrix(s), labels, p, WriteMode.OVERWRITE, OutputGuard.none());
+    /** The label grid in the engine's one format ({@link LabelGridCsv}), into a reserved target. */
+    static Path writeLabels(Path p, org.ncw.ui.analysis.Spectrum s, org.ncw.engine.dataset.LabelGrid labels,
+                            OutputSet outputs) throws IOException {
+        outputs.write(p, LabelGridCsv.content(EngineBridge.dbMatrix(s), labels));
         return p;
     }
 
     /** The 3D table with its speech column ({@link Table3DFiles}), reporting progress (it can be large). */
     static Path writeTable(Path p, org.ncw.ui.analysis.Spectrum s, org.ncw.engine.dataset.LabelGrid labels,
-                           TaskMonitor monitor) throws IOException {
-        Table3DFiles.write(Table3D.of(EngineBridge.dbMatrix(s)), labels, p, TableFormat.TSV, WriteMode.OVERWRITE,
-                OutputGuard.none(), monitor);
+                           OutputSet outputs, TaskMonitor monitor) throws IOException {
+        outputs.write(p, Table3DFiles.content(Table3D.of(EngineBridge.dbMatrix(s)), labels, TableFormat.TSV, monitor));
+        monitor.done();
         return p;
     }
 }
