@@ -31,6 +31,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -96,6 +97,11 @@ public final class DenoiseCommand implements Callable<Integer> {
                     + " (default: 0 = off, since it fired on babble and rumble on the corpus; 3 suits kitchen clatter).")
     Double transientRatio;
 
+    @Option(names = "--mask-model", paramLabel = "builtin|none|FILE",
+            description = "Blind method: the learned band mask combined with the analytic gain: the built-in network"
+                    + " (default), none (the analytic gain alone) or a network written by `ncw train-mask`.")
+    String maskModel;
+
     @Option(names = "--window", paramLabel = "SECONDS",
             description = "Offline methods read long files in windows of SECONDS (+-3 s of context, at most a quarter of SECONDS; 0.5 s"
                     + " crossfades) so memory stays bounded; a file of one window runs whole (default: 60, less when"
@@ -117,6 +123,18 @@ public final class DenoiseCommand implements Callable<Integer> {
         experiment = experiment.withProduction(production.applyTo(experiment.production()));
         if (transientRatio != null) {
             experiment = experiment.withDenoiser(experiment.denoiser().withTransientThreshold(transientRatio));
+        }
+        if (maskModel != null) {
+            if (!maskModel.equals(org.ncw.engine.denoise.BlindDenoiserOptions.BUILTIN_MASK)
+                    && !maskModel.equals(org.ncw.engine.denoise.BlindDenoiserOptions.NO_MASK)) {
+                try {
+                    org.ncw.engine.denoise.MaskNetwork.read(Path.of(maskModel));
+                } catch (IOException | RuntimeException e) {
+                    throw new org.ncw.engine.core.InvalidParameterException("--mask-model " + maskModel
+                            + ": not a mask network file (" + e.getMessage() + ")");
+                }
+            }
+            experiment = experiment.withDenoiser(experiment.denoiser().withMaskModel(maskModel));
         }
         String name = method != null ? method
                 : production.anyGiven() ? Methods.PRODUCTION_ALIAS : Methods.BLIND_DENOISER;

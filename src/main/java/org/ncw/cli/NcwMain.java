@@ -25,6 +25,7 @@ import java.io.PrintWriter;
                 IcaCommand.class,
                 IcaBatchCommand.class,
                 EvaluateCommand.class,
+                TrainMaskCommand.class,
                 BenchQualityCommand.class,
                 SweepCommand.class,
                 BenchCommand.class,

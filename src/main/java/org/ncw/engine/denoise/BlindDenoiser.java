@@ -74,6 +74,21 @@ public final class BlindDenoiser {
     }
 
     public static Result fit(Signal noisy, BlindDenoiserOptions options, TaskMonitor monitor) {
+        return fit(noisy, options, monitor, null);
+    }
+
+    /** What the trainer of the learned mask needs from a run: the inputs of the mask, before it is applied. */
+    static final class Analysis {
+        double[] power;
+        double[] noise;
+        double[] gain;
+        int bins;
+        int frames;
+        double binHz;
+    }
+
+    /** As {@link #fit(Signal, BlindDenoiserOptions, TaskMonitor)}, filling {@code analysis} when it is not null. */
+    static Result fit(Signal noisy, BlindDenoiserOptions options, TaskMonitor monitor, Analysis analysis) {
         Checks.notNull("noisy", noisy);
         Checks.notNull("options", options);
         Checks.notNull("monitor", monitor);
@@ -136,8 +151,6 @@ public final class BlindDenoiser {
         double logThreshold = Math.log(options.presenceThreshold());
         int lowCutBins = (int) Math.ceil(options.lowCutHz() / binHz); // bins k with k * binHz < lowCutHz
         double[] gain = new double[power.length];
-        double[] outRe = new double[re.length];
-        double[] outIm = new double[im.length];
         for (int i = 0; i < gain.length; i++) {
             double xi = Math.max(snr[i] - 1, XI_MIN);
             double wiener = xi / (1 + xi);
@@ -147,6 +160,21 @@ public final class BlindDenoiser {
             // The floor bounds the gain everywhere, also under a speech-present Wiener gain: residual noise at
             // -15 dB costs less intelligibility than holes in weak speech.
             gain[i] = i % bins < lowCutBins ? gainFloor : Math.max(p * wiener + (1 - p) * gainFloor, gainFloor);
+        }
+        if (analysis != null) {
+            analysis.power = power;
+            analysis.noise = noise;
+            analysis.gain = gain.clone();
+            analysis.bins = bins;
+            analysis.frames = frames;
+            analysis.binHz = binHz;
+        }
+        if (options.usesMask()) {
+            applyMask(network(options), power, noise, gain, bins, frames, binHz, lowCutBins);
+        }
+        double[] outRe = new double[re.length];
+        double[] outIm = new double[im.length];
+        for (int i = 0; i < gain.length; i++) {
             outRe[i] = re[i] * gain[i];
             outIm[i] = im[i] * gain[i];
         }
@@ -155,6 +183,53 @@ public final class BlindDenoiser {
         monitor.done();
         return new Result(enhanced, new TfMatrix(bins, frames, gain), new TfMatrix(bins, frames, noise),
                 clusters.noiseFrames(), stftOptions, options, transientSeconds);
+    }
+
+    private static MaskNetwork network(BlindDenoiserOptions options) {
+        try {
+            return options.maskNetwork();
+        } catch (java.io.IOException e) {
+            throw new org.ncw.engine.core.InvalidParameterException("maskModel " + options.maskModel()
+                    + ": cannot read the mask network: " + e.getMessage());
+        }
+    }
+
+    /** Frames predicted per network call: 64 frames x 32 bands, one batch of products. */
+    private static final int MASK_BLOCK_FRAMES = 64;
+
+    /**
+     * Combines the analytic gain with the learned band mask: per cell mask^w x analytic^(1-w) with the network's
+     * weight w, bounded by its floor and 1 (the mask is spread from the bands onto the bins by the band triangles).
+     * The two err in different ways — the analytic gain knows the tracked noise, the network the shape of speech
+     * over +-3 frames and +-2 bands — and the weighted geometric mean beat either alone on both halves of the corpus
+     * (docs/quality.md).
+     */
+    static void applyMask(MaskNetwork net, double[] power, double[] noise, double[] gain, int bins, int frames,
+                          double binHz, int lowCutBins) {
+        double w = net.combineWeight();
+        double gainFloor = Math.pow(10, net.floorDb() / 20);
+        BandMask.Layout layout = BandMask.Layout.of(bins, binHz);
+        double[] channels = BandMask.channels(layout, power, noise, gain, frames);
+        int d = BandMask.INPUTS;
+        double[] x = new double[MASK_BLOCK_FRAMES * BandMask.BANDS * d];
+        for (int t0 = 0; t0 < frames; t0 += MASK_BLOCK_FRAMES) {
+            int block = Math.min(MASK_BLOCK_FRAMES, frames - t0);
+            int n = 0;
+            for (int t = t0; t < t0 + block; t++) {
+                for (int b = 0; b < BandMask.BANDS; b++) {
+                    BandMask.input(channels, frames, t, b, x, n++ * d);
+                }
+            }
+            double[] bandGain = net.predict(x, n);
+            for (int t = t0; t < t0 + block; t++) {
+                int bandRow = (t - t0) * BandMask.BANDS;
+                for (int k = lowCutBins; k < bins; k++) {
+                    int i = t * bins + k;
+                    double learned = layout.binGain(bandGain, bandRow, k, gain[i]);
+                    gain[i] = Math.min(1, Math.max(gainFloor, Math.pow(learned, w) * Math.pow(gain[i], 1 - w)));
+                }
+            }
+        }
     }
 
     /** Fixed a-priori SNR of speech where it is present: 15 dB (Gerkmann &amp; Hendriks 2012). */

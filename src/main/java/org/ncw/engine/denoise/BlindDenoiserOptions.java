@@ -37,6 +37,9 @@ import org.ncw.engine.core.InvalidParameterException;
  * @param sppTrackingSeconds    time constant of the speech-presence-probability noise tracker (Gerkmann &amp; Hendriks
  *                              2012) run forward and backward from the clustered noise spectrum; the noise power of a
  *                              cell is the mean of both passes. 0 keeps the sliding-window mean of noise-only cells
+ * @param maskModel             the learned band mask combined with the analytic gain (geometric mean): "builtin"
+ *                              (shipped, see docs/quality.md), "none" (analytic gain only) or the path of a network
+ *                              written by {@code ncw train-mask}
  */
 public record BlindDenoiserOptions(double frameSeconds, double hopFraction, int clusterBands,
                                    double absenceThreshold, double absenceSmoothHz, double absenceSmoothSeconds,
@@ -46,7 +49,11 @@ public record BlindDenoiserOptions(double frameSeconds, double hopFraction, int 
                                    double presenceSmoothSeconds,
                                    double presenceThreshold, double presenceSlope, double gainFloorDb,
                                    double lowCutHz, double transientThreshold, double transientSpikeRatio,
-                                   double sppTrackingSeconds) {
+                                   double sppTrackingSeconds, String maskModel) {
+    /** {@link #maskModel} value for the network shipped with the project. */
+    public static final String BUILTIN_MASK = "builtin";
+    /** {@link #maskModel} value for the analytic gain alone. */
+    public static final String NO_MASK = "none";
 
     public BlindDenoiserOptions {
         Checks.inRange("frameSeconds", frameSeconds, 0.004, 1.0);
@@ -72,12 +79,32 @@ public record BlindDenoiserOptions(double frameSeconds, double hopFraction, int 
         }
         Checks.inRange("transientSpikeRatio", transientSpikeRatio, 1.0, 1000);
         Checks.inRange("sppTrackingSeconds", sppTrackingSeconds, 0, 10);
+        if (maskModel == null || maskModel.isBlank()) {
+            maskModel = BUILTIN_MASK; // experiment files from before the learned mask
+        }
     }
 
     /** The documented defaults (chosen on the whole dev set, never per file; see docs/quality.md). */
     public static BlindDenoiserOptions defaults() {
         return new BlindDenoiserOptions(0.128, 0.25, 24, 2.0, 25, 0.16, 2.0, 2, 40, 0, 60, 1.0, 0, 1.5, 8.0, -15, 0,
-                0, 1.3, 0.08);
+                0, 1.3, 0.08, BUILTIN_MASK);
+    }
+
+    /** Whether a learned band mask is combined with the analytic gain. */
+    public boolean usesMask() {
+        return !NO_MASK.equals(maskModel);
+    }
+
+    /** The network {@link #maskModel} names: the built-in one or a file written by {@code ncw train-mask}. */
+    public MaskNetwork maskNetwork() throws java.io.IOException {
+        return BUILTIN_MASK.equals(maskModel) ? MaskNetwork.builtin() : MaskNetwork.read(java.nio.file.Path.of(maskModel));
+    }
+
+    public BlindDenoiserOptions withMaskModel(String v) {
+        return new BlindDenoiserOptions(frameSeconds, hopFraction, clusterBands, absenceThreshold, absenceSmoothHz,
+                absenceSmoothSeconds, trackingSeconds, trackingIterations, snrSmoothHz, snrSmoothSeconds,
+                presenceSmoothHz, presenceSmoothFraction, presenceSmoothSeconds, presenceThreshold, presenceSlope,
+                gainFloorDb, lowCutHz, transientThreshold, transientSpikeRatio, sppTrackingSeconds, v);
     }
 
     /** FFT size at a sample rate: the power of two nearest to frameSeconds * rate. */
@@ -100,48 +127,48 @@ public record BlindDenoiserOptions(double frameSeconds, double hopFraction, int 
         return new BlindDenoiserOptions(v, hopFraction, clusterBands, absenceThreshold, absenceSmoothHz,
                 absenceSmoothSeconds, trackingSeconds, trackingIterations, snrSmoothHz, snrSmoothSeconds,
                 presenceSmoothHz, presenceSmoothFraction, presenceSmoothSeconds, presenceThreshold, presenceSlope,
-                gainFloorDb, lowCutHz, transientThreshold, transientSpikeRatio, sppTrackingSeconds);
+                gainFloorDb, lowCutHz, transientThreshold, transientSpikeRatio, sppTrackingSeconds, maskModel);
     }
 
     public BlindDenoiserOptions withTrackingIterations(int v) {
         return new BlindDenoiserOptions(frameSeconds, hopFraction, clusterBands, absenceThreshold, absenceSmoothHz,
                 absenceSmoothSeconds, trackingSeconds, v, snrSmoothHz, snrSmoothSeconds, presenceSmoothHz,
                 presenceSmoothFraction, presenceSmoothSeconds, presenceThreshold, presenceSlope, gainFloorDb,
-                lowCutHz, transientThreshold, transientSpikeRatio, sppTrackingSeconds);
+                lowCutHz, transientThreshold, transientSpikeRatio, sppTrackingSeconds, maskModel);
     }
 
     public BlindDenoiserOptions withGainFloorDb(double v) {
         return new BlindDenoiserOptions(frameSeconds, hopFraction, clusterBands, absenceThreshold, absenceSmoothHz,
                 absenceSmoothSeconds, trackingSeconds, trackingIterations, snrSmoothHz, snrSmoothSeconds,
                 presenceSmoothHz, presenceSmoothFraction, presenceSmoothSeconds, presenceThreshold, presenceSlope, v,
-                lowCutHz, transientThreshold, transientSpikeRatio, sppTrackingSeconds);
+                lowCutHz, transientThreshold, transientSpikeRatio, sppTrackingSeconds, maskModel);
     }
 
     public BlindDenoiserOptions withLowCutHz(double v) {
         return new BlindDenoiserOptions(frameSeconds, hopFraction, clusterBands, absenceThreshold, absenceSmoothHz,
                 absenceSmoothSeconds, trackingSeconds, trackingIterations, snrSmoothHz, snrSmoothSeconds,
                 presenceSmoothHz, presenceSmoothFraction, presenceSmoothSeconds, presenceThreshold, presenceSlope,
-                gainFloorDb, v, transientThreshold, transientSpikeRatio, sppTrackingSeconds);
+                gainFloorDb, v, transientThreshold, transientSpikeRatio, sppTrackingSeconds, maskModel);
     }
 
     public BlindDenoiserOptions withPresenceThreshold(double v) {
         return new BlindDenoiserOptions(frameSeconds, hopFraction, clusterBands, absenceThreshold, absenceSmoothHz,
                 absenceSmoothSeconds, trackingSeconds, trackingIterations, snrSmoothHz, snrSmoothSeconds,
                 presenceSmoothHz, presenceSmoothFraction, presenceSmoothSeconds, v, presenceSlope, gainFloorDb,
-                lowCutHz, transientThreshold, transientSpikeRatio, sppTrackingSeconds);
+                lowCutHz, transientThreshold, transientSpikeRatio, sppTrackingSeconds, maskModel);
     }
 
     public BlindDenoiserOptions withSppTrackingSeconds(double v) {
         return new BlindDenoiserOptions(frameSeconds, hopFraction, clusterBands, absenceThreshold, absenceSmoothHz,
                 absenceSmoothSeconds, trackingSeconds, trackingIterations, snrSmoothHz, snrSmoothSeconds,
                 presenceSmoothHz, presenceSmoothFraction, presenceSmoothSeconds, presenceThreshold, presenceSlope,
-                gainFloorDb, lowCutHz, transientThreshold, transientSpikeRatio, v);
+                gainFloorDb, lowCutHz, transientThreshold, transientSpikeRatio, v, maskModel);
     }
 
     public BlindDenoiserOptions withTransientThreshold(double v) {
         return new BlindDenoiserOptions(frameSeconds, hopFraction, clusterBands, absenceThreshold, absenceSmoothHz,
                 absenceSmoothSeconds, trackingSeconds, trackingIterations, snrSmoothHz, snrSmoothSeconds,
                 presenceSmoothHz, presenceSmoothFraction, presenceSmoothSeconds, presenceThreshold, presenceSlope,
-                gainFloorDb, lowCutHz, v, transientSpikeRatio, sppTrackingSeconds);
+                gainFloorDb, lowCutHz, v, transientSpikeRatio, sppTrackingSeconds, maskModel);
     }
 }

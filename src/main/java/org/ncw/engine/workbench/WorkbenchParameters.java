@@ -45,7 +45,7 @@ public final class WorkbenchParameters {
             "productionPreset", "productionHighPass", "productionLowPass", "productionGate", "productionAmount",
             "productionThresholdStd", "productionThresholdDb", "denoiser", "denoiserFrameSeconds",
             "denoiserGainFloorDb", "denoiserPresenceThreshold", "denoiserTransientThreshold",
-            "denoiserTrackingIterations", "ica", "icaInputs", "icaFunction", "icaAlgorithm", "icaMaxIter", "icaTol");
+            "denoiserTrackingIterations", "denoiserMask", "ica", "icaInputs", "icaFunction", "icaAlgorithm", "icaMaxIter", "icaTol");
 
     private WorkbenchParameters() {
     }
@@ -103,6 +103,8 @@ public final class WorkbenchParameters {
         m.put("denoiserPresenceThreshold", d.presenceThreshold());
         m.put("denoiserTransientThreshold", d.transientThreshold());
         m.put("denoiserTrackingIterations", d.trackingIterations());
+        m.put("denoiserMask", d.usesMask() ? (d.maskModel().equals(BlindDenoiserOptions.BUILTIN_MASK) ? "builtin"
+                : "file") : "none");
         FastIcaOptions ica = w.ica().separation().ica();
         m.put("ica", w.ica().enabled());
         m.put("icaInputs", w.ica().inputs());
@@ -167,6 +169,12 @@ public final class WorkbenchParameters {
                 .withPresenceThreshold(number(p, "denoiserPresenceThreshold"))
                 .withTrackingIterations((int) number(p, "denoiserTrackingIterations"))
                 .withTransientThreshold(number(p, "denoiserTransientThreshold"));
+        String maskChoice = text(p, "denoiserMask");
+        if (maskChoice.equals("none") || maskChoice.equals("builtin")) {
+            denoiser = denoiser.withMaskModel(maskChoice);
+        } else if (!base.denoiser().usesMask() || base.denoiser().maskModel().equals(BlindDenoiserOptions.BUILTIN_MASK)) {
+            denoiser = denoiser.withMaskModel(BlindDenoiserOptions.BUILTIN_MASK); // "file" without one: the built-in
+        }
         PairSeparationOptions separation = base.ica().separation();
         FastIcaOptions fastIca = separation.ica()
                 .withContrast(choice(FastIcaOptions.Contrast.class, p, "icaFunction"))

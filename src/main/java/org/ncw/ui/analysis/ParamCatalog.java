@@ -110,6 +110,9 @@ public final class ParamCatalog {
             ParamSpec.integer("denoiserTrackingIterations", "Tracking iterations", Stage.DENOISER, 0, 10,
                     BlindDenoiserOptions.defaults().trackingIterations(),
                     "re-estimations of the noise-only cells against the refined noise spectrum"),
+            ParamSpec.choice("denoiserMask", "Learned mask", Stage.DENOISER, "the learned band mask combined with the"
+                    + " analytic gain: the built-in network, none (analytic gain only), or the network file of the"
+                    + " loaded experiment (ncw train-mask)", "builtin", "none", "file"),
             ParamSpec.bool("ica", "Run ICA", Stage.ICA, true, "FastICA on a pair of signals"),
             ParamSpec.choice("icaInputs", "ICA inputs", Stage.ICA, "the two mixtures given to FastICA",
                     "noisy+speech", "speech+residue", "noisy+production", "noisy+denoised"),

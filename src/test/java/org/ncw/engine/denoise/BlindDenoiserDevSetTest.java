@@ -17,10 +17,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The blind denoiser's dev-set means with the defaults chosen on the corpus's even half (issue 12): near the measured
- * means (+4.23 dB, +0.044 STOI; +4.45 dB before the speech-presence noise tracker) and above RNNoise's STOI gain computed from the independent reference_scores.json
- * (RNNoise +4.91 dB, +0.040). The defaults no longer beat RNNoise's SI-SDR gain on these 12 mixtures: they were
- * chosen to generalise, not to fit two speakers and two noises. Skips without the shared data.
+ * The blind denoiser's dev-set means with the defaults chosen on the corpus's even half and the band mask trained
+ * there (issue 12): near the measured means (+5.05 dB, +0.0409 STOI; +4.23 / +0.044 with the analytic gain alone)
+ * and above RNNoise's gains computed from the independent reference_scores.json (RNNoise +4.91 dB, +0.0399 STOI).
+ * These 12 mixtures (two speakers, synthetic pink noise and kitchen dishes) were never trained or tuned on. Skips
+ * without the shared data.
  */
 class BlindDenoiserDevSetTest {
 
@@ -31,11 +32,11 @@ class BlindDenoiserDevSetTest {
         QualityBenchmark.Summary s = QualityBenchmark.fit(set, List.of(org.ncw.engine.workbench.Methods.byName(org.ncw.engine.workbench.Methods.BLIND_DENOISER)
                 .orElseThrow().bound(org.ncw.engine.workbench.WorkbenchOptions.defaults())),
                 TaskMonitor.none()).overall().get(0);
-        assertTrue(s.deltaSiSdr() >= 4.1, "mean delta SI-SDR " + s.deltaSiSdr() + " dB, measured +4.23 dB");
-        assertTrue(s.deltaStoi() >= 0.042, "mean delta STOI " + s.deltaStoi() + ", measured +0.044");
+        assertTrue(s.deltaSiSdr() >= 4.95, "mean delta SI-SDR " + s.deltaSiSdr() + " dB, measured +5.05 dB");
+        assertTrue(s.deltaStoi() >= 0.0403, "mean delta STOI " + s.deltaStoi() + ", measured +0.0409");
 
         double[] rnnoise = peerMeanDeltas(dev, "rnnoise");
-        assertTrue(s.deltaSiSdr() > rnnoise[0] - 1, "SI-SDR gain " + s.deltaSiSdr() + " vs RNNoise " + rnnoise[0]);
+        assertTrue(s.deltaSiSdr() > rnnoise[0], "SI-SDR gain " + s.deltaSiSdr() + " vs RNNoise " + rnnoise[0]);
         assertTrue(s.deltaStoi() > rnnoise[1], "STOI gain " + s.deltaStoi() + " vs RNNoise " + rnnoise[1]);
     }
 

@@ -29,7 +29,7 @@ class AnalysisSessionTest {
             for (int k = 1; k <= 8; k++) {
                 voice += Math.sin(k * phase) / k;
             }
-            double burst = (i / 1000) % 2 == 0 ? 0.3 * voice : 0;
+            double burst = (i / 4000) % 2 == 0 ? 0.3 * voice : 0; // syllable-long (250 ms) bursts
             clean[i] = burst;
             noisy[i] = burst + 0.05 * r.nextGaussian();
         }
