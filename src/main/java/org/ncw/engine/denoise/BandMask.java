@@ -54,20 +54,7 @@ final class BandMask {
 
         /** Weighted mean of {@code v} per band for one frame (row offset {@code row}) into {@code out[BANDS]}. */
         void means(double[] v, int row, double[] out, double[] weightSum) {
-            java.util.Arrays.fill(out, 0);
-            java.util.Arrays.fill(weightSum, 0);
-            for (int k = 0; k < bins; k++) {
-                int b = lower[k];
-                if (b < 0) {
-                    continue;
-                }
-                double u = upperWeight[k];
-                double x = v[row + k];
-                out[b] += (1 - u) * x;
-                out[b + 1] += u * x;
-                weightSum[b] += 1 - u;
-                weightSum[b + 1] += u;
-            }
+            accumulate(v, null, row, out, null, weightSum);
             for (int b = 0; b < BANDS; b++) {
                 out[b] /= Math.max(weightSum[b], 1e-12);
             }
@@ -75,27 +62,38 @@ final class BandMask {
 
         /** Weighted mean of log(v) minus log of the weighted mean (0 flat, negative peaky: harmonics). */
         void flatness(double[] v, double[] divisor, int row, double[] out, double[] logSum, double[] weightSum) {
-            java.util.Arrays.fill(out, 0);
-            java.util.Arrays.fill(logSum, 0);
+            accumulate(v, divisor, row, out, logSum, weightSum);
+            for (int b = 0; b < BANDS; b++) {
+                double w = Math.max(weightSum[b], 1e-12);
+                out[b] = logSum[b] / w - Math.log(out[b] / w);
+            }
+        }
+
+        /** Triangle-weighted sums per band of v (over {@code divisor} when given) and, when wanted, of its log. */
+        private void accumulate(double[] v, double[] divisor, int row, double[] sum, double[] logSum,
+                                double[] weightSum) {
+            java.util.Arrays.fill(sum, 0);
             java.util.Arrays.fill(weightSum, 0);
+            if (logSum != null) {
+                java.util.Arrays.fill(logSum, 0);
+            }
             for (int k = 0; k < bins; k++) {
                 int b = lower[k];
                 if (b < 0) {
                     continue;
                 }
                 double u = upperWeight[k];
-                double x = v[row + k] / (divisor == null ? 1 : divisor[row + k]) + 1e-300;
-                double lx = Math.log(x);
-                out[b] += (1 - u) * x;
-                out[b + 1] += u * x;
-                logSum[b] += (1 - u) * lx;
-                logSum[b + 1] += u * lx;
+                double x = v[row + k] / (divisor == null ? 1 : divisor[row + k]);
+                if (logSum != null) {
+                    x += 1e-300; // digital silence
+                    double lx = Math.log(x);
+                    logSum[b] += (1 - u) * lx;
+                    logSum[b + 1] += u * lx;
+                }
+                sum[b] += (1 - u) * x;
+                sum[b + 1] += u * x;
                 weightSum[b] += 1 - u;
                 weightSum[b + 1] += u;
-            }
-            for (int b = 0; b < BANDS; b++) {
-                double w = Math.max(weightSum[b], 1e-12);
-                out[b] = logSum[b] / w - Math.log(out[b] / w);
             }
         }
 
