@@ -51,6 +51,11 @@ public final class TrainMaskCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Seed of remixes, initialisation and order (default: 1).")
     Long seed;
 
+    @Option(names = "--synthetic", paramLabel = "SHARE",
+            description = "Share of the remixes over made noise instead of another pair's: half babble of other pairs'"
+                    + " speech, half coloured stationary noise with hum or a level swing (default: 0).")
+    Double synthetic;
+
     @Option(names = "--force", description = "Replace an existing network file.")
     boolean force;
 
@@ -65,6 +70,9 @@ public final class TrainMaskCommand implements Callable<Integer> {
         }
         if (epochs != null) {
             o = o.withEpochs(epochs);
+        }
+        if (synthetic != null) {
+            o = o.withSyntheticShare(synthetic);
         }
         if (seed != null) {
             o = o.withSeed(seed);

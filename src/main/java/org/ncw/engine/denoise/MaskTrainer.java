@@ -49,10 +49,12 @@ public final class MaskTrainer {
      * @param seed         seeds the remixes, the initialisation and the sample order
      * @param combineWeight the network's share in the denoiser's gain, mask^w x analytic^(1-w), stored with it
      * @param floorDb      the least combined gain, stored with the network
+     * @param syntheticShare share of the remixes whose noise is made, not taken from another pair: half of them
+     *                     babble of other pairs' speech, half coloured stationary noise with hum or a level swing
      */
     public record Options(int augment, double minSnrDb, double maxSnrDb, int epochs, int hidden1, int hidden2,
                           int batch, double learningRate, double weightDecay, long seed, double combineWeight,
-                          double floorDb) {
+                          double floorDb, double syntheticShare) {
         public Options {
             Checks.inRange("augment", augment, 0, 100);
             Checks.inRange("minSnrDb", minSnrDb, -30, 60);
@@ -65,31 +67,37 @@ public final class MaskTrainer {
             Checks.inRange("weightDecay", weightDecay, 0, 1);
             Checks.inRange("combineWeight", combineWeight, 0, 1);
             Checks.inRange("floorDb", floorDb, -80, 0);
+            Checks.inRange("syntheticShare", syntheticShare, 0, 1);
         }
 
         /** What trained the built-in network (docs/quality.md). */
         public static Options defaults() {
-            return new Options(8, -5, 20, 10, 128, 32, 2048, 1e-3, 1e-4, 1, 0.65, -20);
+            return new Options(8, -5, 20, 10, 128, 32, 2048, 1e-3, 1e-4, 1, 0.65, -20, 0);
         }
 
         public Options withEpochs(int v) {
             return new Options(augment, minSnrDb, maxSnrDb, v, hidden1, hidden2, batch, learningRate, weightDecay, seed,
-                    combineWeight, floorDb);
+                    combineWeight, floorDb, syntheticShare);
         }
 
         public Options withAugment(int v) {
             return new Options(v, minSnrDb, maxSnrDb, epochs, hidden1, hidden2, batch, learningRate, weightDecay, seed,
-                    combineWeight, floorDb);
+                    combineWeight, floorDb, syntheticShare);
+        }
+
+        public Options withSyntheticShare(double v) {
+            return new Options(augment, minSnrDb, maxSnrDb, epochs, hidden1, hidden2, batch, learningRate, weightDecay, seed,
+                    combineWeight, floorDb, v);
         }
 
         public Options withSeed(long v) {
             return new Options(augment, minSnrDb, maxSnrDb, epochs, hidden1, hidden2, batch, learningRate, weightDecay, v,
-                    combineWeight, floorDb);
+                    combineWeight, floorDb, syntheticShare);
         }
 
         public Options withHidden(int h1, int h2) {
             return new Options(augment, minSnrDb, maxSnrDb, epochs, h1, h2, batch, learningRate, weightDecay, seed,
-                    combineWeight, floorDb);
+                    combineWeight, floorDb, syntheticShare);
         }
     }
 
@@ -128,7 +136,8 @@ public final class MaskTrainer {
         String trainedOn = pairs.size() + " pairs x " + perPair + " (" + options.augment() + " remixes, SNR "
                 + options.minSnrDb() + ".." + options.maxSnrDb() + " dB), " + samples.count() + " band cells, "
                 + options.epochs() + " epochs, hidden " + options.hidden1() + "+" + options.hidden2()
-                + ", seed " + options.seed();
+                + ", seed " + options.seed() + (options.syntheticShare() > 0 ? ", synthetic noise share "
+                + options.syntheticShare() : "");
         return MaskNetworkAdapter.train(samples, new int[] {options.hidden1(), options.hidden2()}, standard[0],
                 standard[1], new MaskNetworkAdapter.Training(options.epochs(), options.batch(), options.learningRate(),
                         options.weightDecay(), options.seed()), options.combineWeight(), options.floorDb(), trainedOn,
@@ -143,10 +152,18 @@ public final class MaskTrainer {
         double[] speech = clean.samples();
         if (j > 0) {
             Random rnd = new Random(o.seed() * 1_000_003L + 1000L * i + j);
-            int other = rnd.nextInt(pairs.size() - 1);
-            other = other >= i ? other + 1 : other;
-            Pair p = pairs.get(other);
-            double[] source = minus(p.noisy().samples(), p.clean().samples());
+            double[] source;
+            double kind = o.syntheticShare() > 0 ? rnd.nextDouble() : 1;
+            if (kind < o.syntheticShare() / 2) {
+                source = babble(pairs, i, speech.length, rnd);
+            } else if (kind < o.syntheticShare()) {
+                source = colouredNoise(speech.length, clean.sampleRate(), rnd);
+            } else {
+                int other = rnd.nextInt(pairs.size() - 1);
+                other = other >= i ? other + 1 : other;
+                Pair p = pairs.get(other);
+                source = minus(p.noisy().samples(), p.clean().samples());
+            }
             double snr = o.minSnrDb() + (o.maxSnrDb() - o.minSnrDb()) * rnd.nextDouble();
             double level = Math.pow(10, (-10 + 20 * rnd.nextDouble()) / 20);
             int offset = rnd.nextInt(source.length);
@@ -176,6 +193,56 @@ public final class MaskTrainer {
         double[] target = BandMask.idealMask(layout, power(Stft.forward(new Signal(speech, clean.sampleRate()),
                 r.stft())), power(Stft.forward(new Signal(noise, clean.sampleRate()), r.stft())), a.frames);
         return new Example(a.frames, channels, target);
+    }
+
+    /** Babble: the clean speech of 3 to 6 other pairs, each at unit power and a random circular offset. */
+    static double[] babble(List<Pair> pairs, int self, int length, Random rnd) {
+        double[] out = new double[length];
+        int talkers = 3 + rnd.nextInt(4);
+        for (int k = 0; k < talkers; k++) {
+            int other = rnd.nextInt(pairs.size() - 1);
+            other = other >= self ? other + 1 : other;
+            double[] v = pairs.get(other).clean().samples();
+            double g = 1 / Math.sqrt(Math.max(meanSquare(v), 1e-300));
+            int offset = rnd.nextInt(v.length);
+            for (int t = 0; t < length; t++) {
+                out[t] += g * v[(offset + t) % v.length];
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Stationary noise of a random colour (white through a one-pole low-pass with pole 0..0.99: white to nearly
+     * brown), with mains hum (50 or 60 Hz and 7 harmonics) in a third of the cases and a slow level swing in half.
+     */
+    static double[] colouredNoise(int length, int rate, Random rnd) {
+        double pole = 0.99 * rnd.nextDouble();
+        double[] out = new double[length];
+        double y = 0;
+        for (int t = 0; t < length; t++) {
+            y = pole * y + rnd.nextGaussian();
+            out[t] = y;
+        }
+        double power = meanSquare(out);
+        if (rnd.nextDouble() < 1 / 3.0) {
+            double mains = rnd.nextBoolean() ? 50 : 60;
+            double level = Math.sqrt(power) * Math.pow(10, (-10 + 20 * rnd.nextDouble()) / 20);
+            for (int h = 1; h <= 8; h++) {
+                double phase = 2 * Math.PI * rnd.nextDouble();
+                for (int t = 0; t < length; t++) {
+                    out[t] += level / h * Math.sin(2 * Math.PI * mains * h * t / rate + phase);
+                }
+            }
+        }
+        if (rnd.nextBoolean()) {
+            double rateHz = 0.1 + 1.9 * rnd.nextDouble();
+            double depth = 0.8 * rnd.nextDouble();
+            for (int t = 0; t < length; t++) {
+                out[t] *= 1 + depth * Math.sin(2 * Math.PI * rateHz * t / rate);
+            }
+        }
+        return out;
     }
 
     private static double[] minus(double[] a, double[] b) {

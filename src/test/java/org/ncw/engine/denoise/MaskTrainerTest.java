@@ -61,6 +61,47 @@ class MaskTrainerTest {
         assertArrayEquals(net.weights()[0], again.weights()[0], 0, "seeded: the same network again");
     }
 
+    private static double[] sine(double hz, int n) {
+        double[] x = new double[n];
+        for (int t = 0; t < n; t++) {
+            x[t] = Math.sin(2 * Math.PI * hz * t / SyntheticNoisy.FS);
+        }
+        return x;
+    }
+
+    /** Power of x at one frequency (a single DFT coefficient, normalised). */
+    private static double powerAt(double[] x, double hz) {
+        double re = 0;
+        double im = 0;
+        for (int t = 0; t < x.length; t++) {
+            re += x[t] * Math.cos(2 * Math.PI * hz * t / SyntheticNoisy.FS);
+            im += x[t] * Math.sin(2 * Math.PI * hz * t / SyntheticNoisy.FS);
+        }
+        return (re * re + im * im) / ((double) x.length * x.length);
+    }
+
+    @Test
+    void madeNoisesAreBabbleOfOtherPairsAndSeededColouredNoise() {
+        int n = SyntheticNoisy.FS; // 1 s: 300 and 700 Hz fall on whole DFT bins
+        List<MaskTrainer.Pair> pairs = List.of(
+                new MaskTrainer.Pair("self", new Signal(sine(300, n), SyntheticNoisy.FS), new Signal(sine(300, n),
+                        SyntheticNoisy.FS)),
+                new MaskTrainer.Pair("other", new Signal(sine(700, n), SyntheticNoisy.FS), new Signal(sine(700, n),
+                        SyntheticNoisy.FS)));
+        double[] babble = MaskTrainer.babble(pairs, 0, n, new java.util.Random(4));
+        assertTrue(powerAt(babble, 700) > 1e6 * powerAt(babble, 300), "only the other pair's speech talks");
+        double[] a = MaskTrainer.colouredNoise(n, SyntheticNoisy.FS, new java.util.Random(8));
+        double[] b = MaskTrainer.colouredNoise(n, SyntheticNoisy.FS, new java.util.Random(8));
+        assertArrayEquals(a, b, 0, "seeded");
+        for (double v : a) {
+            assertTrue(Double.isFinite(v));
+        }
+        MaskTrainer.Options withMade = SMALL.withSyntheticShare(0.5);
+        MaskTrainer.Example e = MaskTrainer.example(List.of(pair(0, 0.05), pair(1, 0.05)), 0, 1, withMade);
+        assertTrue(e.frames() > 0 && e.target().length == e.frames() * BandMask.BANDS);
+        assertThrows(InvalidParameterException.class, () -> SMALL.withSyntheticShare(1.5));
+    }
+
     @Test
     void badTrainingSetsAreRefusedWithAReason() {
         assertThrows(InvalidParameterException.class, () -> MaskTrainer.fit(List.of(), SMALL, TaskMonitor.none()));
