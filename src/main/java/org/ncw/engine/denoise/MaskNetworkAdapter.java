@@ -20,33 +20,33 @@ final class MaskNetworkAdapter {
 
     /** Sigmoid outputs of {@code n} samples ({@code inputs} row-major, n x sizes[0]). */
     static double[] predict(MaskNetwork net, double[] inputs, int n) {
-        double[] a = standardise(net, inputs, n);
+        double[] a = standardise(net.mean(), net.sd(), inputs, n);
         for (int l = 0; l < net.weights().length; l++) {
-            a = layer(net, l, a, n);
+            a = layer(net.sizes(), net.weights(), net.biases(), l, a, n);
         }
         return a;
     }
 
-    private static double[] standardise(MaskNetwork net, double[] inputs, int n) {
-        int d = net.sizes()[0];
+    private static double[] standardise(double[] mean, double[] sd, double[] inputs, int n) {
+        int d = mean.length;
         double[] a = new double[n * d];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < d; j++) {
-                a[i * d + j] = (inputs[i * d + j] - net.mean()[j]) / net.sd()[j];
+                a[i * d + j] = (inputs[i * d + j] - mean[j]) / sd[j];
             }
         }
         return a;
     }
 
     /** One layer: W a + b, then ReLU (hidden) or the sigmoid (output). */
-    private static double[] layer(MaskNetwork net, int l, double[] a, int n) {
-        int in = net.sizes()[l];
-        int out = net.sizes()[l + 1];
+    private static double[] layer(int[] sizes, double[][] weights, double[][] biases, int l, double[] a, int n) {
+        int in = sizes[l];
+        int out = sizes[l + 1];
         double[] z = new double[out * n];
-        new Matrix(out, n, out, z).mm(Transpose.NO_TRANSPOSE, new Matrix(out, in, out, net.weights()[l]),
+        new Matrix(out, n, out, z).mm(Transpose.NO_TRANSPOSE, new Matrix(out, in, out, weights[l]),
                 Transpose.NO_TRANSPOSE, new Matrix(in, n, in, a), 1.0, 0.0);
-        double[] bias = net.biases()[l];
-        boolean last = l == net.weights().length - 1;
+        double[] bias = biases[l];
+        boolean last = l == weights.length - 1;
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < out; j++) {
                 double v = z[i * out + j] + bias[j];
@@ -123,10 +123,9 @@ final class MaskNetworkAdapter {
                     samples.input(order[start + i], raw, i * d);
                     y[i] = samples.target(order[start + i]);
                 }
-                MaskNetwork net = new MaskNetwork(sizes, w, b, mean, sd, combineWeight, floorDb, trainedOn);
-                act[0] = standardise(net, raw, m);
+                act[0] = standardise(mean, sd, raw, m);
                 for (int l = 0; l < layers; l++) {
-                    act[l + 1] = layer(net, l, act[l], m);
+                    act[l + 1] = layer(sizes, w, b, l, act[l], m);
                 }
                 // d(mean squared error)/dz at the sigmoid output
                 double[] grad = new double[m];

@@ -14,7 +14,6 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import org.ncw.engine.core.Json;
 import org.ncw.engine.core.TaskMonitor;
-import org.ncw.engine.io.OutputGuard;
 import org.ncw.engine.io.OutputSet;
 import org.ncw.engine.io.WriteMode;
 import org.ncw.ui.analysis.AnalysisResult;
@@ -95,14 +94,8 @@ public final class ExportController {
         }
         Path manifest = folder.resolve(ExportManifest.FILE);
         targets.add(manifest);
-        List<Path> protectedFiles = new ArrayList<>();
-        for (Path p : new Path[] {input, reference}) {
-            if (p != null) {
-                protectedFiles.add(p);
-            }
-        }
         try (ExportFolders folders = ExportFolders.create(List.of(folder));
-             OutputSet outputs = OutputSet.reserve(WriteMode.OVERWRITE, OutputGuard.protecting(protectedFiles),
+             OutputSet outputs = OutputSet.reserve(WriteMode.OVERWRITE, Exporter.guard(input, reference),
                      targets)) {
             List<Path> files = new ArrayList<>(Exporter.write(req, outputs, m.stage("export audio and views")
                     .sub(0, 0.3)));

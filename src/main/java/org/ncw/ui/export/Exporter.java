@@ -50,6 +50,12 @@ public final class Exporter {
         }
     }
 
+    /** Protects the loaded recording and its clean reference (either may be absent) from an export's writes. */
+    static OutputGuard guard(Path input, Path reference) {
+        return OutputGuard.protecting(java.util.stream.Stream.of(input, reference)
+                .filter(java.util.Objects::nonNull).toList());
+    }
+
     /** The files {@link #write} writes for {@code r}, in order. */
     public static List<Path> targets(ExportRequest r) {
         List<Path> t = new ArrayList<>();

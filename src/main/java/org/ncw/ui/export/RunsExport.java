@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.ncw.engine.core.Json;
 import org.ncw.engine.core.TaskMonitor;
-import org.ncw.engine.io.OutputGuard;
 import org.ncw.engine.io.OutputSet;
 import org.ncw.engine.io.WriteMode;
 import org.ncw.ui.analysis.AnalysisResult;
@@ -52,14 +51,8 @@ public final class RunsExport {
         }
         Path top = folder.resolve(FILE);
         targets.add(top);
-        List<Path> protectedFiles = new ArrayList<>();
-        for (Path p : new Path[] {input, reference}) {
-            if (p != null) {
-                protectedFiles.add(p);
-            }
-        }
         try (ExportFolders folders = ExportFolders.create(dirs);
-             OutputSet outputs = OutputSet.reserve(WriteMode.OVERWRITE, OutputGuard.protecting(protectedFiles),
+             OutputSet outputs = OutputSet.reserve(WriteMode.OVERWRITE, Exporter.guard(input, reference),
                      targets)) {
             List<Path> written = new ArrayList<>();
             List<Object> listed = new ArrayList<>();
