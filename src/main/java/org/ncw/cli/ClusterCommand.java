@@ -146,6 +146,11 @@ public final class ClusterCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace existing outputs (an input file is never replaced).")
     boolean force;
 
+    @Option(names = "--window", paramLabel = "SECONDS",
+            description = "Column strategy: cluster in windows of SECONDS (+-3 s of context, 0.5 s crossfades), so memory"
+                    + " stays bounded whatever the length; chosen by itself when the whole file would not fit the heap.")
+    Double windowSeconds;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -160,6 +165,22 @@ public final class ClusterCommand implements Callable<Integer> {
         }
 
         long t0 = System.nanoTime();
+        org.ncw.engine.audio.AudioFileInfo info = AudioReader.readInfo(input);
+        boolean column = options.strategy().strategy() == StrategyKind.COLUMN;
+        if (windowSeconds != null) {
+            if (!(windowSeconds >= 1) || windowSeconds.isInfinite()) {
+                throw new org.ncw.engine.core.InvalidParameterException("--window must be at least 1 (seconds), got "
+                        + windowSeconds);
+            }
+            if (!column) {
+                throw new IllegalArgumentException("--window applies to the column strategy only: a complete strategy"
+                        + " clusters the whole spectrogram at once");
+            }
+        }
+        if (column && (windowSeconds != null || MemoryBudget.CLUSTER.bytesNeeded(List.of(info))
+                > MemoryBudget.available())) {
+            return ClusterWindowedRun.run(this, experiment, files, mode, guard, info, out, err);
+        }
         MemoryBudget.CLUSTER.check(input);
         Signal signal = AudioReader.read(input).toMono();
         double loadSeconds = (System.nanoTime() - t0) / 1e9;

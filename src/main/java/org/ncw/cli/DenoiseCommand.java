@@ -98,8 +98,9 @@ public final class DenoiseCommand implements Callable<Integer> {
     Double transientRatio;
 
     @Option(names = "--mask-model", paramLabel = "builtin|none|FILE",
-            description = "Blind method: the learned band mask combined with the analytic gain: the built-in network"
-                    + " (default), none (the analytic gain alone) or a network written by `ncw train-mask`.")
+            description = "Blind and streaming methods: the learned band mask combined with the analytic gain: the"
+                    + " built-in network (default), none (the analytic gain alone) or a network written by"
+                    + " `ncw train-mask` (with --streaming for the streaming method).")
     String maskModel;
 
     @Option(names = "--window", paramLabel = "SECONDS",
@@ -134,7 +135,6 @@ public final class DenoiseCommand implements Callable<Integer> {
                             + ": not a mask network file (" + e.getMessage() + ")");
                 }
             }
-            experiment = experiment.withDenoiser(experiment.denoiser().withMaskModel(maskModel));
         }
         String name = method != null ? method
                 : production.anyGiven() ? Methods.PRODUCTION_ALIAS : Methods.BLIND_DENOISER;
@@ -143,6 +143,17 @@ public final class DenoiseCommand implements Callable<Integer> {
             chosen = Methods.resolve(name, experiment);
         } catch (InvalidParameterException e) {
             throw new InvalidParameterException("--method: " + e.getMessage());
+        }
+        if (maskModel != null) {
+            boolean isStreaming = chosen.name().equals(org.ncw.engine.stream.StreamingDenoiser.METHOD_NAME);
+            if (!isStreaming && !chosen.name().equals(Methods.BLIND_DENOISER)) {
+                throw new IllegalArgumentException("--mask-model applies to --method blind or streaming only, not "
+                        + chosen.name());
+            }
+            experiment = isStreaming
+                    ? experiment.withStreaming(experiment.streaming().withMaskModel(maskModel))
+                    : experiment.withDenoiser(experiment.denoiser().withMaskModel(maskModel));
+            chosen = Methods.resolve(name, experiment);
         }
         boolean isProduction = chosen.kind() == Method.Kind.PRODUCTION;
         if (!isProduction && production.anyGiven()) {

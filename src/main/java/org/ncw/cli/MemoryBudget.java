@@ -25,8 +25,7 @@ enum MemoryBudget {
     DENOISE_PRODUCTION("denoise (production)", 134, "or a shorter --window"),
     DENOISE_BLIND("denoise (blind)", 168, "or a shorter --window"),
     DENOISE_CLUSTER("denoise (cluster)", 960, "or a shorter --window"),
-    CLUSTER("cluster", 960, "use a shorter file, or 'ncw denoise --method cluster' (which runs in windows of"
-            + " bounded memory)"),
+    CLUSTER("cluster", 960, "or the column strategy (--strategy column), which runs in windows of bounded memory"),
     ICA("ica", 26, "or use shorter files");
 
     private static final double GIB = 1L << 30;

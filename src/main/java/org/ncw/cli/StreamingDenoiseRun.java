@@ -156,9 +156,10 @@ final class StreamingDenoiseRun {
         double duration = stats.samples / (double) rate;
         log.printf(Locale.ROOT, "%s: %d Hz, %.2f s (streamed, %s)%n", command.input, rate, duration,
                 command.channel.isMixDown() ? "channels mixed" : "channel " + command.channel);
-        log.printf(Locale.ROOT, "method streaming: STFT %d/%d, latency %d samples = %.1f ms (output delay %d)%n",
+        log.printf(Locale.ROOT, "method streaming: STFT %d/%d, latency %d samples = %.1f ms (output delay %d), %s%n",
                 processor.analysisFrame(), processor.hop(), processor.latencySamples(),
-                1000.0 * processor.latencySamples() / rate, processor.delaySamples());
+                1000.0 * processor.latencySamples() / rate, processor.delaySamples(),
+                processor.options().describeMask());
         log.printf(Locale.ROOT, "runtime %.3f s, RTF %.4f%n", seconds, duration > 0 ? seconds / duration : 0);
         log.println("wrote " + command.output + (stats.clipped == 0 ? ""
                 : " (" + stats.clipped + " samples clipped to [-1, 1]; use --float to keep them)"));

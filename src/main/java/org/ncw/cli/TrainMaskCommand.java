@@ -21,10 +21,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code ncw train-mask SET -o mask.json}: trains the blind denoiser's band mask on noisy/clean pairs. */
 @Command(name = "train-mask", mixinStandardHelpOptions = true,
-        description = {"Train the blind denoiser's learned band mask on a set of noisy recordings with their clean speech",
-                "(a folder with index.json, as bench-quality reads). Each clean recording is also remixed with the noise of",
-                "other pairs. Use the result with `ncw denoise --mask-model FILE` or \"maskModel\" in an experiment file.",
-                "The built-in network was made by: ncw train-mask ../shared/data/corpus --split even -o band-mask.json"})
+        description = {"Train the blind denoiser's learned band mask (or with --streaming the streaming denoiser's causal one)",
+                "on a set of noisy recordings with their clean speech (a folder with index.json, as bench-quality reads).",
+                "Each clean recording is also remixed with the noise of other pairs. Use the result with",
+                "`ncw denoise --mask-model FILE` or \"maskModel\" in an experiment file (the denoiser or streaming block).",
+                "The built-in networks were made by: ncw train-mask ../shared/data/corpus --split even -o band-mask.json",
+                "and: ncw train-mask ../shared/data/corpus --split even --streaming -o streaming-mask.json"})
 public final class TrainMaskCommand implements Callable<Integer> {
     @Mixin
     VerboseOption verbose;
@@ -56,6 +58,14 @@ public final class TrainMaskCommand implements Callable<Integer> {
                     + " speech, half coloured stationary noise with hum or a level swing (default: 0).")
     Double synthetic;
 
+    @Option(names = "--streaming", description = "Train the streaming denoiser's causal mask (its own 32 ms frames, 192 ms"
+            + " of the past only, hidden 64+16 by default) instead of the blind denoiser's.")
+    boolean streaming;
+
+    @Option(names = "--hidden", paramLabel = "H1,H2", split = ",",
+            description = "Units of the two hidden layers (default: 128,32; with --streaming 64,16).")
+    int[] hidden;
+
     @Option(names = "--force", description = "Replace an existing network file.")
     boolean force;
 
@@ -64,7 +74,8 @@ public final class TrainMaskCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         WriteMode mode = OutputPaths.check(output, force, OutputGuard.none());
         EvaluationSet set = EvaluationSet.load(dir).split(split);
-        MaskTrainer.Options o = MaskTrainer.Options.defaults();
+        MaskTrainer.Options o = streaming ? org.ncw.engine.stream.StreamingMaskTrainer.defaults()
+                : MaskTrainer.Options.defaults();
         if (augment != null) {
             o = o.withAugment(augment);
         }
@@ -77,6 +88,12 @@ public final class TrainMaskCommand implements Callable<Integer> {
         if (seed != null) {
             o = o.withSeed(seed);
         }
+        if (hidden != null) {
+            if (hidden.length != 2) {
+                throw new IllegalArgumentException("--hidden takes two sizes, H1,H2 (got " + hidden.length + ")");
+            }
+            o = o.withHidden(hidden[0], hidden[1]);
+        }
         List<MaskTrainer.Pair> pairs = new ArrayList<>();
         for (EvaluationSet.Item item : set.items()) {
             Signal noisy = item.readNoisy();
@@ -86,7 +103,9 @@ public final class TrainMaskCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         MaskNetwork net;
         try (TerminalProgress progress = TerminalProgress.forRun(verbose, spec.commandLine().getErr()).withTimes()) {
-            net = MaskTrainer.fit(pairs, o, progress.monitor());
+            net = streaming ? org.ncw.engine.stream.StreamingMaskTrainer.fit(pairs, o,
+                    org.ncw.engine.stream.StreamingDenoiserOptions.defaults(), progress.monitor())
+                    : MaskTrainer.fit(pairs, o, progress.monitor());
         }
         net.write(output, mode, OutputGuard.none());
         out.printf(Locale.ROOT, "Trained on %s%s: %s; %.0f s. Wrote %s%n", dir, split.equals("all") ? ""

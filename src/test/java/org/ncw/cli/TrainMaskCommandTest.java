@@ -74,4 +74,45 @@ class TrainMaskCommandTest {
         assertTrue(bad.err().contains("--mask-model " + notANetwork), bad.err());
         assertFalse(Files.exists(dir.resolve("bad.wav")));
     }
+
+    @Test
+    void aStreamingNetworkIsTrainedForTheStreamingMethodAndRefusedByTheBlindOne() throws Exception {
+        Path set = dir.resolve("set");
+        Files.createDirectories(set);
+        pair(set, "000__a", 1);
+        pair(set, "001__b", 2);
+        pair(set, "002__c", 3);
+        Files.writeString(set.resolve("index.json"), "[{\"stem\":\"000__a\"},{\"stem\":\"001__b\"},{\"stem\":\"002__c\"}]");
+        Path mask = dir.resolve("causal.json");
+        CliRun trained = run("train-mask", set.toString(), "--streaming", "--hidden", "8,4", "--augment", "1",
+                "--epochs", "2", "-o", mask.toString());
+        assertEquals(0, trained.code(), trained.err());
+        assertTrue(trained.out().contains("hidden 8+4"), trained.out());
+        MaskNetwork net = MaskNetwork.read(mask);
+        assertEquals(org.ncw.engine.denoise.BandMask.CAUSAL, net.context());
+
+        Path in = set.resolve("001__b.noisy.wav");
+        Path withMask = dir.resolve("with.wav");
+        Path without = dir.resolve("without.wav");
+        assertEquals(0, run("denoise", in.toString(), "-o", withMask.toString(), "--method", "streaming",
+                "--mask-model", mask.toString()).code());
+        assertEquals(0, run("denoise", in.toString(), "-o", without.toString(), "--method", "streaming",
+                "--mask-model", "none").code());
+        assertNotEquals(java.util.Arrays.hashCode(AudioReader.readMono(withMask).samples()),
+                java.util.Arrays.hashCode(AudioReader.readMono(without).samples()), "the network changes the output");
+
+        CliRun wrongKind = run("denoise", in.toString(), "-o", dir.resolve("blind.wav").toString(), "--mask-model",
+                mask.toString());
+        assertEquals(1, wrongKind.errLines().size(), wrongKind.err());
+        assertTrue(wrongKind.err().contains("a streaming (causal) network"), wrongKind.err());
+        assertFalse(Files.exists(dir.resolve("blind.wav")));
+        CliRun production = run("denoise", in.toString(), "-o", dir.resolve("p.wav").toString(), "--method",
+                "production", "--mask-model", "none");
+        assertEquals(1, production.errLines().size(), production.err());
+        assertTrue(production.err().contains("--mask-model applies to --method blind or streaming only"),
+                production.err());
+        CliRun badHidden = run("train-mask", set.toString(), "--hidden", "8", "-o", dir.resolve("x.json").toString());
+        assertEquals(1, badHidden.errLines().size(), badHidden.err());
+        assertTrue(badHidden.err().contains("--hidden takes two sizes"), badHidden.err());
+    }
 }

@@ -38,22 +38,44 @@ public final class LabelGridCsv {
                     + ", the grid " + db.bins() + " x " + db.frames());
         }
         return stream -> {
-            BufferedWriter w = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 20);
+            Rows rows = new Rows(stream);
+            rows.frames(db, labels, 0, labels.frames(), 0, 0);
+            rows.flush();
+        };
+    }
+
+    /**
+     * The file written as it goes (a recording clustered window by window): the header, then frames of any number
+     * of grids in order, each numbered and timed within the whole recording.
+     */
+    public static final class Rows {
+        private final BufferedWriter w;
+        private final StringBuilder line = new StringBuilder(64);
+
+        public Rows(java.io.OutputStream stream) throws IOException {
+            this.w = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 20);
             w.write(HEADER + "\n");
-            StringBuilder line = new StringBuilder(64);
-            for (int t = 0; t < labels.frames(); t++) {
+        }
+
+        /** Frames {@code from..to-1} of the grid as frames {@code first..} of the file, times shifted by offset. */
+        public void frames(SpectrogramMatrix db, LabelGrid labels, int from, int to, long first, double offsetSeconds)
+                throws IOException {
+            for (int t = from; t < to; t++) {
                 for (int b = 0; b < labels.bins(); b++) {
                     line.setLength(0);
-                    line.append(t).append(',').append(b).append(',')
-                            .append(rounded(db.axes().timeSeconds(t), 1e6)).append(',')
+                    line.append(first + t - from).append(',').append(b).append(',')
+                            .append(rounded(offsetSeconds + db.axes().timeSeconds(t), 1e6)).append(',')
                             .append(rounded(db.axes().frequencyHz(b), 1e3)).append(',')
                             .append(rounded(db.values().get(b, t), 1e3)).append(',')
                             .append(labels.get(b, t)).append('\n');
                     w.append(line);
                 }
             }
+        }
+
+        public void flush() throws IOException {
             w.flush();
-        };
+        }
     }
 
     /** x rounded to 1/scale, printed as the shortest decimal (String.format is slow for many cells). */

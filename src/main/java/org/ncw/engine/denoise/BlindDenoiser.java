@@ -187,7 +187,13 @@ public final class BlindDenoiser {
 
     private static MaskNetwork network(BlindDenoiserOptions options) {
         try {
-            return options.maskNetwork();
+            MaskNetwork net = options.maskNetwork();
+            if (net.context() != BandMask.OFFLINE) {
+                throw new org.ncw.engine.core.InvalidParameterException("maskModel " + options.maskModel()
+                        + ": a streaming (causal) network; the blind denoiser needs one from `ncw train-mask` without"
+                        + " --streaming");
+            }
+            return net;
         } catch (java.io.IOException e) {
             throw new org.ncw.engine.core.InvalidParameterException("maskModel " + options.maskModel()
                     + ": cannot read the mask network: " + e.getMessage());

@@ -24,14 +24,18 @@ public record MaskNetwork(int[] sizes, double[][] weights, double[][] biases, do
                           double combineWeight, double floorDb, String trainedOn) {
     /** The network the project ships, trained by {@code ncw train-mask} (see docs/quality.md). */
     public static final String BUILTIN_RESOURCE = "/org/ncw/assets/models/band-mask.json";
+    /** The causal network the project ships for the streaming denoiser ({@code ncw train-mask --streaming}). */
+    public static final String BUILTIN_STREAMING_RESOURCE = "/org/ncw/assets/models/streaming-mask.json";
     private static volatile MaskNetwork builtin;
+    private static volatile MaskNetwork builtinStreaming;
 
     public MaskNetwork {
         if (sizes == null || sizes.length < 2 || sizes[sizes.length - 1] != 1) {
             throw new InvalidParameterException("a mask network needs an input size and one output");
         }
-        if (sizes[0] != BandMask.INPUTS) {
-            throw new InvalidParameterException("a mask network must take " + BandMask.INPUTS + " inputs, this one takes "
+        if (sizes[0] != BandMask.OFFLINE.inputs() && sizes[0] != BandMask.CAUSAL.inputs()) {
+            throw new InvalidParameterException("a mask network must take " + BandMask.OFFLINE.inputs()
+                    + " inputs (blind denoiser) or " + BandMask.CAUSAL.inputs() + " (streaming), this one takes "
                     + sizes[0]);
         }
         if (!(combineWeight >= 0 && combineWeight <= 1)) {
@@ -60,22 +64,40 @@ public record MaskNetwork(int[] sizes, double[][] weights, double[][] biases, do
         }
     }
 
-    /** The shipped network (read once). */
+    /** The shipped network of the blind denoiser (read once). */
     public static MaskNetwork builtin() {
         MaskNetwork b = builtin;
         if (b == null) {
-            try (InputStream in = MaskNetwork.class.getResourceAsStream(BUILTIN_RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException("the built-in mask network " + BUILTIN_RESOURCE
-                            + " is missing from the class path");
-                }
-                b = Json.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), MaskNetwork.class);
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot read the built-in mask network: " + e.getMessage(), e);
-            }
+            b = resource(BUILTIN_RESOURCE);
             builtin = b;
         }
         return b;
+    }
+
+    /** The shipped causal network of the streaming denoiser (read once). */
+    public static MaskNetwork builtinStreaming() {
+        MaskNetwork b = builtinStreaming;
+        if (b == null) {
+            b = resource(BUILTIN_STREAMING_RESOURCE);
+            builtinStreaming = b;
+        }
+        return b;
+    }
+
+    private static MaskNetwork resource(String name) {
+        try (InputStream in = MaskNetwork.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("the built-in mask network " + name + " is missing from the class path");
+            }
+            return Json.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), MaskNetwork.class);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the built-in mask network: " + e.getMessage(), e);
+        }
+    }
+
+    /** The cells it reads around each band cell: which denoiser it was trained for. */
+    public BandMask.Context context() {
+        return sizes[0] == BandMask.OFFLINE.inputs() ? BandMask.OFFLINE : BandMask.CAUSAL;
     }
 
     public static MaskNetwork read(Path file) throws IOException {
@@ -88,8 +110,22 @@ public record MaskNetwork(int[] sizes, double[][] weights, double[][] biases, do
                 + System.lineSeparator());
     }
 
+    /** A reusable forward pass over batches of a fixed size (the streaming denoiser's 32 bands per frame). */
+    public interface Predictor {
+        /** Gains in (0, 1) of {@code n} raw inputs laid out one after another; the array is reused by the next call. */
+        double[] predict(double[] inputs, int n);
+    }
+
+    /**
+     * A predictor for batches of {@code batch} samples, in single precision: the outputs of {@link #predict} to
+     * about 1e-6.
+     */
+    public Predictor predictor(int batch) {
+        return MaskNetworkAdapter.predictor(this, batch);
+    }
+
     /** Gains in (0, 1) of {@code n} inputs laid out one after another. */
-    double[] predict(double[] inputs, int n) {
+    public double[] predict(double[] inputs, int n) {
         return MaskNetworkAdapter.predict(this, inputs, n);
     }
 }

@@ -95,17 +95,41 @@ public final class MaskTrainer {
                     combineWeight, floorDb, syntheticShare);
         }
 
+        /** How the network's mask is combined with the analytic gain (stored with it): the weight and the floor. */
+        public Options withCombination(double weight, double floor) {
+            return new Options(augment, minSnrDb, maxSnrDb, epochs, hidden1, hidden2, batch, learningRate, weightDecay, seed,
+                    weight, floor, syntheticShare);
+        }
+
         public Options withHidden(int h1, int h2) {
             return new Options(augment, minSnrDb, maxSnrDb, epochs, h1, h2, batch, learningRate, weightDecay, seed,
                     combineWeight, floorDb, syntheticShare);
         }
     }
 
-    /** One training recording reduced to what the network sees: channels and target per band and frame. */
-    record Example(int frames, double[] channels, double[] target) {
+    /**
+     * One training recording reduced to what the network sees: channels ([frame][band][channel], {@link BandMask})
+     * and the target ([frame][band]).
+     */
+    public record Example(int frames, double[] channels, double[] target) {
     }
 
+    /** A training mixture: the noisy signal and the speech and noise it is the sum of. */
+    public record Remix(Signal noisy, double[] speech, double[] noise) {
+    }
+
+    /** Trains the blind denoiser's network (the offline context, measured by the blind denoiser itself). */
     public static MaskNetwork fit(List<Pair> pairs, Options options, TaskMonitor monitor) {
+        return fit(pairs, options, BandMask.OFFLINE, MaskTrainer::offlineExample, monitor);
+    }
+
+    /**
+     * Trains a network for {@code context} on the remixes of {@code pairs}, each reduced to an {@link Example} by
+     * {@code measure} (the denoiser the network is for measures its own channels; the target is the ideal mask in
+     * the same frames).
+     */
+    public static MaskNetwork fit(List<Pair> pairs, Options options, BandMask.Context context,
+                                  java.util.function.Function<Remix, Example> measure, TaskMonitor monitor) {
         Checks.notNull("pairs", pairs);
         Checks.notNull("options", options);
         if (pairs.isEmpty()) {
@@ -128,11 +152,11 @@ public final class MaskTrainer {
         TaskMonitor features = monitor.stage("measure").sub(0, 0.3);
         IntStream.range(0, total).parallel().forEach(e -> {
             features.checkCancelled();
-            examples[e] = example(pairs, e / perPair, e % perPair, options);
+            examples[e] = measure.apply(remix(pairs, e / perPair, e % perPair, options));
             features.step(done.incrementAndGet(), total);
         });
-        Samples samples = new Samples(examples);
-        double[][] standard = standardisation(samples, new Random(options.seed()));
+        Samples samples = new Samples(examples, context);
+        double[][] standard = standardisation(samples, context.inputs(), new Random(options.seed()));
         String trainedOn = pairs.size() + " pairs x " + perPair + " (" + options.augment() + " remixes, SNR "
                 + options.minSnrDb() + ".." + options.maxSnrDb() + " dB), " + samples.count() + " band cells, "
                 + options.epochs() + " epochs, hidden " + options.hidden1() + "+" + options.hidden2()
@@ -144,8 +168,13 @@ public final class MaskTrainer {
                 monitor.stage("train").sub(0.3, 1));
     }
 
-    /** Example {@code j} of pair {@code i}: 0 is the pair itself, j > 0 its clean speech over another pair's noise. */
+    /** Example {@code j} of pair {@code i} measured by the blind denoiser. */
     static Example example(List<Pair> pairs, int i, int j, Options o) {
+        return offlineExample(remix(pairs, i, j, o));
+    }
+
+    /** Remix {@code j} of pair {@code i}: 0 is the pair itself, j > 0 its clean speech over another pair's noise. */
+    public static Remix remix(List<Pair> pairs, int i, int j, Options o) {
         Signal clean = pairs.get(i).clean();
         Signal noisy = pairs.get(i).noisy();
         double[] noise = minus(noisy.samples(), clean.samples());
@@ -185,13 +214,22 @@ public final class MaskTrainer {
             }
             noisy = new Signal(x, clean.sampleRate());
         }
+        return new Remix(noisy, speech, noise);
+    }
+
+    /** The blind denoiser's channels of a remix and the ideal mask in its frames. */
+    static Example offlineExample(Remix remix) {
+        Signal noisy = remix.noisy();
+        int rate = noisy.sampleRate();
+        double[] speech = remix.speech();
+        double[] noise = remix.noise();
         BlindDenoiser.Analysis a = new BlindDenoiser.Analysis();
         BlindDenoiser.Result r = BlindDenoiser.fit(noisy, BlindDenoiserOptions.defaults()
                 .withMaskModel(BlindDenoiserOptions.NO_MASK), TaskMonitor.none(), a);
         BandMask.Layout layout = BandMask.Layout.of(a.bins, a.binHz);
         double[] channels = BandMask.channels(layout, a.power, a.noise, a.gain, a.frames);
-        double[] target = BandMask.idealMask(layout, power(Stft.forward(new Signal(speech, clean.sampleRate()),
-                r.stft())), power(Stft.forward(new Signal(noise, clean.sampleRate()), r.stft())), a.frames);
+        double[] target = BandMask.idealMask(layout, power(Stft.forward(new Signal(speech, rate), r.stft())),
+                power(Stft.forward(new Signal(noise, rate), r.stft())), a.frames);
         return new Example(a.frames, channels, target);
     }
 
@@ -270,8 +308,7 @@ public final class MaskTrainer {
     }
 
     /** Input mean and standard deviation over up to 200 000 random samples. */
-    private static double[][] standardisation(Samples samples, Random rnd) {
-        int d = BandMask.INPUTS;
+    private static double[][] standardisation(Samples samples, int d, Random rnd) {
         int n = Math.min(samples.count(), 200_000);
         double[] x = new double[d];
         double[] sum = new double[d];
@@ -295,11 +332,13 @@ public final class MaskTrainer {
     /** Every band cell of every example, in order. */
     static final class Samples implements MaskNetworkAdapter.Samples {
         private final Example[] examples;
+        private final BandMask.Context context;
         private final long[] start;
         private final int count;
 
-        Samples(Example[] examples) {
+        Samples(Example[] examples, BandMask.Context context) {
             this.examples = examples;
+            this.context = context;
             this.start = new long[examples.length + 1];
             for (int e = 0; e < examples.length; e++) {
                 start[e + 1] = start[e] + (long) examples[e].frames() * BandMask.BANDS;
@@ -325,7 +364,7 @@ public final class MaskTrainer {
         public void input(int sample, double[] x, int offset) {
             int e = exampleOf(sample);
             int cell = (int) (sample - start[e]);
-            BandMask.input(examples[e].channels(), examples[e].frames(), cell / BandMask.BANDS,
+            BandMask.input(context, examples[e].channels(), examples[e].frames(), cell / BandMask.BANDS,
                     cell % BandMask.BANDS, x, offset);
         }
 

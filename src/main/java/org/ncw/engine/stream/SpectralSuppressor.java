@@ -104,6 +104,16 @@ final class SpectralSuppressor implements FrameGain {
         }
     }
 
+    /** The tracked noise power per bin after the last frame (read by the learned mask's measurements). */
+    double[] noise() {
+        return noise;
+    }
+
+    /** Bins below {@code lowCutHz}: they have their own rule, and the learned mask leaves them alone. */
+    int lowCutBins() {
+        return lowCutBins;
+    }
+
     @Override
     public void next(double[] power, double share, double[] gain) {
         frames++;

@@ -78,14 +78,30 @@ public final class StreamingDenoiser {
                         + "); stop and start again";
             }
         }
+        if (!opened.maskModel().equals(next.maskModel())) {
+            return "maskModel cannot change in a running stream (" + opened.maskModel() + " -> " + next.maskModel()
+                    + "); stop and start again";
+        }
         return null;
     }
 
     /** A stateful block processor for one stream at {@code sampleRate}. */
     public static Processor open(int sampleRate, StreamingDenoiserOptions options) {
         Objects.requireNonNull(options, "options");
-        return new Processor(sampleRate, options,
-                n -> new SpectralSuppressor(n, sampleRate, options.hop(sampleRate), options));
+        org.ncw.engine.denoise.MaskNetwork net = options.usesMask() ? options.maskNetwork() : null;
+        return new Processor(sampleRate, options, n -> {
+            SpectralSuppressor analytic = new SpectralSuppressor(n, sampleRate, options.hop(sampleRate), options);
+            return net == null ? analytic : MaskedGain.applying(analytic, n, sampleRate, net);
+        });
+    }
+
+    /**
+     * A processor with the analytic gain alone that hands the learned mask's channels of every measured frame to
+     * {@code recorder} (what {@link StreamingMaskTrainer} learns from).
+     */
+    static Processor recording(int sampleRate, StreamingDenoiserOptions options, MaskedGain.Recorder recorder) {
+        return new Processor(sampleRate, options, n -> MaskedGain.recording(
+                new SpectralSuppressor(n, sampleRate, options.hop(sampleRate), options), n, sampleRate, recorder));
     }
 
     /** A processor with another gain rule (made for the analysis frame size), for tests of the framing itself. */

@@ -40,6 +40,10 @@ import org.ncw.engine.core.Checks;
  *                               (the MMSE gain under presence uncertainty), which removes rumble where it
  *                               dominates and keeps the recording's own low end at high SNR. 0 gives the low band
  *                               the floor gain always (costs up to 3 dB SI-SDR at +20 dB SNR)
+ * @param maskModel              the learned causal band mask combined with the analytic gain: "builtin" (the
+ *                               network shipped with the project, the default; null or blank in older experiment
+ *                               files means it too), "none" (the analytic gain alone) or a network file written by
+ *                               {@code ncw train-mask --streaming}
  */
 public record StreamingDenoiserOptions(double hopSeconds, double analysisSeconds, double initSeconds, double noiseSeconds,
                                        double minimumSeconds, double minimumBias,
@@ -47,7 +51,12 @@ public record StreamingDenoiserOptions(double hopSeconds, double analysisSeconds
                                        double presenceThreshold, double presenceSlope,
                                        double ddAlpha, double minPriorSnrDb, double wienerExponent,
                                        double gainFloorDb, double lowCutHz,
-                                       double lowBandTrackingSeconds) {
+                                       double lowBandTrackingSeconds, String maskModel) {
+    /** {@link #maskModel} value for the causal network shipped with the project. */
+    public static final String BUILTIN_MASK = "builtin";
+    /** {@link #maskModel} value for the analytic gain alone. */
+    public static final String NO_MASK = "none";
+
     public StreamingDenoiserOptions {
         Checks.inRange("hopSeconds", hopSeconds, 0.001, 0.01);
         Checks.inRange("analysisSeconds", analysisSeconds, 0.004, 0.5);
@@ -65,11 +74,46 @@ public record StreamingDenoiserOptions(double hopSeconds, double analysisSeconds
         Checks.inRange("gainFloorDb", gainFloorDb, -80, 0);
         Checks.inRange("lowCutHz", lowCutHz, 0, 500);
         Checks.inRange("lowBandTrackingSeconds", lowBandTrackingSeconds, 0, 10);
+        if (maskModel == null || maskModel.isBlank()) {
+            maskModel = BUILTIN_MASK; // experiment files from before the learned mask
+        }
+    }
+
+    /** "learned causal mask (builtin)", "... (FILE)" or "analytic gain only", for a run's details. */
+    public String describeMask() {
+        return usesMask() ? "learned causal mask (" + maskModel + ")" : "analytic gain only";
+    }
+
+    /** Whether the learned causal band mask is combined with the analytic gain. */
+    public boolean usesMask() {
+        return !NO_MASK.equals(maskModel);
+    }
+
+    /**
+     * The causal network {@link #maskModel} names: the built-in one or a file of {@code ncw train-mask --streaming};
+     * one line naming the parameter when the file cannot be read or holds a network of the blind denoiser.
+     */
+    public org.ncw.engine.denoise.MaskNetwork maskNetwork() {
+        org.ncw.engine.denoise.MaskNetwork net;
+        try {
+            net = BUILTIN_MASK.equals(maskModel) ? org.ncw.engine.denoise.MaskNetwork.builtinStreaming()
+                    : org.ncw.engine.denoise.MaskNetwork.read(java.nio.file.Path.of(maskModel));
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new org.ncw.engine.core.InvalidParameterException("maskModel " + maskModel
+                    + ": cannot read the mask network: " + e.getMessage());
+        }
+        if (net.context() != org.ncw.engine.denoise.BandMask.CAUSAL) {
+            throw new org.ncw.engine.core.InvalidParameterException("maskModel " + maskModel
+                    + ": a network of the blind denoiser; the streaming denoiser needs one from"
+                    + " `ncw train-mask --streaming`");
+        }
+        return net;
     }
 
     /** The documented defaults (tuned on the even-numbered corpus mixtures only; see docs/realtime.md). */
     public static StreamingDenoiserOptions defaults() {
-        return new StreamingDenoiserOptions(0.008, 0.032, 0.1, 0.15, 1.5, 0, 60, 1.0, 1.5, 8, 0.9, -25, 0.5, -30, 60, 1.0);
+        return new StreamingDenoiserOptions(0.008, 0.032, 0.1, 0.15, 1.5, 0, 60, 1.0, 1.5, 8, 0.9, -25, 0.5, -30, 60, 1.0,
+                BUILTIN_MASK);
     }
 
     /**
@@ -106,6 +150,12 @@ public record StreamingDenoiserOptions(double hopSeconds, double analysisSeconds
     public StreamingDenoiserOptions withGainFloorDb(double v) {
         return new StreamingDenoiserOptions(hopSeconds, analysisSeconds, initSeconds, noiseSeconds, minimumSeconds, minimumBias,
                 presenceSmoothHz, presenceSmoothFraction, presenceThreshold, presenceSlope, ddAlpha, minPriorSnrDb,
-                wienerExponent, v, lowCutHz, lowBandTrackingSeconds);
+                wienerExponent, v, lowCutHz, lowBandTrackingSeconds, maskModel);
+    }
+
+    public StreamingDenoiserOptions withMaskModel(String v) {
+        return new StreamingDenoiserOptions(hopSeconds, analysisSeconds, initSeconds, noiseSeconds, minimumSeconds, minimumBias,
+                presenceSmoothHz, presenceSmoothFraction, presenceThreshold, presenceSlope, ddAlpha, minPriorSnrDb,
+                wienerExponent, gainFloorDb, lowCutHz, lowBandTrackingSeconds, v);
     }
 }

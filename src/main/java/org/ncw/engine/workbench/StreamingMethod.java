@@ -34,7 +34,7 @@ final class StreamingMethod implements Method<StreamingDenoiserOptions> {
     public MethodOutput run(Signal noisy, StreamingDenoiserOptions options, TaskMonitor monitor) {
         StreamingDenoiser.Result r = StreamingDenoiser.fit(noisy, options, monitor);
         return MethodOutput.subtracting(noisy, r.enhanced(), List.of(String.format(Locale.ROOT,
-                "streaming denoiser: STFT %d/%d, latency %d samples = %.1f ms", r.analysisFrame(), r.hop(),
-                r.latencySamples(), r.latencyMillis())));
+                "streaming denoiser: STFT %d/%d, latency %d samples = %.1f ms, %s", r.analysisFrame(), r.hop(),
+                r.latencySamples(), r.latencyMillis(), options.describeMask())));
     }
 }

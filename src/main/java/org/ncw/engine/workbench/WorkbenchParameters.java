@@ -1,5 +1,7 @@
 package org.ncw.engine.workbench;
 
+import org.ncw.engine.stream.StreamingDenoiserOptions;
+
 import org.ncw.engine.cluster.AffinityKind;
 import org.ncw.engine.cluster.EigenSolver;
 import org.ncw.engine.cluster.FeatureScaling;
@@ -45,7 +47,7 @@ public final class WorkbenchParameters {
             "productionPreset", "productionHighPass", "productionLowPass", "productionGate", "productionAmount",
             "productionThresholdStd", "productionThresholdDb", "denoiser", "denoiserFrameSeconds",
             "denoiserGainFloorDb", "denoiserPresenceThreshold", "denoiserTransientThreshold",
-            "denoiserTrackingIterations", "denoiserMask", "ica", "icaInputs", "icaFunction", "icaAlgorithm", "icaMaxIter", "icaTol");
+            "denoiserTrackingIterations", "denoiserMask", "streamingMask", "ica", "icaInputs", "icaFunction", "icaAlgorithm", "icaMaxIter", "icaTol");
 
     private WorkbenchParameters() {
     }
@@ -105,6 +107,9 @@ public final class WorkbenchParameters {
         m.put("denoiserTrackingIterations", d.trackingIterations());
         m.put("denoiserMask", d.usesMask() ? (d.maskModel().equals(BlindDenoiserOptions.BUILTIN_MASK) ? "builtin"
                 : "file") : "none");
+        StreamingDenoiserOptions st = w.streaming();
+        m.put("streamingMask", st.usesMask() ? (st.maskModel().equals(StreamingDenoiserOptions.BUILTIN_MASK)
+                ? "builtin" : "file") : "none");
         FastIcaOptions ica = w.ica().separation().ica();
         m.put("ica", w.ica().enabled());
         m.put("icaInputs", w.ica().inputs());
@@ -188,8 +193,15 @@ public final class WorkbenchParameters {
         for (Method<?> m : switchable()) {
             toggle(methods, base, flag(p, METHOD_SWITCH + m.name()), null, m.name());
         }
+        StreamingDenoiserOptions streaming = base.streaming();
+        String streamingMask = text(p, "streamingMask");
+        if (streamingMask.equals("none") || streamingMask.equals("builtin")) {
+            streaming = streaming.withMaskModel(streamingMask);
+        } else if (!streaming.usesMask()) {
+            streaming = streaming.withMaskModel(StreamingDenoiserOptions.BUILTIN_MASK); // "file" without one
+        }
         WorkbenchOptions w = new WorkbenchOptions(analysis, regular, base.dbScale(), strategy, clusterer, mask,
-                production, denoiser, ica, methods, base.streaming());
+                production, denoiser, ica, methods, streaming);
         if (flag(p, "production")) {
             production.chain(); // an impossible override fails now, naming its field
         }

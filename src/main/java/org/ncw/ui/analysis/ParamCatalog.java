@@ -113,6 +113,9 @@ public final class ParamCatalog {
             ParamSpec.choice("denoiserMask", "Learned mask", Stage.DENOISER, "the learned band mask combined with the"
                     + " analytic gain: the built-in network, none (analytic gain only), or the network file of the"
                     + " loaded experiment (ncw train-mask)", "builtin", "none", "file"),
+            ParamSpec.choice("streamingMask", "Streaming mask", Stage.DENOISER, "the streaming denoiser's learned"
+                    + " causal band mask: the built-in network, none (analytic gain only), or the network file of the"
+                    + " loaded experiment (ncw train-mask --streaming)", "builtin", "none", "file"),
             ParamSpec.bool("ica", "Run ICA", Stage.ICA, true, "FastICA on a pair of signals"),
             ParamSpec.choice("icaInputs", "ICA inputs", Stage.ICA, "the two mixtures given to FastICA",
                     "noisy+speech", "speech+residue", "noisy+production", "noisy+denoised"),

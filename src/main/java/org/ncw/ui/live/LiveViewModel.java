@@ -132,7 +132,7 @@ public final class LiveViewModel {
                     options.initSeconds(), options.noiseSeconds(), options.minimumSeconds(), options.minimumBias(),
                     options.presenceSmoothHz(), options.presenceSmoothFraction(), options.presenceThreshold(),
                     options.presenceSlope(), options.ddAlpha(), options.minPriorSnrDb(), wienerExponent.get(),
-                    gainFloorDb.get(), lowCutHz.get(), options.lowBandTrackingSeconds());
+                    gainFloorDb.get(), lowCutHz.get(), options.lowBandTrackingSeconds(), options.maskModel());
         } catch (IllegalArgumentException e) {
             status.set(e.getMessage());
             return;

@@ -68,6 +68,16 @@ class MaskNetworkTest {
             double[] one = java.util.Arrays.copyOfRange(x, i * BandMask.INPUTS, (i + 1) * BandMask.INPUTS);
             assertEquals(plain(net, one), y[i], 1e-12, "sample " + i);
         }
+        // the reusable predictor (standardisation folded into the first layer, single precision) gives the same to
+        // float's precision, call after call
+        MaskNetwork.Predictor p = net.predictor(n);
+        for (int call = 0; call < 2; call++) {
+            double[] again = p.predict(x, n);
+            for (int i = 0; i < n; i++) {
+                assertEquals(y[i], again[i], 1e-5, "predictor, sample " + i);
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> p.predict(x, n - 1));
     }
 
     /** Samples whose target is a known smooth function of two inputs. */

@@ -180,7 +180,7 @@ class LiveEngineTest {
         assertNotEquals(Arrays.toString(offlineDelayed(x, DEFAULTS, 512)), Arrays.toString(out));
         assertNotEquals(Arrays.toString(offlineDelayed(x, floor10, 512)), Arrays.toString(out));
         StreamingDenoiserOptions longerHop = new StreamingDenoiserOptions(0.004, 0.032, 0.1, 0.15, 1.5, 0, 60, 1.0,
-                1.5, 8, 0.9, -25, 0.5, -30, 60, 1.0);
+                1.5, 8, 0.9, -25, 0.5, -30, 60, 1.0, null);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> holder[0].setOptions(longerHop));
         assertTrue(e.getMessage().startsWith("hopSeconds cannot change"), e.getMessage());

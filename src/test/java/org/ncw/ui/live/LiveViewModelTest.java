@@ -135,7 +135,7 @@ class LiveViewModelTest {
         org.ncw.engine.stream.StreamingDenoiserOptions chosen = new org.ncw.engine.stream.StreamingDenoiserOptions(
                 d.hopSeconds(), d.analysisSeconds(), d.initSeconds(), d.noiseSeconds(), d.minimumSeconds(),
                 d.minimumBias(), d.presenceSmoothHz(), d.presenceSmoothFraction(), d.presenceThreshold(),
-                d.presenceSlope(), 0.7, d.minPriorSnrDb(), 0.8, -20, 80, 0.5);
+                d.presenceSlope(), 0.7, d.minPriorSnrDb(), 0.8, -20, 80, 0.5, d.maskModel());
         vm.useOptions(chosen);
         assertEquals(chosen, vm.options());
         assertEquals(-20, vm.gainFloorDbProperty().get());
