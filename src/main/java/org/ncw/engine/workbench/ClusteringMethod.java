@@ -19,11 +19,19 @@ final class ClusteringMethod implements Method<ExperimentOptions> {
     private final StrategyKind strategy;
     private final DatasetKind dataset;
     private final MaskMode mask;
+    private final java.util.function.Consumer<ExperimentResult> results;
 
     ClusteringMethod(StrategyKind strategy, DatasetKind dataset, MaskMode mask) {
+        this(strategy, dataset, mask, r -> { });
+    }
+
+    /** The same method handing each run's whole result to {@code results} (the windowed clustering's label file). */
+    ClusteringMethod(StrategyKind strategy, DatasetKind dataset, MaskMode mask,
+                     java.util.function.Consumer<ExperimentResult> results) {
         this.strategy = strategy;
         this.dataset = dataset;
         this.mask = mask;
+        this.results = results;
     }
 
     static String name(StrategyKind strategy, DatasetKind dataset, MaskMode mask) {
@@ -55,6 +63,7 @@ final class ClusteringMethod implements Method<ExperimentOptions> {
     @Override
     public MethodOutput run(Signal noisy, ExperimentOptions options, TaskMonitor monitor) {
         ExperimentResult r = new ClusterPipeline(noisy).run(options, monitor);
+        results.accept(r);
         SeparatedSignals s = r.separated();
         return new MethodOutput(s.speech(), s.residue(), List.of(String.format(Locale.ROOT,
                 "%s: %.1f %% of the analysis bins are speech", name(), 100 * r.clustering().labels().speechFraction())),

@@ -10,13 +10,11 @@ import org.ncw.engine.cluster.strategy.ClusterDiagnostics;
 import org.ncw.engine.cluster.strategy.StrategyKind;
 import org.ncw.engine.core.Checks;
 import org.ncw.engine.core.InvalidParameterException;
-import org.ncw.engine.core.Signal;
 import org.ncw.engine.core.TaskMonitor;
 import org.ncw.engine.dataset.LabelGrid;
 import org.ncw.engine.dsp.SpectrogramMatrix;
 import org.ncw.engine.dsp.TfAxes;
 import org.ncw.engine.dsp.TfMatrix;
-import org.ncw.engine.pipeline.ClusterPipeline;
 import org.ncw.engine.pipeline.ExperimentOptions;
 import org.ncw.engine.pipeline.ExperimentResult;
 import org.ncw.engine.stream.SampleSink;
@@ -70,38 +68,14 @@ public final class WindowedClustering {
         WindowOptions aligned = new WindowOptions((double) central / sampleRate, (double) margin / sampleRate,
                 Math.min(windows.crossfadeSeconds(), Math.min(2.0 * margin, central) / sampleRate));
         Owner owner = new Owner(frames, sampleRate, hop, central, margin);
-        Method<ExperimentOptions> method = new Method<>() {
-            @Override
-            public String name() {
-                return "cluster (windowed)";
-            }
-
-            @Override
-            public Kind kind() {
-                return Kind.CLUSTERING;
-            }
-
-            @Override
-            public Class<ExperimentOptions> optionsType() {
-                return ExperimentOptions.class;
-            }
-
-            @Override
-            public ExperimentOptions options(WorkbenchOptions experiment) {
-                return experiment.clustering();
-            }
-
-            @Override
-            public MethodOutput run(Signal window, ExperimentOptions o, TaskMonitor m) {
-                ExperimentResult r = new ClusterPipeline(window).run(o, m);
-                try {
-                    owner.window(r);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-                return new MethodOutput(r.separated().speech(), r.separated().residue(), List.of());
-            }
-        };
+        Method<ExperimentOptions> method = new ClusteringMethod(StrategyKind.COLUMN,
+                options.strategy().dataset(), options.mask().mode(), r -> {
+                    try {
+                        owner.window(r);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
         WindowedRunner.Summary s;
         try {
             s = WindowedRunner.run(method, options, source, sampleRate, aligned, speech, noise, monitor,

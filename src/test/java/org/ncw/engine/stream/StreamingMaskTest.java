@@ -75,19 +75,7 @@ class StreamingMaskTest {
             .withHidden(16, 8);
 
     private static double[] denoise(double[] x, StreamingDenoiserOptions o, int block) throws IOException {
-        StreamingDenoiser.Processor p = StreamingDenoiser.open(RATE, o);
-        double[] y = new double[x.length];
-        int[] at = {0};
-        SampleSink sink = (s, off, len) -> {
-            System.arraycopy(s, off, y, at[0], len);
-            at[0] += len;
-        };
-        for (int i = 0; i < x.length; i += block) {
-            p.process(x, i, Math.min(block, x.length - i), sink);
-        }
-        p.flush(sink);
-        assertEquals(x.length, at[0]);
-        return y;
+        return StreamingDenoiserTest.run(StreamingDenoiser.open(RATE, o), x, block);
     }
 
     @Test
@@ -198,15 +186,7 @@ class StreamingMaskTest {
         double[] x = pair(1).noisy().samples();
         StreamingDenoiser.Processor p = StreamingDenoiser.open(RATE, ANALYTIC,
                 n -> new SpectralSuppressor(n, RATE, ANALYTIC.hop(RATE), ANALYTIC));
-        double[] y = new double[x.length];
-        int[] at = {0};
-        SampleSink sink = (s, off, len) -> {
-            System.arraycopy(s, off, y, at[0], len);
-            at[0] += len;
-        };
-        p.process(x, 0, x.length, sink);
-        p.flush(sink);
-        assertArrayEquals(y, denoise(x, ANALYTIC, 333));
+        assertArrayEquals(StreamingDenoiserTest.run(p, x, x.length), denoise(x, ANALYTIC, 333));
     }
 
     @Test
