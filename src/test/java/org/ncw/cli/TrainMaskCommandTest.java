@@ -35,14 +35,20 @@ class TrainMaskCommandTest {
         TestWavs.write(set, stem + ".noisy.wav", new Signal(noisy, 16000));
     }
 
-    @Test
-    void aTrainedNetworkIsWrittenAndUsedByDenoise() throws Exception {
+    /** Three small pairs with an index.json. */
+    private Path trainingSet() throws Exception {
         Path set = dir.resolve("set");
         Files.createDirectories(set);
         pair(set, "000__a", 1);
         pair(set, "001__b", 2);
         pair(set, "002__c", 3);
         Files.writeString(set.resolve("index.json"), "[{\"stem\":\"000__a\"},{\"stem\":\"001__b\"},{\"stem\":\"002__c\"}]");
+        return set;
+    }
+
+    @Test
+    void aTrainedNetworkIsWrittenAndUsedByDenoise() throws Exception {
+        Path set = trainingSet();
         Path mask = dir.resolve("mask.json");
         CliRun trained = run("train-mask", set.toString(), "--split", "even", "--augment", "1", "--epochs", "2",
                 "-o", mask.toString());
@@ -77,12 +83,7 @@ class TrainMaskCommandTest {
 
     @Test
     void aStreamingNetworkIsTrainedForTheStreamingMethodAndRefusedByTheBlindOne() throws Exception {
-        Path set = dir.resolve("set");
-        Files.createDirectories(set);
-        pair(set, "000__a", 1);
-        pair(set, "001__b", 2);
-        pair(set, "002__c", 3);
-        Files.writeString(set.resolve("index.json"), "[{\"stem\":\"000__a\"},{\"stem\":\"001__b\"},{\"stem\":\"002__c\"}]");
+        Path set = trainingSet();
         Path mask = dir.resolve("causal.json");
         CliRun trained = run("train-mask", set.toString(), "--streaming", "--hidden", "8,4", "--augment", "1",
                 "--epochs", "2", "-o", mask.toString());
