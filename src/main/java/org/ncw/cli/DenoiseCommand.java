@@ -72,7 +72,7 @@ public final class DenoiseCommand implements Callable<Integer> {
 
     @Option(names = "--method", paramLabel = "METHOD",
             description = "Denoising method: any of bench-quality --list, or production (the chosen preset), cluster"
-                    + " (the chosen clustering), blind (= blind-denoiser), streaming (causal, 32 ms latency, bounded memory:"
+                    + " (the chosen clustering), blind (= blind-denoiser), streaming (causal, 40 ms latency, bounded memory:"
                     + " output starts before the input ends). Default: " + Methods.BLIND_DENOISER
                     + "; production when production options are given.")
     String method;

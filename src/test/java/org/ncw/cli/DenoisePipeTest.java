@@ -85,7 +85,7 @@ class DenoisePipeTest {
         CliRun r = runPiped(watching, stdout, "denoise", "-", "--method", "streaming", "-o", "-", "--float");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().isEmpty(), "stdout carries only audio: " + r.out());
-        assertTrue(r.err().contains("latency 512 samples = 32.0 ms"), r.err());
+        assertTrue(r.err().contains("latency 640 samples = 40.0 ms"), r.err());
         assertTrue(writtenAtHalf[0] > wav.length / 4, "output written while reading: " + writtenAtHalf[0]);
         double[] y = decode(stdout.toByteArray());
         double[] expected = StreamingDenoiser.fit(AudioReader.readMono(dir.resolve("in.wav")),

@@ -10,6 +10,14 @@ interface FrameGain {
      */
     void next(double[] power, double share, double[] gain);
 
+    /**
+     * Frames of look-ahead: 1 when {@link #next} writes the gain of the frame before the one whose periodogram it
+     * was given (the processor then applies it to that earlier frame, one hop later).
+     */
+    default int lookahead() {
+        return 0;
+    }
+
     /** Takes new parameters from the next frame on, keeping the state; a rule without parameters ignores them. */
     default void retune(StreamingDenoiserOptions options) {
     }

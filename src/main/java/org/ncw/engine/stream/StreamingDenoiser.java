@@ -20,8 +20,11 @@ import java.util.function.IntFunction;
  * the frame's end, and those products sum
  * to a constant at hop H, so reconstruction is exact and only the last L samples of a frame reach the output.
  * A frame is processed when its last sample arrives and completes the output of its first hop within those L, so
- * the output is the input delayed by L - H samples, released a hop at a time: a sample leaves at most L - 1
- * samples after it arrived (the algorithmic latency, L samples: 512 = 32 ms at 16 kHz, 1536 = 32 ms at 48 kHz).
+ * the output is the input delayed by L - H samples, released a hop at a time. With one hop of look-ahead
+ * ({@link StreamingDenoiserOptions#lookaheadHops}) a frame's gain also depends on the next frame, so the frame is
+ * held one hop and the delay is L. A sample leaves at most latency - 1 samples after it arrived (the algorithmic
+ * latency: L + look-ahead = 5 hops = 640 samples = 40 ms at 16 kHz by default, 1920 = 40 ms at 48 kHz; 512 = 32 ms
+ * without look-ahead).
  * The work depends on the input only, never on how it is cut into blocks, so any block sizes give bit-identical
  * output; memory is a few frames whatever the length.
  */
@@ -78,6 +81,10 @@ public final class StreamingDenoiser {
                         + "); stop and start again";
             }
         }
+        if (opened.lookaheadHops() != next.lookaheadHops()) {
+            return "lookaheadHops cannot change in a running stream (" + opened.lookaheadHops() + " -> "
+                    + next.lookaheadHops() + "); stop and start again";
+        }
         if (!opened.maskModel().equals(next.maskModel())) {
             return "maskModel cannot change in a running stream (" + opened.maskModel() + " -> " + next.maskModel()
                     + "); stop and start again";
@@ -91,7 +98,10 @@ public final class StreamingDenoiser {
         org.ncw.engine.denoise.MaskNetwork net = options.usesMask() ? options.maskNetwork() : null;
         return new Processor(sampleRate, options, n -> {
             SpectralSuppressor analytic = new SpectralSuppressor(n, sampleRate, options.hop(sampleRate), options);
-            return net == null ? analytic : MaskedGain.applying(analytic, n, sampleRate, net);
+            if (net != null) {
+                return MaskedGain.applying(analytic, n, sampleRate, net, options.lookaheadHops());
+            }
+            return options.lookaheadHops() == 0 ? analytic : MaskedGain.ahead(analytic, n, sampleRate);
         });
     }
 
@@ -127,6 +137,10 @@ public final class StreamingDenoiser {
         private final double[] windowed;
         private final double[] re;
         private final double[] im;
+        /** With a look-ahead gain rule, the previous frame's spectrum (the one its gain is for). */
+        private final double[] heldRe;
+        private final double[] heldIm;
+        private final int lookahead;
         private final double[] power;
         private final double[] gain;
         private final double[] overlap;
@@ -176,12 +190,15 @@ public final class StreamingDenoiser {
             this.windowed = new double[n];
             this.re = new double[bins];
             this.im = new double[bins];
+            this.lookahead = gainRule.lookahead();
+            this.heldRe = lookahead == 0 ? null : new double[bins];
+            this.heldIm = lookahead == 0 ? null : new double[bins];
             this.power = new double[bins];
             this.gain = new double[bins];
             this.overlap = new double[synthesis];
             this.out = new double[hop];
             this.filled = n - hop;
-            this.toSkip = synthesis - hop;
+            this.toSkip = synthesis - hop + (long) lookahead * hop;
         }
 
         private static double hann(int i, int length) {
@@ -199,12 +216,12 @@ public final class StreamingDenoiser {
 
         /** Output delay in samples (L - H): the sink's sample t is released when input sample t + delay arrives. */
         public int delaySamples() {
-            return synthesis - hop;
+            return synthesis - hop + lookahead * hop;
         }
 
         /** Algorithmic latency in samples, L: a sample leaves at most L - 1 samples after it arrived. */
         public int latencySamples() {
-            return synthesis;
+            return synthesis + lookahead * hop;
         }
 
         /**
@@ -269,6 +286,17 @@ public final class StreamingDenoiser {
                 power[k] = (re[k] * re[k] + im[k] * im[k]) / share;
             }
             gainRule.next(power, share, gain);
+            if (lookahead == 1) {
+                // the gain is the previous frame's: apply it to that frame's spectrum and hold this one
+                for (int k = 0; k < bins; k++) {
+                    double hr = heldRe[k];
+                    double hi = heldIm[k];
+                    heldRe[k] = re[k];
+                    heldIm[k] = im[k];
+                    re[k] = hr;
+                    im[k] = hi;
+                }
+            }
             for (int k = 0; k < bins; k++) {
                 re[k] *= gain[k];
                 im[k] *= gain[k];

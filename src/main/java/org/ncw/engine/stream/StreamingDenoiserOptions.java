@@ -7,7 +7,7 @@ import org.ncw.engine.core.Checks;
  * sample rate.
  *
  * @param hopSeconds             frame advance (8 ms); the frame is {@code 4 * hop} (75 % overlap, 32 ms), which
- *                               is the algorithmic latency
+ *                               with {@code lookaheadHops} makes the algorithmic latency
  * @param analysisSeconds        length of the asymmetric analysis window (rounded to whole hops, at least four):
  *                               longer resolves speech harmonics better without adding latency, which is set by
  *                               the synthesis window of four hops
@@ -44,6 +44,11 @@ import org.ncw.engine.core.Checks;
  *                               network shipped with the project, the default; null or blank in older experiment
  *                               files means it too), "none" (the analytic gain alone) or a network file written by
  *                               {@code ncw train-mask --streaming}
+ * @param lookaheadHops          0 or 1: with 1 a frame is output one hop later, when the next frame's gain is
+ *                               known: its analytic gain becomes the geometric mean of its own and the next frame's,
+ *                               and a frame between two mask measurements takes the geometric mean of both masks
+ *                               instead of the older one. Adds one hop (8 ms) of latency, 40 ms in all; 0 keeps the
+ *                               32 ms of four hops
  */
 public record StreamingDenoiserOptions(double hopSeconds, double analysisSeconds, double initSeconds, double noiseSeconds,
                                        double minimumSeconds, double minimumBias,
@@ -51,7 +56,7 @@ public record StreamingDenoiserOptions(double hopSeconds, double analysisSeconds
                                        double presenceThreshold, double presenceSlope,
                                        double ddAlpha, double minPriorSnrDb, double wienerExponent,
                                        double gainFloorDb, double lowCutHz,
-                                       double lowBandTrackingSeconds, String maskModel) {
+                                       double lowBandTrackingSeconds, String maskModel, int lookaheadHops) {
     /** {@link #maskModel} value for the causal network shipped with the project. */
     public static final String BUILTIN_MASK = "builtin";
     /** {@link #maskModel} value for the analytic gain alone. */
@@ -74,6 +79,7 @@ public record StreamingDenoiserOptions(double hopSeconds, double analysisSeconds
         Checks.inRange("gainFloorDb", gainFloorDb, -80, 0);
         Checks.inRange("lowCutHz", lowCutHz, 0, 500);
         Checks.inRange("lowBandTrackingSeconds", lowBandTrackingSeconds, 0, 10);
+        Checks.inRange("lookaheadHops", lookaheadHops, 0, 1);
         if (maskModel == null || maskModel.isBlank()) {
             maskModel = BUILTIN_MASK; // experiment files from before the learned mask
         }
@@ -113,7 +119,7 @@ public record StreamingDenoiserOptions(double hopSeconds, double analysisSeconds
     /** The documented defaults (tuned on the even-numbered corpus mixtures only; see docs/realtime.md). */
     public static StreamingDenoiserOptions defaults() {
         return new StreamingDenoiserOptions(0.008, 0.032, 0.1, 0.15, 1.5, 0, 60, 1.0, 1.5, 8, 0.9, -25, 0.5, -30, 60, 1.0,
-                BUILTIN_MASK);
+                BUILTIN_MASK, 1);
     }
 
     /**
@@ -136,9 +142,9 @@ public record StreamingDenoiserOptions(double hopSeconds, double analysisSeconds
         return 2;
     }
 
-    /** Synthesis window length in samples, four hops: the algorithmic latency. */
+    /** The algorithmic latency in samples: the synthesis window of four hops plus the look-ahead hops. */
     public int latencySamples(int sampleRate) {
-        return 4 * hop(sampleRate);
+        return (4 + lookaheadHops) * hop(sampleRate);
     }
 
     /** Analysis window (= FFT) length in samples: whole hops nearest to analysisSeconds, at least four. */
@@ -150,12 +156,18 @@ public record StreamingDenoiserOptions(double hopSeconds, double analysisSeconds
     public StreamingDenoiserOptions withGainFloorDb(double v) {
         return new StreamingDenoiserOptions(hopSeconds, analysisSeconds, initSeconds, noiseSeconds, minimumSeconds, minimumBias,
                 presenceSmoothHz, presenceSmoothFraction, presenceThreshold, presenceSlope, ddAlpha, minPriorSnrDb,
-                wienerExponent, v, lowCutHz, lowBandTrackingSeconds, maskModel);
+                wienerExponent, v, lowCutHz, lowBandTrackingSeconds, maskModel, lookaheadHops);
     }
 
     public StreamingDenoiserOptions withMaskModel(String v) {
         return new StreamingDenoiserOptions(hopSeconds, analysisSeconds, initSeconds, noiseSeconds, minimumSeconds, minimumBias,
                 presenceSmoothHz, presenceSmoothFraction, presenceThreshold, presenceSlope, ddAlpha, minPriorSnrDb,
-                wienerExponent, gainFloorDb, lowCutHz, lowBandTrackingSeconds, v);
+                wienerExponent, gainFloorDb, lowCutHz, lowBandTrackingSeconds, v, lookaheadHops);
+    }
+
+    public StreamingDenoiserOptions withLookaheadHops(int v) {
+        return new StreamingDenoiserOptions(hopSeconds, analysisSeconds, initSeconds, noiseSeconds, minimumSeconds, minimumBias,
+                presenceSmoothHz, presenceSmoothFraction, presenceThreshold, presenceSlope, ddAlpha, minPriorSnrDb,
+                wienerExponent, gainFloorDb, lowCutHz, lowBandTrackingSeconds, maskModel, v);
     }
 }

@@ -183,6 +183,10 @@ public record WorkbenchOptions(Resolution analysis, Resolution synthesis, DbScal
         }
         ObjectNode fields = ((ObjectNode) root).deepCopy();
         fields.remove(List.of("format", "version"));
+        if (fields.get("streaming") instanceof ObjectNode streaming && !streaming.has("lookaheadHops")) {
+            // files from before the look-ahead get today's default, as a missing maskModel gets the builtin one
+            streaming.put("lookaheadHops", StreamingDenoiserOptions.defaults().lookaheadHops());
+        }
         return Json.read(fields.toString(), WorkbenchOptions.class);
     }
 

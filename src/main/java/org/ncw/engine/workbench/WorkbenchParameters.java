@@ -47,7 +47,7 @@ public final class WorkbenchParameters {
             "productionPreset", "productionHighPass", "productionLowPass", "productionGate", "productionAmount",
             "productionThresholdStd", "productionThresholdDb", "denoiser", "denoiserFrameSeconds",
             "denoiserGainFloorDb", "denoiserPresenceThreshold", "denoiserTransientThreshold",
-            "denoiserTrackingIterations", "denoiserMask", "streamingMask", "ica", "icaInputs", "icaFunction", "icaAlgorithm", "icaMaxIter", "icaTol");
+            "denoiserTrackingIterations", "denoiserMask", "streamingMask", "streamingLookahead", "ica", "icaInputs", "icaFunction", "icaAlgorithm", "icaMaxIter", "icaTol");
 
     private WorkbenchParameters() {
     }
@@ -110,6 +110,7 @@ public final class WorkbenchParameters {
         StreamingDenoiserOptions st = w.streaming();
         m.put("streamingMask", st.usesMask() ? (st.maskModel().equals(StreamingDenoiserOptions.BUILTIN_MASK)
                 ? "builtin" : "file") : "none");
+        m.put("streamingLookahead", st.lookaheadHops() == 1);
         FastIcaOptions ica = w.ica().separation().ica();
         m.put("ica", w.ica().enabled());
         m.put("icaInputs", w.ica().inputs());
@@ -200,6 +201,7 @@ public final class WorkbenchParameters {
         } else if (!streaming.usesMask()) {
             streaming = streaming.withMaskModel(StreamingDenoiserOptions.BUILTIN_MASK); // "file" without one
         }
+        streaming = streaming.withLookaheadHops(flag(p, "streamingLookahead") ? 1 : 0);
         WorkbenchOptions w = new WorkbenchOptions(analysis, regular, base.dbScale(), strategy, clusterer, mask,
                 production, denoiser, ica, methods, streaming);
         if (flag(p, "production")) {

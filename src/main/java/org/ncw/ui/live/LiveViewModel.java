@@ -132,7 +132,8 @@ public final class LiveViewModel {
                     options.initSeconds(), options.noiseSeconds(), options.minimumSeconds(), options.minimumBias(),
                     options.presenceSmoothHz(), options.presenceSmoothFraction(), options.presenceThreshold(),
                     options.presenceSlope(), options.ddAlpha(), options.minPriorSnrDb(), wienerExponent.get(),
-                    gainFloorDb.get(), lowCutHz.get(), options.lowBandTrackingSeconds(), options.maskModel());
+                    gainFloorDb.get(), lowCutHz.get(), options.lowBandTrackingSeconds(), options.maskModel(),
+                    options.lookaheadHops());
         } catch (IllegalArgumentException e) {
             status.set(e.getMessage());
             return;

@@ -21,6 +21,7 @@ import org.ncw.engine.stream.StreamingDenoiserOptions;
 
 class LiveEngineTest {
     private static final StreamingDenoiserOptions DEFAULTS = StreamingDenoiserOptions.defaults();
+    private static final int LATENCY = DEFAULTS.latencySamples(16000);
 
     /** A clock that never waits: the pacing arithmetic runs, the time jumps to each block's due time. */
     static final class FakeClock implements PacedSignalSource.Clock {
@@ -67,8 +68,8 @@ class LiveEngineTest {
         long t0 = System.nanoTime();
         engine.runHere();
         double wall = (System.nanoTime() - t0) / 1e9;
-        assertEquals(512, engine.latencySamples());
-        assertArrayEquals(offlineDelayed(x, DEFAULTS, 512), sink.samples());
+        assertEquals(640, engine.latencySamples(), "5 hops of 8 ms at 16 kHz: 40 ms");
+        assertArrayEquals(offlineDelayed(x, DEFAULTS, LATENCY), sink.samples());
         LiveEngine.Stats s = engine.stats();
         assertEquals(0, s.droppedBlocks());
         assertEquals(x.length(), s.samples());
@@ -89,7 +90,7 @@ class LiveEngineTest {
             LiveEngine engine = new LiveEngine(new PacedSignalSource(x, "x", false, 1, clock), sink, o, DEFAULTS,
                     null);
             engine.runHere();
-            assertArrayEquals(offlineDelayed(x, DEFAULTS, 512), Arrays.copyOf(sink.samples(), x.length()),
+            assertArrayEquals(offlineDelayed(x, DEFAULTS, LATENCY), Arrays.copyOf(sink.samples(), x.length()),
                     "block " + blockSeconds);
             assertTrue(clock.slept > 0.9e9, "the source waited on its clock");
         }
@@ -121,8 +122,8 @@ class LiveEngineTest {
                 null);
         holder[0].runHere();
         double[] out = sink.samples();
-        double[] den = offlineDelayed(x, DEFAULTS, 512);
-        double[] raw = delayed(x.samples(), 512);
+        double[] den = offlineDelayed(x, DEFAULTS, LATENCY);
+        double[] raw = delayed(x.samples(), LATENCY);
         int at = 40 * 160;
         for (int t = 0; t < out.length; t++) {
             double w = t < at ? 1 : Math.max(0, 1 - (t - at + 1) / 128.0);
@@ -164,7 +165,7 @@ class LiveEngineTest {
         // reference: one processor fed the first 50 blocks, retuned, then the rest
         StreamingDenoiser.Processor p = StreamingDenoiser.open(16000, DEFAULTS);
         double[] y = new double[x.length() + 4096];
-        int[] w = {512};
+        int[] w = {LATENCY};
         p.process(x.samples(), 0, 50 * 160, (s, off, len) -> {
             System.arraycopy(s, off, y, w[0], len);
             w[0] += len;
@@ -177,10 +178,10 @@ class LiveEngineTest {
         double[] out = sink.samples();
         assertArrayEquals(Arrays.copyOf(y, x.length()), out);
         // and it is not the same as never retuning, nor as starting afresh with the new options
-        assertNotEquals(Arrays.toString(offlineDelayed(x, DEFAULTS, 512)), Arrays.toString(out));
-        assertNotEquals(Arrays.toString(offlineDelayed(x, floor10, 512)), Arrays.toString(out));
+        assertNotEquals(Arrays.toString(offlineDelayed(x, DEFAULTS, LATENCY)), Arrays.toString(out));
+        assertNotEquals(Arrays.toString(offlineDelayed(x, floor10, LATENCY)), Arrays.toString(out));
         StreamingDenoiserOptions longerHop = new StreamingDenoiserOptions(0.004, 0.032, 0.1, 0.15, 1.5, 0, 60, 1.0,
-                1.5, 8, 0.9, -25, 0.5, -30, 60, 1.0, null);
+                1.5, 8, 0.9, -25, 0.5, -30, 60, 1.0, null, 1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> holder[0].setOptions(longerHop));
         assertTrue(e.getMessage().startsWith("hopSeconds cannot change"), e.getMessage());
@@ -226,8 +227,8 @@ class LiveEngineTest {
         double[] b = AudioReader.readMono(den).samples();
         assertEquals(50 * 160, a.length);
         assertEquals(50 * 160, b.length);
-        double[] rawRef = delayed(x.samples(), 512);
-        double[] denRef = offlineDelayed(x, DEFAULTS, 512);
+        double[] rawRef = delayed(x.samples(), LATENCY);
+        double[] denRef = offlineDelayed(x, DEFAULTS, LATENCY);
         for (int i = 0; i < a.length; i++) {
             int t = 20 * 160 + i;
             assertEquals(rawRef[t], a[i], 0.0, "raw " + i); // 16-bit input is k / 32768: written exactly

@@ -84,21 +84,32 @@ class StreamingDenoiserTest {
 
     @Test
     void outputBeforeTheLatencyDoesNotDependOnLaterInput() throws IOException {
-        StreamingDenoiserOptions o = StreamingDenoiserOptions.defaults();
         double[] x = speechLikeInNoise(RATE, 4);
         double[] changed = x.clone();
         int s = 9000;
         for (int i = s; i < x.length; i++) {
             changed[i] += 0.5;
         }
-        double[] a = run(StreamingDenoiser.open(RATE, o), x, 500);
-        double[] b = run(StreamingDenoiser.open(RATE, o), changed, 500);
-        int latency = StreamingDenoiser.open(RATE, o).latencySamples();
-        assertEquals(512, latency, "32 ms at 16 kHz");
-        for (int t = 0; t <= s - latency; t++) {
-            assertEquals(a[t], b[t], 0.0, "output " + t + " saw input " + s);
+        // the default with one hop of look-ahead (40 ms), and without it (32 ms)
+        int[] expected = {512, 640};
+        for (int ahead = 0; ahead <= 1; ahead++) {
+            StreamingDenoiserOptions o = StreamingDenoiserOptions.defaults().withLookaheadHops(ahead);
+            double[] a = run(StreamingDenoiser.open(RATE, o), x, 500);
+            double[] b = run(StreamingDenoiser.open(RATE, o), changed, 500);
+            int latency = StreamingDenoiser.open(RATE, o).latencySamples();
+            assertEquals(expected[ahead], latency, "4 + " + ahead + " hops of 8 ms at 16 kHz");
+            assertEquals(o.latencySamples(RATE), latency);
+            for (int t = 0; t <= s - latency; t++) {
+                assertEquals(a[t], b[t], 0.0, "output " + t + " saw input " + s + " with look-ahead " + ahead);
+            }
+            // the first output the change may reach does change: the latency is not overstated
+            int first = s - latency + 1;
+            boolean reached = false;
+            for (int t = first; t < first + o.hop(RATE); t++) {
+                reached |= a[t] != b[t];
+            }
+            assertTrue(reached, "outputs from " + first + " on see input " + s + " (look-ahead " + ahead + ")");
         }
-        assertTrue(a[s - latency + 200] != b[s - latency + 200], "later outputs do change");
     }
 
     @Test
@@ -170,7 +181,7 @@ class StreamingDenoiserTest {
         return new StreamingDenoiserOptions(o.hopSeconds(), o.analysisSeconds(), o.initSeconds(), o.noiseSeconds(),
                 o.minimumSeconds(), o.minimumBias(), o.presenceSmoothHz(), o.presenceSmoothFraction(),
                 o.presenceThreshold(), o.presenceSlope(), o.ddAlpha(), o.minPriorSnrDb(), o.wienerExponent(),
-                o.gainFloorDb(), o.lowCutHz(), 0, o.maskModel());
+                o.gainFloorDb(), o.lowCutHz(), 0, o.maskModel(), o.lookaheadHops());
     }
 
     /** Power of x's projection on a sinusoid at f Hz over [from, to) (a one-bin DFT, so speech elsewhere is out). */
@@ -216,7 +227,9 @@ class StreamingDenoiserTest {
         InvalidParameterException e = assertThrows(InvalidParameterException.class,
                 () -> StreamingDenoiserOptions.defaults().withGainFloorDb(3));
         assertTrue(e.getMessage().startsWith("gainFloorDb"), e.getMessage());
-        assertEquals(1536, StreamingDenoiserOptions.defaults().latencySamples(48000), "hop 384 = 2^7 * 3 at 48 kHz");
+        assertEquals(1920, StreamingDenoiserOptions.defaults().latencySamples(48000), "5 hops of 384 = 2^7 * 3 at 48 kHz");
+        assertEquals(1536, StreamingDenoiserOptions.defaults().withLookaheadHops(0).latencySamples(48000));
+        assertThrows(InvalidParameterException.class, () -> StreamingDenoiserOptions.defaults().withLookaheadHops(2));
         assertEquals(324, StreamingDenoiserOptions.defaults().hop(44100), "352 = 2^5 * 11 is not 5-smooth, 324 = 4 * 81");
     }
 

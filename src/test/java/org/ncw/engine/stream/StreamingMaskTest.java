@@ -184,9 +184,34 @@ class StreamingMaskTest {
     @Test
     void noMaskIsTheAnalyticGainAloneBitForBit() throws IOException {
         double[] x = pair(1).noisy().samples();
-        StreamingDenoiser.Processor p = StreamingDenoiser.open(RATE, ANALYTIC,
-                n -> new SpectralSuppressor(n, RATE, ANALYTIC.hop(RATE), ANALYTIC));
-        assertArrayEquals(StreamingDenoiserTest.run(p, x, x.length), denoise(x, ANALYTIC, 333));
+        StreamingDenoiserOptions now = ANALYTIC.withLookaheadHops(0);
+        StreamingDenoiser.Processor p = StreamingDenoiser.open(RATE, now,
+                n -> new SpectralSuppressor(n, RATE, now.hop(RATE), now));
+        assertArrayEquals(StreamingDenoiserTest.run(p, x, x.length), denoise(x, now, 333));
+
+        // one hop of look-ahead: each frame gets sqrt(own gain x next frame's gain), output one hop later
+        StreamingDenoiser.Processor ahead = StreamingDenoiser.open(RATE, ANALYTIC, n -> new FrameGain() {
+            final SpectralSuppressor rule = new SpectralSuppressor(n, RATE, ANALYTIC.hop(RATE), ANALYTIC);
+            double[] previous = new double[n / 2 + 1];
+
+            @Override
+            public void next(double[] power, double share, double[] gain) {
+                rule.next(power, share, gain);
+                double[] newest = gain.clone();
+                for (int k = 0; k < gain.length; k++) {
+                    gain[k] = Math.sqrt(previous[k] * newest[k]);
+                }
+                previous = newest;
+            }
+
+            @Override
+            public int lookahead() {
+                return 1;
+            }
+        });
+        double[] want = StreamingDenoiserTest.run(ahead, x, x.length);
+        assertArrayEquals(want, denoise(x, ANALYTIC, 333));
+        assertFalse(Arrays.equals(want, denoise(x, now, 333)), "the look-ahead changes the output");
     }
 
     @Test

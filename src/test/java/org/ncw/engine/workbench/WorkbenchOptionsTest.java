@@ -41,6 +41,24 @@ class WorkbenchOptionsTest {
     }
 
     @Test
+    void aStreamingBlockFromBeforeTheLookAheadGetsTheDefaultAndAnExplicitOneIsKept() {
+        com.fasterxml.jackson.databind.node.ObjectNode root = (com.fasterxml.jackson.databind.node.ObjectNode)
+                org.ncw.engine.core.Json.mapper().valueToTree(WorkbenchOptions.defaults().withStreaming(
+                        WorkbenchOptions.defaults().streaming().withGainFloorDb(-20)));
+        root.put("format", "ncw-experiment").put("version", 2);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("streaming")).remove("lookaheadHops");
+        WorkbenchOptions old = WorkbenchOptions.fromJson(root.toString());
+        assertEquals(1, old.streaming().lookaheadHops());
+        assertEquals(-20, old.streaming().gainFloorDb());
+        WorkbenchOptions none = WorkbenchOptions.defaults().withStreaming(
+                WorkbenchOptions.defaults().streaming().withLookaheadHops(0));
+        assertEquals(none, WorkbenchOptions.fromJson(none.toJson()));
+        assertEquals(false, WorkbenchParameters.of(none).get("streamingLookahead"));
+        assertEquals(none, WorkbenchParameters.apply(java.util.Map.of("streamingLookahead", false),
+                WorkbenchOptions.defaults()));
+    }
+
+    @Test
     void theProductionRuleAppliesOverridesInOrderAndNamesImpossibleOnes() {
         ProductionChain chain = ProductionSettings.preset("voice-bandpass").withGate("nonstationary")
                 .withThreshold(null, 6.0).withAmount(0.5).chain();

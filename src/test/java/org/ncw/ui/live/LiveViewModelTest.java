@@ -104,10 +104,10 @@ class LiveViewModelTest {
         double[] y = StreamingDenoiser.fit(x, StreamingDenoiserOptions.defaults(),
                 org.ncw.engine.core.TaskMonitor.none()).enhanced().samples();
         double[] want = new double[x.length()];
-        System.arraycopy(y, 0, want, 512, x.length() - 512);
+        System.arraycopy(y, 0, want, 640, x.length() - 640);
         assertArrayEquals(want, devices.sink.samples());
         vm.refresh();
-        assertTrue(vm.latencyProperty().get().startsWith("42.0 ms = 32.0 algorithmic (512 samples) + 10.0 block"),
+        assertTrue(vm.latencyProperty().get().startsWith("50.0 ms = 40.0 algorithmic (640 samples) + 10.0 block"),
                 vm.latencyProperty().get());
         assertTrue(vm.droppedProperty().get().startsWith("0 "), vm.droppedProperty().get());
     }
@@ -135,7 +135,7 @@ class LiveViewModelTest {
         org.ncw.engine.stream.StreamingDenoiserOptions chosen = new org.ncw.engine.stream.StreamingDenoiserOptions(
                 d.hopSeconds(), d.analysisSeconds(), d.initSeconds(), d.noiseSeconds(), d.minimumSeconds(),
                 d.minimumBias(), d.presenceSmoothHz(), d.presenceSmoothFraction(), d.presenceThreshold(),
-                d.presenceSlope(), 0.7, d.minPriorSnrDb(), 0.8, -20, 80, 0.5, d.maskModel());
+                d.presenceSlope(), 0.7, d.minPriorSnrDb(), 0.8, -20, 80, 0.5, d.maskModel(), 0);
         vm.useOptions(chosen);
         assertEquals(chosen, vm.options());
         assertEquals(-20, vm.gainFloorDbProperty().get());
