@@ -350,7 +350,7 @@ public final class ClusterCommand implements Callable<Integer> {
                         ? " (" + lower(o.clusterer().spectral().affinity()) + ", " + lower(o.clusterer().spectral()
                         .assignLabels()) + ")" : "",
                 r.clustering().problems(), r.clustering().pointsPerProblem(), lower(o.strategy().intensity()),
-                r.clustering().fastPath() ? ", one-dimensional fast path" : "");
+                r.clustering().fastPath() ? ", grouped fast path" : "");
         out.printf(Locale.ROOT, "synthesis  %d bins x %d frames (n_fft %d, hop %d), mask %s%n", r.labels().bins(),
                 r.labels().frames(), o.synthesis().nFft(), o.synthesis().hopLength(), lower(o.mask().mode()));
         out.printf(Locale.ROOT, "speech     %.1f %% of analysis bins, %.1f %% of synthesis bins%n",

@@ -61,6 +61,52 @@ public record AffinityStats(int components, int isolated, double nearZeroShare) 
         return new AffinityStats(components, isolated, 1.0 - close / pairs(n));
     }
 
+    /**
+     * The statistics of points given as groups (cell means {@code reps}, m x d row-major, with their counts), as the
+     * grouped fast path sees them: a group's points are one cell, far narrower than the negligible-weight radius, so
+     * they are linked to each other, and two groups' points are close when their means are.
+     */
+    static AffinityStats rbfGrouped(double[] reps, int d, double[] counts, int m, double gamma) {
+        double radius2 = -Math.log(NEGLIGIBLE) / gamma;
+        int[] parent = new int[m];
+        boolean[] linked = new boolean[m];
+        double n = 0;
+        double close = 0;
+        for (int u = 0; u < m; u++) {
+            parent[u] = u;
+            n += counts[u];
+            close += counts[u] * (counts[u] - 1) / 2;
+            linked[u] = counts[u] > 1;
+        }
+        for (int u = 0; u < m; u++) {
+            for (int v = u + 1; v < m; v++) {
+                double s = 0;
+                for (int j = 0; j < d; j++) {
+                    double diff = reps[u * d + j] - reps[v * d + j];
+                    s += diff * diff;
+                }
+                if (s <= radius2) {
+                    close += counts[u] * counts[v];
+                    linked[u] = true;
+                    linked[v] = true;
+                    union(parent, u, v);
+                }
+            }
+        }
+        int components = 0;
+        int isolated = 0;
+        for (int u = 0; u < m; u++) {
+            if (find(parent, u) == u) {
+                components++;
+            }
+            if (!linked[u]) {
+                isolated++;
+            }
+        }
+        double pairs = n * (n - 1) / 2;
+        return new AffinityStats(components, isolated, pairs == 0 ? 0 : 1.0 - close / pairs);
+    }
+
     /** Sorted values: components are separated by gaps wider than the radius; close pairs by two pointers. */
     private static AffinityStats oneDimensional(double[] values, double radius) {
         double[] v = values.clone();

@@ -101,7 +101,7 @@ public record ClusterSettings(Algorithm algorithm, SpectralOptions spectral, boo
         return spectral.nClusters();
     }
 
-    /** True when the one-dimensional fast path applies to columns of the spectrogram matrix. */
+    /** True when the grouped fast path ({@link Spectral1D}) applies to columns (of the matrix or the 3-D table). */
     public boolean oneDimensionalFastPath() {
         return !exact && algorithm == Algorithm.SPECTRAL && spectral.affinity() == AffinityKind.RBF;
     }

@@ -39,7 +39,8 @@ public final class ColumnByColumnStrategy extends SettingsStrategy {
         int frames = values.frames();
         boolean table = options.dataset() == DatasetKind.TABLE3D;
         ClusterSettings run = columnSettings(effectiveSettings(frames, t -> points(data, t, table)));
-        boolean fast = !table && run.oneDimensionalFastPath();
+        // rbf spectral columns, matrix (one feature) or 3-D table (bin and intensity): grouped into cells, made small
+        boolean fast = run.oneDimensionalFastPath();
         // the fast path's solver can fail on badly conditioned columns (huge gamma): such columns use the general one
         Clusterer eager = fast ? null : factory.create(run);
         java.util.function.Supplier<Clusterer> general = eager != null ? () -> eager : lazy(() -> factory.create(run));
@@ -56,10 +57,13 @@ public final class ColumnByColumnStrategy extends SettingsStrategy {
             int[] raw;
             ClusteringResult r = null;
             double gap = Double.NaN;
-            int[] quick = fast ? fastLabels(spectral1D.get(), values.column(t), run, t, warnings) : null;
+            AffinityStats grouped = null;
+            int[] quick = fast ? fastLabels(spectral1D.get(), table ? x : null, values, t, run, warnings) : null;
             if (quick != null) {
                 raw = quick;
                 gap = spectral1D.get().lastLaplacianGap();
+                // the 3-D table's columns: the graph's figures over the groups (O(n^2) over 2049 points is slow)
+                grouped = table ? spectral1D.get().lastAffinityStats() : null;
             } else {
                 r = embeddings.fit(t, general.get(), x, TaskMonitor.none());
                 raw = r.labels();
@@ -73,7 +77,7 @@ public final class ColumnByColumnStrategy extends SettingsStrategy {
             int speech = SpeechRoleRule.speechCluster(raw, score, kk);
             SpeechRoleRule.writeRoles(raw, speech, roles, t * bins);
             SoftScores.write(x, raw, kk, speech, presence, t * bins);
-            diagnostics.record(t, x, raw, r, gap);
+            diagnostics.record(t, x, raw, r, gap, grouped);
             monitor.step(done.incrementAndGet(), frames);
         });
         // Smile's native ARPACK is not safe to call from several threads at once (heap corruption): one worker
@@ -88,11 +92,13 @@ public final class ColumnByColumnStrategy extends SettingsStrategy {
     }
 
     /** The fast path's labels, or null (with a warning) when its eigen solver fails on this column. */
-    private static int[] fastLabels(Spectral1D s, double[] column, ClusterSettings run, int frame, Set<String> warnings) {
+    private static int[] fastLabels(Spectral1D s, Points tablePoints, TfMatrix values, int frame, ClusterSettings run,
+                                    Set<String> warnings) {
         try {
-            return s.cluster(column, run.spectral().assignLabels());
+            return tablePoints != null ? s.cluster(tablePoints, run.spectral().assignLabels())
+                    : s.cluster(values.column(frame), run.spectral().assignLabels());
         } catch (ArithmeticException | org.apache.commons.math3.exception.MathIllegalStateException e) {
-            warnings.add("the one-dimensional fast path failed on some frames (first seen: " + e.getMessage()
+            warnings.add("the grouped fast path failed on some frames (first seen: " + e.getMessage()
                     + "); they used the general clusterer");
             return null;
         }

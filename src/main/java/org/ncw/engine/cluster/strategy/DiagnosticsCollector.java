@@ -55,8 +55,14 @@ final class DiagnosticsCollector {
 
     /** Records one problem: its points (for the rbf graph statistics), raw labels and the clusterer's report. */
     void record(int problem, Points points, int[] raw, ClusteringResult result, double laplacianGap) {
+        record(problem, points, raw, result, laplacianGap, null);
+    }
+
+    /** ... with the graph statistics already known ({@code grouped}, from the grouped fast path), or null. */
+    void record(int problem, Points points, int[] raw, ClusteringResult result, double laplacianGap,
+                AffinityStats grouped) {
         if (rbf()) {
-            AffinityStats a = AffinityStats.rbf(points, settings.spectral().gamma());
+            AffinityStats a = grouped != null ? grouped : AffinityStats.rbf(points, settings.spectral().gamma());
             components[problem] = a.components();
             isolated[problem] = a.isolated();
             nearZero[problem] = a.nearZeroShare();

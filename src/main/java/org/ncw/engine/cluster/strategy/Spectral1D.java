@@ -76,7 +76,11 @@ public final class Spectral1D {
     private int[] cellCount = new int[0];
     private double[] cellSum = new double[0];
     private int[] uniqueOfCell = new int[0];
+    /** Representatives: m values (one feature) or m x dims, row-major. */
     private double[] rep = new double[0];
+    /** The representatives' coordinate along the ordering feature (= rep with one feature): distances bound it. */
+    private double[] key = new double[0];
+    private int dims = 1;
     private double[] count = new double[0];
     private double[] degree = new double[0];
     private int[] envFirst = new int[0];
@@ -106,6 +110,11 @@ public final class Spectral1D {
     }
 
     private int lastGroups;
+
+    /** The rbf graph's statistics over the last call's groups ({@link AffinityStats#rbfGrouped}). */
+    AffinityStats lastAffinityStats() {
+        return AffinityStats.rbfGrouped(rep, dims, count, lastGroups, options.gamma());
+    }
     /** Eigenvalues of S for the embedding's columns (the first is 1), from the last call. */
     private double[] lastEigenvalues = new double[0];
 
@@ -138,7 +147,38 @@ public final class Spectral1D {
                 throw new IllegalArgumentException("column contains a non-finite value: " + v);
             }
         }
+        dims = 1;
         int m = group(values);
+        return labels(n, m, assignment);
+    }
+
+    /**
+     * Clusters points of a few features (one 3-D table column: bin and intensity, the frame constant) the same way:
+     * grid cells of {@code quantum / sqrt(gamma)} per feature, each group represented by its mean point, the groups
+     * ordered along the feature of widest range so that the distance along it bounds the affinity and the kept part
+     * of the normalised matrix is again an envelope. With one feature it is {@link #cluster(double[],
+     * LabelAssignment)}.
+     */
+    public int[] cluster(org.ncw.engine.cluster.Points points, LabelAssignment assignment) {
+        Checks.notNull("points", points);
+        if (points.d() == 1) {
+            return cluster(points.data().clone(), assignment);
+        }
+        int n = points.n();
+        if (n == 0) {
+            throw new IllegalArgumentException("cannot cluster an empty column");
+        }
+        for (double v : points.data()) {
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException("column contains a non-finite value: " + v);
+            }
+        }
+        dims = points.d();
+        int m = groupGrid(points);
+        return labels(n, m, assignment);
+    }
+
+    private int[] labels(int n, int m, LabelAssignment assignment) {
         lastGroups = m;
         int k = options.nClusters();
         int[] labels = new int[n];
@@ -237,6 +277,123 @@ public final class Spectral1D {
         return m;
     }
 
+    private double squaredDistance(int u, int v) {
+        if (dims == 1) {
+            double diff = rep[u] - rep[v];
+            return diff * diff;
+        }
+        double s = 0;
+        for (int j = 0, a = u * dims, b = v * dims; j < dims; j++) {
+            double diff = rep[a + j] - rep[b + j];
+            s += diff * diff;
+        }
+        return s;
+    }
+
+    /**
+     * Groups points of several features into grid cells (a hash of the cell coordinates), fills cellOf, rep (cell
+     * means), count and key, with the groups sorted along the widest feature; returns the group count m.
+     */
+    private int groupGrid(org.ncw.engine.cluster.Points points) {
+        int n = points.n();
+        int d = points.d();
+        double[] x = points.data();
+        if (cellOf.length < n) {
+            cellOf = new int[n];
+        }
+        double[] min = new double[d];
+        double[] max = new double[d];
+        Arrays.fill(min, Double.POSITIVE_INFINITY);
+        Arrays.fill(max, Double.NEGATIVE_INFINITY);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                min[j] = Math.min(min[j], x[i * d + j]);
+                max[j] = Math.max(max[j], x[i * d + j]);
+            }
+        }
+        int widest = 0;
+        for (int j = 1; j < d; j++) {
+            if (max[j] - min[j] > max[widest] - min[widest]) {
+                widest = j;
+            }
+        }
+        double width = options.quantum() / Math.sqrt(options.gamma());
+        // cells numbered in mixed radix over the features when that numbering is small (the usual case), else hashed
+        double cellsD = 1;
+        long[] radix = new long[d];
+        for (int j = 0; j < d; j++) {
+            radix[j] = width > 0 ? (long) Math.floor((max[j] - min[j]) / width) + 1 : Long.MAX_VALUE;
+            cellsD *= radix[j];
+        }
+        boolean dense = cellsD <= 4.0 * n + 16;
+        int[] denseIndex = dense ? new int[(int) cellsD] : null;
+        if (dense) {
+            Arrays.fill(denseIndex, -1);
+        }
+        java.util.HashMap<java.util.List<Long>, Integer> cellIndex = dense ? null : new java.util.HashMap<>();
+        java.util.List<double[]> sums = new java.util.ArrayList<>();
+        java.util.List<int[]> counts = new java.util.ArrayList<>();
+        Long[] coordinate = new Long[d];
+        for (int i = 0; i < n; i++) {
+            int c;
+            if (dense) {
+                int flat = 0;
+                for (int j = 0; j < d; j++) {
+                    int q = (int) Math.min(radix[j] - 1, (long) ((x[i * d + j] - min[j]) / width));
+                    flat = (int) (flat * radix[j] + q);
+                }
+                if (denseIndex[flat] < 0) {
+                    denseIndex[flat] = sums.size();
+                    sums.add(new double[d]);
+                    counts.add(new int[1]);
+                }
+                c = denseIndex[flat];
+            } else {
+                for (int j = 0; j < d; j++) {
+                    // width 0 (exact): only equal points share a cell
+                    coordinate[j] = width > 0 ? (long) Math.floor((x[i * d + j] - min[j]) / width)
+                            : Double.doubleToLongBits(x[i * d + j]);
+                }
+                Integer known = cellIndex.get(java.util.Arrays.asList(coordinate));
+                if (known == null) {
+                    known = sums.size();
+                    cellIndex.put(java.util.List.of(coordinate), known);
+                    sums.add(new double[d]);
+                    counts.add(new int[1]);
+                }
+                c = known;
+            }
+            cellOf[i] = c;
+            counts.get(c)[0]++;
+            double[] sum = sums.get(c);
+            for (int j = 0; j < d; j++) {
+                sum[j] += x[i * d + j];
+            }
+        }
+        int m = sums.size();
+        ensureCells(m);
+        ensureGroups(m);
+        Integer[] byKey = new Integer[m];
+        for (int c = 0; c < m; c++) {
+            byKey[c] = c;
+        }
+        int along = widest;
+        Arrays.sort(byKey, (a, b) -> Double.compare(sums.get(a)[along] / counts.get(a)[0],
+                sums.get(b)[along] / counts.get(b)[0]));
+        for (int u = 0; u < m; u++) {
+            int c = byKey[u];
+            uniqueOfCell[c] = u;
+            double[] sum = sums.get(c);
+            int cnt = counts.get(c)[0];
+            for (int j = 0; j < d; j++) {
+                rep[u * d + j] = sum[j] / cnt;
+            }
+            key[u] = rep[u * d + along];
+            count[u] = cnt;
+        }
+        return m;
+    }
+
     private void ensureCells(int cells) {
         if (cellCount.length < cells) {
             cellCount = new int[cells];
@@ -246,10 +403,17 @@ public final class Spectral1D {
     }
 
     private void ensureGroups(int m) {
-        if (rep.length < m) {
-            rep = new double[m];
+        if (count.length < m) {
             count = new double[m];
             degree = new double[m];
+        }
+        if (rep.length < m * dims) {
+            rep = new double[m * dims];
+        }
+        if (dims == 1) {
+            key = rep;
+        } else if (key.length < m || key == rep) {
+            key = new double[Math.max(m, key == rep ? 0 : key.length)];
         }
     }
 
@@ -319,8 +483,7 @@ public final class Spectral1D {
                 double num = 0;
                 for (int v = 0; v < m; v++) {
                     if (v != u && !isolated[v]) {
-                        double diff = rep[u] - rep[v];
-                        double e = gamma * diff * diff;
+                        double e = gamma * squaredDistance(u, v);
                         if (e <= UNDERFLOW_EXPONENT) {
                             num += count[v] * Math.exp(-e) * emb[v][j];
                         }
@@ -350,14 +513,15 @@ public final class Spectral1D {
             double d = count[u] - 1.0;
             for (int dir = -1; dir <= 1; dir += 2) {
                 for (int v = u + dir; v >= 0 && v < m; v += dir) {
-                    double diff = rep[v] - rep[u];
-                    double e = gamma * diff * diff;
-                    if (e > UNDERFLOW_EXPONENT) {
+                    // along the ordering feature the distance only grows: it bounds the rest's affinity
+                    double along = key[v] - key[u];
+                    double bound = gamma * along * along;
+                    if (bound > UNDERFLOW_EXPONENT) {
                         break;
                     }
-                    double w = Math.exp(-e);
+                    double w = Math.exp(-(dims == 1 ? bound : gamma * squaredDistance(u, v)));
                     d += count[v] * w;
-                    if (w * n < 1e-17 * d) {
+                    if ((dims == 1 ? w : Math.exp(-bound)) * n < 1e-17 * d) {
                         break;
                     }
                 }
@@ -400,13 +564,13 @@ public final class Spectral1D {
             if (!decoupled(i, isolated)) {
                 double si = Math.sqrt(count[i] / degree[i]);
                 for (int v = i - 1; v >= 0; v--) {
-                    double diff = rep[i] - rep[v];
-                    double e = gamma * diff * diff;
-                    if (e > UNDERFLOW_EXPONENT) {
+                    double along = key[i] - key[v];
+                    double bound = gamma * along * along;
+                    if (bound > UNDERFLOW_EXPONENT) {
                         break;
                     }
-                    double w = si * Math.exp(-e);
-                    if (w * prefixMax[v] < 1e-15) {
+                    double w = si * Math.exp(-(dims == 1 ? bound : gamma * squaredDistance(i, v)));
+                    if ((dims == 1 ? w : si * Math.exp(-bound)) * prefixMax[v] < 1e-15) {
                         break;
                     }
                     scratch[v] = decoupled(v, isolated) ? 0.0 : -w * Math.sqrt(count[v] / degree[v]);
@@ -447,8 +611,7 @@ public final class Spectral1D {
             }
             double maxCoupling = 0;
             for (int v = 0; v < m; v++) {
-                double diff = rep[u] - rep[v];
-                double e = gamma * diff * diff;
+                double e = gamma * squaredDistance(u, v);
                 if (v != u && !isolated[v] && e <= UNDERFLOW_EXPONENT) {
                     maxCoupling = Math.max(maxCoupling, Math.sqrt(count[v] / (degree[u] * degree[v])) * Math.exp(-e));
                 }
