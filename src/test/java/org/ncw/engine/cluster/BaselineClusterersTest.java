@@ -1,5 +1,6 @@
 package org.ncw.engine.cluster;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,6 +54,29 @@ class BaselineClusterersTest {
                     TaskMonitor.none());
             String key = cov == GaussianMixtureOptions.Covariance.FULL ? "gmm_full" : "gmm_diag";
             assertTrue(ari(f, key, r) >= 0.95, name + " " + cov + " ARI " + ari(f, key, r) + " " + r);
+        }
+    }
+
+    /** A constant feature (the frame of a 3-D table column) changes neither the labels nor, but for its own term, the fit. */
+    @Test
+    void aConstantFeatureLeavesTheMixtureAsItWas() {
+        JsonNode f = ClusterFixtures.load("blobs3");
+        Points p = points(f);
+        double[] withConstant = new double[p.n() * (p.d() + 1)];
+        for (int i = 0; i < p.n(); i++) {
+            withConstant[i * (p.d() + 1)] = 7.25;
+            System.arraycopy(p.data(), i * p.d(), withConstant, i * (p.d() + 1) + 1, p.d());
+        }
+        for (GaussianMixtureOptions.Covariance cov : GaussianMixtureOptions.Covariance.values()) {
+            GaussianMixtureOptions o = GaussianMixtureOptions.defaults().withNComponents(3).withCovariance(cov);
+            ClusteringResult plain = GaussianMixtureClusterer.fit(p, o, TaskMonitor.none());
+            ClusteringResult wider = GaussianMixtureClusterer.fit(new Points(p.n(), p.d() + 1, withConstant), o,
+                    TaskMonitor.none());
+            assertArrayEquals(plain.labels(), wider.labels(), cov.toString());
+            // log N(mu; mu, regCovar) = -0.5 log(2 pi regCovar) per point
+            double term = -0.5 * Math.log(2 * Math.PI * o.regCovar());
+            assertEquals(plain.diagnostics().get("gmm.logLikelihood") + term,
+                    wider.diagnostics().get("gmm.logLikelihood"), 1e-9, cov.toString());
         }
     }
 
