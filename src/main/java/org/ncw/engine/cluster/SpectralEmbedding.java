@@ -190,7 +190,7 @@ public final class SpectralEmbedding {
             return new EigenPairs(ones, deflated, "lanczos", 0, 0, 0.0, true);
         }
         if (affinity instanceof CsrMatrix banded && n > 2 * k + 2
-                && BandedShiftInvert.bandwidth(banded) <= BandedShiftInvert.MAX_BANDWIDTH) {
+                && BandedShiftInvert.fits(banded)) {
             try {
                 return withKnown(known, deflated, BandedShiftInvert.largest(banded, invDd, deflated, nev, seed), k);
             } catch (ArithmeticException e) {

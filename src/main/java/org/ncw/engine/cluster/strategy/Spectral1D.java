@@ -622,44 +622,13 @@ public final class Spectral1D {
 
     /** Cholesky factor L (lower, same envelope) of the envelope matrix, in place. */
     private void choleskyInPlace(int m) {
-        for (int i = 0; i < m; i++) {
-            int fi = envFirst[i];
-            int bi = envOffset[i] - fi;
-            for (int j = fi; j <= i; j++) {
-                int fj = envFirst[j];
-                int bj = envOffset[j] - fj;
-                double x = env[bi + j];
-                for (int p = Math.max(fi, fj); p < j; p++) {
-                    x -= env[bi + p] * env[bj + p];
-                }
-                if (j < i) {
-                    env[bi + j] = x / env[bj + j];
-                } else {
-                    // tiny negative pivots come from rounding when S has the eigenvalue 1 more than once
-                    env[bi + i] = Math.sqrt(x > 0 ? x : SHIFT * 1e-3);
-                }
-            }
-        }
+        // tiny negative pivots come from rounding when S has the eigenvalue 1 more than once
+        org.ncw.engine.cluster.EnvelopeCholesky.factor(env, envFirst, envOffset, m, SHIFT * 1e-3);
     }
 
     /** Solves L L^T x = b in place with the envelope factor. */
     private void solve(int m, double[] b) {
-        for (int i = 0; i < m; i++) {
-            int bi = envOffset[i] - envFirst[i];
-            double x = b[i];
-            for (int p = envFirst[i]; p < i; p++) {
-                x -= env[bi + p] * b[p];
-            }
-            b[i] = x / env[bi + i];
-        }
-        for (int i = m - 1; i >= 0; i--) {
-            int bi = envOffset[i] - envFirst[i];
-            double x = b[i] / env[bi + i];
-            b[i] = x;
-            for (int p = envFirst[i]; p < i; p++) {
-                b[p] -= env[bi + p] * x;
-            }
-        }
+        org.ncw.engine.cluster.EnvelopeCholesky.solve(env, envFirst, envOffset, m, b);
     }
 
     /**
