@@ -81,7 +81,7 @@ public final class AnalysisSession {
             if (m.method().kind() == Method.Kind.DENOISER) {
                 boolean blind = m.method().name().equals(Methods.BLIND_DENOISER);
                 outputs.add(new Output(blind ? "Denoised" : m.method().name(), Output.Kind.DENOISED,
-                        m.output().output(), blind ? "blind denoiser: " + summary(p, EnumSet.of(Stage.DENOISER))
+                        m.output().output(), blind ? "blind denoiser: " + summary(p, EnumSet.of(Stage.DENOISER), k -> k.startsWith("denoiser"))
                         : m.output().details().get(0), m.seconds(), Double.NaN, Double.NaN));
             }
         }
@@ -152,10 +152,15 @@ public final class AnalysisSession {
     }
 
     static String summary(ParameterSet p, Set<Stage> stages) {
+        return summary(p, stages, k -> true);
+    }
+
+    /** ... only the keys {@code shown} accepts (the blind denoiser's result leaves out the streaming settings). */
+    static String summary(ParameterSet p, Set<Stage> stages, java.util.function.Predicate<String> shown) {
         StringBuilder sb = new StringBuilder();
         // the on/off switches are implied by the result being there; "preset" fields keep the preset's value
         p.project(stages).forEach((k, v) -> {
-            if (!SWITCHES.contains(k) && !k.startsWith("method:") && !ParamSpec.PRESET.equals(v)) {
+            if (shown.test(k) && !SWITCHES.contains(k) && !k.startsWith("method:") && !ParamSpec.PRESET.equals(v)) {
                 sb.append(sb.length() == 0 ? "" : ", ").append(k).append('=').append(ParamCatalog.get(k).format(v));
             }
         });

@@ -116,7 +116,7 @@ public final class ParamCatalog {
             ParamSpec.choice("streamingMask", "Streaming mask", Stage.DENOISER, "the streaming denoiser's learned"
                     + " causal band mask: the built-in network, none (analytic gain only), or the network file of the"
                     + " loaded experiment (ncw train-mask --streaming)", "builtin", "none", "file"),
-            ParamSpec.bool("streamingLookahead", "Streaming look-ahead", Stage.DENOISER, true, "one hop (8 ms) of"
+            ParamSpec.bool("streamingLookahead", "Look-ahead", Stage.DENOISER, true, "one hop (8 ms) of"
                     + " look-ahead: each frame's gain also sees the next frame; latency 40 ms instead of 32 ms"),
             ParamSpec.bool("ica", "Run ICA", Stage.ICA, true, "FastICA on a pair of signals"),
             ParamSpec.choice("icaInputs", "ICA inputs", Stage.ICA, "the two mixtures given to FastICA",
