@@ -5,7 +5,11 @@ import java.util.List;
 import java.util.Map;
 import org.ncw.engine.core.TaskMonitor;
 
-/** Agglomerative (hierarchical) clustering with Ward linkage, cut into k clusters. O(n^2) memory. */
+/**
+ * Agglomerative (hierarchical) clustering with Ward linkage, cut into k clusters: {@link Ward1D} when one feature
+ * varies, else the nearest-neighbour chain ({@link WardChain}, O(n^2 d) time, O(n d) memory; the same dendrogram as
+ * Smile's {@code HierarchicalClustering}, which the tests use as the reference).
+ */
 public final class AgglomerativeClusterer extends OptionsClusterer<AgglomerativeOptions> {
     public AgglomerativeClusterer(AgglomerativeOptions options) {
         super(options);
@@ -33,7 +37,7 @@ public final class AgglomerativeClusterer extends OptionsClusterer<Agglomerative
         int line = onlyVaryingFeature(scaled);
         int[] labels = options.nClusters() == 1 ? new int[n]
                 : line >= 0 ? Ward1D.cluster(feature(scaled, line), options.nClusters())
-                : SmileWardAdapter.ward(scaled.toRows(), options.nClusters());
+                : WardChain.cluster(scaled.withoutConstantFeatures(), options.nClusters());
         monitor.done();
         Map<String, Double> diagnostics = new LinkedHashMap<>();
         diagnostics.put("n", (double) n);

@@ -37,8 +37,9 @@ public final class GaussianMixtureClusterer extends OptionsClusterer<GaussianMix
             throw new IllegalArgumentException("cannot fit nComponents=" + k + " components to " + n + " points");
         }
         Points all = FeatureScaler.apply(points, options.scaling());
-        Points scaled = withoutConstantFeatures(all);
-        // a constant feature's density is that of N(0, regCovar) at its mean in every component
+        Points scaled = all.withoutConstantFeatures();
+        // a constant feature adds the same term to every component's log-density (so the responsibilities do not
+        // depend on it): that of N(0, regCovar) at its mean; EM in fewer dimensions is cheaper
         double constantLogDensity = (all.d() - scaled.d()) * -0.5 * (LOG_2PI + Math.log(options.regCovar()));
         SplittableRandom seeds = new SplittableRandom(options.seed());
         Model best = null;
@@ -78,37 +79,6 @@ public final class GaussianMixtureClusterer extends OptionsClusterer<GaussianMix
             diagnostics.put("gmm.weight." + c, best.weights()[c]);
         }
         return new ClusteringResult(labels, k, warnings, diagnostics);
-    }
-
-    /**
-     * The points without their constant features (the frame of a 3-D table column): such a feature adds the same
-     * term to every component's log-density, so the responsibilities and labels do not depend on it, and EM in
-     * fewer dimensions is cheaper. At least one feature is kept.
-     */
-    static Points withoutConstantFeatures(Points p) {
-        int n = p.n();
-        int d = p.d();
-        boolean[] keep = new boolean[d];
-        int kept = 0;
-        for (int j = 0; j < d; j++) {
-            double first = p.get(0, j);
-            for (int i = 1; i < n && !keep[j]; i++) {
-                keep[j] = p.get(i, j) != first;
-            }
-            kept += keep[j] ? 1 : 0;
-        }
-        if (kept == d || kept == 0) {
-            return p;
-        }
-        double[] out = new double[n * kept];
-        for (int i = 0, o = 0; i < n; i++) {
-            for (int j = 0; j < d; j++) {
-                if (keep[j]) {
-                    out[o++] = p.get(i, j);
-                }
-            }
-        }
-        return new Points(n, kept, out);
     }
 
     private static Model em(Points x, double[] resp, GaussianMixtureOptions o, TaskMonitor monitor) {

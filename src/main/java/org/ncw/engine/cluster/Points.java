@@ -85,4 +85,32 @@ public record Points(int n, int d, double[] data) {
         }
         return seen.size();
     }
+
+    /**
+     * These points without their constant features (the frame of a 3-D table column), or these points when none or
+     * all are constant. Distances, Ward's costs and a Gaussian mixture's responsibilities do not depend on them.
+     */
+    public Points withoutConstantFeatures() {
+        boolean[] keep = new boolean[d];
+        int kept = 0;
+        for (int j = 0; j < d; j++) {
+            double first = get(0, j);
+            for (int i = 1; i < n && !keep[j]; i++) {
+                keep[j] = get(i, j) != first;
+            }
+            kept += keep[j] ? 1 : 0;
+        }
+        if (kept == d || kept == 0) {
+            return this;
+        }
+        double[] out = new double[n * kept];
+        for (int i = 0, o = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                if (keep[j]) {
+                    out[o++] = get(i, j);
+                }
+            }
+        }
+        return new Points(n, kept, out);
+    }
 }

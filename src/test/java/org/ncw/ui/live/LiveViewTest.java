@@ -65,7 +65,7 @@ class LiveViewTest {
         assertFalse(vm.engine().denoisedHeard(), "the engine follows the key");
         assertEquals("Hearing: raw (B)", robot.lookup("#live-heard").queryAs(ToggleButton.class).getText());
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
-                () -> robot.lookup("#live-latency").queryAs(Label.class).getText().contains("32.0 algorithmic"));
+                () -> robot.lookup("#live-latency").queryAs(Label.class).getText().contains("40.0 algorithmic"));
         assertTrue(robot.lookup("#live-dropped").queryAs(Label.class).getText().startsWith("0 "));
         robot.clickOn("#live-start");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !vm.runningProperty().get());
