@@ -23,10 +23,11 @@ public final class AgglomerativeClusterer extends OptionsClusterer<Agglomerative
     public static ClusteringResult fit(Points points, AgglomerativeOptions options, TaskMonitor monitor) {
         int n = points.n();
         if (n > options.maxPoints()) {
-            long mb = (long) n * (n - 1) / 2 * 4 >> 20;
-            throw new IllegalArgumentException("agglomerative clustering of " + n + " points needs about " + mb
-                    + " MB for the pairwise distances; the limit is maxPoints=" + options.maxPoints()
-                    + " (subsample, or use k-means / spectral clustering)");
+            // the chain's work grows as n^2: 13 ms of one core for 2049 points
+            double seconds = 3e-9 * n * (double) n;
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "agglomerative clustering of %d"
+                    + " points takes O(n^2) time (about %.0f s); the limit is maxPoints=%d (subsample, or use"
+                    + " k-means / spectral clustering)", n, seconds, options.maxPoints()));
         }
         if (n < options.nClusters()) {
             throw new IllegalArgumentException("cannot make nClusters=" + options.nClusters() + " clusters of " + n

@@ -91,8 +91,8 @@ public final class CompleteStrategy extends SettingsStrategy {
         int wardLimit = org.ncw.engine.cluster.AgglomerativeOptions.defaults().maxPoints();
         if (settings.algorithm() == ClusterSettings.Algorithm.WARD && n > wardLimit) {
             throw new InvalidParameterException(String.format(Locale.ROOT, "strategy complete with clusterer ward on"
-                    + " %,d points needs %,d pairwise distances (%.1f GB); the limit is %,d points — use strategy"
-                    + " column or the matrix dataset", n, (long) n * (n - 1) / 2, 2.0 * n * (n - 1) / 1e9, wardLimit));
+                    + " %,d points takes O(n^2) time (about %.0f s); the limit is %,d points — use strategy"
+                    + " column or the matrix dataset", n, 3e-9 * n * (double) n, wardLimit));
         }
         if (settings.algorithm() != ClusterSettings.Algorithm.KMEANS && n > MAX_POINTS) {
             throw new InvalidParameterException(String.format(Locale.ROOT, "strategy complete with clusterer %s on"
