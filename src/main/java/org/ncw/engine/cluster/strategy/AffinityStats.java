@@ -48,17 +48,8 @@ public record AffinityStats(int components, int isolated, double nearZeroShare) 
                 }
             }
         }
-        int components = 0;
-        int isolated = 0;
-        for (int i = 0; i < n; i++) {
-            if (find(parent, i) == i) {
-                components++;
-            }
-            if (!linked[i]) {
-                isolated++;
-            }
-        }
-        return new AffinityStats(components, isolated, 1.0 - close / pairs(n));
+        int[] ci = componentsAndIsolated(parent, linked);
+        return new AffinityStats(ci[0], ci[1], 1.0 - close / pairs(n));
     }
 
     /**
@@ -93,18 +84,9 @@ public record AffinityStats(int components, int isolated, double nearZeroShare) 
                 }
             }
         }
-        int components = 0;
-        int isolated = 0;
-        for (int u = 0; u < m; u++) {
-            if (find(parent, u) == u) {
-                components++;
-            }
-            if (!linked[u]) {
-                isolated++;
-            }
-        }
+        int[] ci = componentsAndIsolated(parent, linked);
         double pairs = n * (n - 1) / 2;
-        return new AffinityStats(components, isolated, pairs == 0 ? 0 : 1.0 - close / pairs);
+        return new AffinityStats(ci[0], ci[1], pairs == 0 ? 0 : 1.0 - close / pairs);
     }
 
     /** Sorted values: components are separated by gaps wider than the radius; close pairs by two pointers. */
@@ -147,6 +129,21 @@ public record AffinityStats(int components, int isolated, double nearZeroShare) 
             }
         }
         return new AffinityStats(-1, -1, 1.0 - (double) close / SAMPLED_PAIRS);
+    }
+
+    /** {components, isolated} of a union-find forest over nodes, with which nodes have a link. */
+    private static int[] componentsAndIsolated(int[] parent, boolean[] linked) {
+        int components = 0;
+        int isolated = 0;
+        for (int i = 0; i < parent.length; i++) {
+            if (find(parent, i) == i) {
+                components++;
+            }
+            if (!linked[i]) {
+                isolated++;
+            }
+        }
+        return new int[] {components, isolated};
     }
 
     private static double pairs(int n) {
