@@ -24,71 +24,28 @@ final class WardChain {
         if (k < 1 || k > n) {
             throw new IllegalArgumentException("cannot make " + k + " Ward clusters of " + n + " points");
         }
-        // active clusters in slots 0 .. count-1, one array per feature (the search loop vectorises); a cluster is
-        // named by the point it started from, id[slot], and slotOf[id] finds it
-        double[][] coord = new double[d][n];
-        double[] size = new double[n];
-        int[] id = new int[n];
-        int[] slotOf = new int[n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < d; j++) {
-                coord[j][i] = points.data()[i * d + j];
-            }
-            size[i] = 1.0;
-            id[i] = i;
-            slotOf[i] = i;
-        }
-        double[] costs = new double[n];
-        int count = n;
+        Active active = new Active(points);
         int[] mergeA = new int[n - 1];
         int[] mergeB = new int[n - 1];
         double[] height = new double[n - 1];
         int merges = 0;
         int[] chain = new int[n];
         int top = 0;
-        while (count > 1) {
+        while (active.count > 1) {
             if (top == 0) {
-                chain[top++] = id[0];
+                chain[top++] = active.any();
             }
             int a = chain[top - 1];
             int previous = top >= 2 ? chain[top - 2] : -1;
-            int sa = slotOf[a];
-            costsFrom(coord, size, sa, count, costs);
-            costs[sa] = Double.POSITIVE_INFINITY;
-            int best = previous;
-            double bestCost = previous >= 0 ? costs[slotOf[previous]] : Double.POSITIVE_INFINITY;
-            for (int s = 0; s < count; s++) {
-                double c = costs[s];
-                if (c < bestCost || (c == bestCost && best != previous && id[s] < best)) {
-                    bestCost = c;
-                    best = id[s];
-                }
-            }
+            int best = active.nearest(a, previous);
             if (best == previous) {
                 // reciprocal nearest neighbours: merge b into a (a keeps its name)
                 top -= 2;
-                int b = previous;
-                int sb = slotOf[b];
-                double na = size[sa];
-                double nb = size[sb];
-                for (int j = 0; j < d; j++) {
-                    coord[j][sa] = (na * coord[j][sa] + nb * coord[j][sb]) / (na + nb);
-                }
-                size[sa] = na + nb;
+                height[merges] = active.cost(active.slotOf[a], active.slotOf[previous]);
                 mergeA[merges] = a;
-                mergeB[merges] = b;
-                height[merges] = bestCost;
+                mergeB[merges] = previous;
                 merges++;
-                // b's slot takes the last active cluster
-                int last = count - 1;
-                for (int j = 0; j < d; j++) {
-                    coord[j][sb] = coord[j][last];
-                }
-                size[sb] = size[last];
-                id[sb] = id[last];
-                slotOf[id[sb]] = sb;
-                slotOf[b] = -1;
-                count--;
+                active.merge(a, previous);
             } else {
                 chain[top++] = best;
             }
@@ -122,19 +79,249 @@ final class WardChain {
         return labels;
     }
 
-    /** costs[s] = Ward's merge cost of the clusters in slots from and s, for s < count. */
-    private static void costsFrom(double[][] coord, double[] size, int from, int count, double[] costs) {
-        double na = size[from];
-        java.util.Arrays.fill(costs, 0, count, 0.0);
-        for (double[] feature : coord) {
-            double ca = feature[from];
-            for (int s = 0; s < count; s++) {
-                double diff = feature[s] - ca;
-                costs[s] += diff * diff;
+    /**
+     * The active clusters, kept sorted by their centroid's coordinate along one feature, one array per
+     * feature: a cluster is named by the point it started from ({@code id[slot]}, {@code slotOf[id]}). Along that
+     * feature the distance bounds Ward's cost from below, cost(A, B) >= |A| / (|A| + 1) dx^2 (as |B| >= 1), so a
+     * nearest-neighbour search scans outwards from A and stops once the bound passes the best cost: a few dozen
+     * neighbours instead of every cluster.
+     */
+    private static final class Active {
+        /** Up to this many features the one-feature bound prunes the search (spectrogram columns: 1-3). */
+        static final int PRUNED_FEATURES = 4;
+
+        final int d;
+        final int along;
+        final double[][] coord;
+        final double[] size;
+        final int[] id;
+        final int[] slotOf;
+        /** Slots in use, alive or not; a merged-away cluster leaves a dead slot until the next compaction. */
+        final boolean[] dead;
+        private double[] costs;
+        int used;
+        int count;
+
+        Active(Points points) {
+            int n = points.n();
+            this.d = points.d();
+            double[] x = points.data();
+            // order along the feature whose sorted values are most evenly spread (largest median gap): there the
+            // bound prunes best (a spectrogram column's bin, not its heavy-tailed intensity)
+            int widest = 0;
+            double widestGap = -1;
+            double[] values = new double[n];
+            double[] gaps = new double[Math.max(1, n - 1)];
+            for (int j = 0; j < (d > PRUNED_FEATURES ? 0 : d); j++) {
+                for (int i = 0; i < n; i++) {
+                    values[i] = x[i * d + j];
+                }
+                Arrays.sort(values);
+                for (int i = 0; i + 1 < n; i++) {
+                    gaps[i] = values[i + 1] - values[i];
+                }
+                Arrays.sort(gaps, 0, Math.max(1, n - 1));
+                double median = n > 1 ? gaps[(n - 1) / 2] : 0;
+                if (median > widestGap) {
+                    widestGap = median;
+                    widest = j;
+                }
+            }
+            this.along = widest;
+            Integer[] order = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            int w = widest;
+            Arrays.sort(order, (p, q) -> Double.compare(x[p * d + w], x[q * d + w]));
+            this.coord = new double[d][n];
+            this.size = new double[n];
+            this.id = new int[n];
+            this.slotOf = new int[n];
+            this.dead = new boolean[n];
+            for (int s = 0; s < n; s++) {
+                int i = order[s];
+                for (int j = 0; j < d; j++) {
+                    coord[j][s] = x[i * d + j];
+                }
+                size[s] = 1.0;
+                id[s] = i;
+                slotOf[i] = s;
+            }
+            this.used = n;
+            this.count = n;
+        }
+
+        /** The name of some active cluster. */
+        int any() {
+            for (int s = 0; s < used; s++) {
+                if (!dead[s]) {
+                    return id[s];
+                }
+            }
+            throw new IllegalStateException("no active cluster");
+        }
+
+        double cost(int sa, int sb) {
+            double s = 0;
+            for (int j = 0; j < d; j++) {
+                double diff = coord[j][sa] - coord[j][sb];
+                s += diff * diff;
+            }
+            return size[sa] * size[sb] / (size[sa] + size[sb]) * s;
+        }
+
+        /**
+         * The cluster of least merge cost with {@code a}: {@code previous} (the chain's element before it) when it
+         * is among the cheapest, else the lowest-named of the cheapest.
+         */
+        int nearest(int a, int previous) {
+            if (d > PRUNED_FEATURES) {
+                return nearestByFullScan(a, previous);
+            }
+            int sa = slotOf[a];
+            double factor = size[sa] / (size[sa] + 1) * (1 - 1e-12); // below the bound, so rounding stops no scan early
+            double key = coord[along][sa];
+            int best = previous;
+            double bestCost = previous >= 0 ? cost(sa, slotOf[previous]) : Double.POSITIVE_INFINITY;
+            for (int dir = -1; dir <= 1; dir += 2) {
+                for (int s = sa + dir; s >= 0 && s < used; s += dir) {
+                    if (dead[s]) {
+                        continue;
+                    }
+                    double dx = coord[along][s] - key;
+                    if (factor * dx * dx > bestCost) {
+                        break;
+                    }
+                    int b = id[s];
+                    if (b == previous) {
+                        continue;
+                    }
+                    double c = cost(sa, s);
+                    if (c < bestCost || (c == bestCost && best != previous && b < best)) {
+                        bestCost = c;
+                        best = b;
+                    }
+                }
+            }
+            return best;
+        }
+
+        /**
+         * {@link #nearest} over every slot with one pass per feature (vectorised): with many features (the complete
+         * matrix's frames) one feature bounds the cost too weakly for the scan to stop early.
+         */
+        private int nearestByFullScan(int a, int previous) {
+            int sa = slotOf[a];
+            if (costs == null) {
+                costs = new double[coord[0].length];
+            }
+            double na = size[sa];
+            Arrays.fill(costs, 0, used, 0.0);
+            for (double[] feature : coord) {
+                double ca = feature[sa];
+                for (int s = 0; s < used; s++) {
+                    double diff = feature[s] - ca;
+                    costs[s] += diff * diff;
+                }
+            }
+            int best = previous;
+            double bestCost = Double.POSITIVE_INFINITY;
+            if (previous >= 0) {
+                int sp = slotOf[previous];
+                bestCost = na * size[sp] / (na + size[sp]) * costs[sp];
+            }
+            for (int s = 0; s < used; s++) {
+                if (dead[s] || s == sa) {
+                    continue;
+                }
+                int b = id[s];
+                if (b == previous) {
+                    continue;
+                }
+                double c = na * size[s] / (na + size[s]) * costs[s];
+                if (c < bestCost || (c == bestCost && best != previous && b < best)) {
+                    bestCost = c;
+                    best = b;
+                }
+            }
+            return best;
+        }
+
+        /**
+         * Merges b into a: a takes the joint centroid and size, b's slot dies. The joint centroid's key lies
+         * between a's and b's, so only the slots between them are reordered.
+         */
+        void merge(int a, int b) {
+            int sa = slotOf[a];
+            int sb = slotOf[b];
+            double na = size[sa];
+            double nb = size[sb];
+            double[] merged = new double[d];
+            for (int j = 0; j < d; j++) {
+                merged[j] = (na * coord[j][sa] + nb * coord[j][sb]) / (na + nb);
+            }
+            int lo = Math.min(sa, sb);
+            int hi = Math.max(sa, sb);
+            // the slots lo..hi without a and b, then a at its place, then one dead slot at hi
+            int w = lo;
+            boolean placed = false;
+            for (int s = lo; s <= hi; s++) {
+                if (s == sa || s == sb) {
+                    continue;
+                }
+                if (!placed && !dead[s] && coord[along][s] > merged[along]) {
+                    w = put(w, a, merged, na + nb);
+                    placed = true;
+                }
+                move(s, w++);
+            }
+            if (!placed) {
+                w = put(w, a, merged, na + nb);
+            }
+            dead[hi] = true;
+            id[hi] = b;
+            slotOf[b] = -1;
+            count--;
+            if (used - count > count + 16) {
+                compact();
             }
         }
-        for (int s = 0; s < count; s++) {
-            costs[s] *= na * size[s] / (na + size[s]);
+
+        private int put(int slot, int name, double[] centroid, double n) {
+            for (int j = 0; j < d; j++) {
+                coord[j][slot] = centroid[j];
+            }
+            size[slot] = n;
+            id[slot] = name;
+            dead[slot] = false;
+            slotOf[name] = slot;
+            return slot + 1;
+        }
+
+        private void move(int from, int to) {
+            if (from != to) {
+                for (double[] feature : coord) {
+                    feature[to] = feature[from];
+                }
+                size[to] = size[from];
+                id[to] = id[from];
+                dead[to] = dead[from];
+            }
+            if (!dead[to]) {
+                slotOf[id[to]] = to;
+            }
+        }
+
+        /** Drops the dead slots, keeping the order. */
+        private void compact() {
+            int w = 0;
+            for (int s = 0; s < used; s++) {
+                if (!dead[s]) {
+                    move(s, w++);
+                }
+            }
+            used = w;
         }
     }
 

@@ -16,7 +16,7 @@ class WardChainTest {
         int checked = 0;
         for (int trial = 0; trial < 12; trial++) {
             int n = 50 + 37 * trial;
-            int d = 2 + trial % 3;
+            int d = new int[] {2, 3, 4, 7}[trial % 4]; // 7: the full scan instead of the pruned one
             double[][] rows = new double[n][d];
             for (int i = 0; i < n; i++) {
                 // a few blobs of different spread, plus a heavy tail (like loud spectrogram bins)
@@ -36,17 +36,35 @@ class WardChainTest {
         assertTrue(checked == 48);
     }
 
+    /** The 3-D table's columns at both grids: a constant frame, bins in order, log-normal intensities, standardised. */
     @Test
-    void aTableColumnLikeCloudAgreesWithSmile() {
-        // the 3-D table's column: a constant frame, bins in order, log-normal intensities, standardised
-        Random r = new Random(5);
-        int n = 683;
-        double[][] rows = new double[n][];
-        for (int i = 0; i < n; i++) {
-            rows[i] = new double[] {0.0, i, Math.exp(1.2 * r.nextGaussian())};
+    void tableColumnLikeCloudsAgreeWithSmile() {
+        for (int n : new int[] {683, 2049}) {
+            Random r = new Random(n);
+            double[][] rows = new double[n][];
+            for (int i = 0; i < n; i++) {
+                rows[i] = new double[] {0.0, i, Math.exp(1.2 * r.nextGaussian())};
+            }
+            Points x = FeatureScaler.apply(Points.of(rows), FeatureScaling.STANDARDIZE);
+            for (int k = 2; k <= 3; k++) {
+                assertEquals(1.0, AdjustedRandIndex.of(SmileWardAdapter.ward(x.toRows(), k), WardChain.cluster(x, k)),
+                        1e-12, "n " + n + " k " + k);
+            }
         }
-        Points x = FeatureScaler.apply(Points.of(rows), FeatureScaling.STANDARDIZE);
-        assertEquals(1.0, AdjustedRandIndex.of(SmileWardAdapter.ward(x.toRows(), 2), WardChain.cluster(x, 2)), 1e-12);
+    }
+
+    /** Equal costs everywhere (a lattice): still a valid cut into k groups of the expected sizes. */
+    @Test
+    void tiesOnALatticeGiveAValidCut() {
+        double[][] rows = new double[64][];
+        for (int i = 0; i < 64; i++) {
+            rows[i] = new double[] {i % 8, i / 8 + (i / 32) * 10.0};
+        }
+        int[] labels = WardChain.cluster(Points.of(rows), 2);
+        for (int i = 0; i < 64; i++) {
+            assertEquals(i < 32 ? labels[0] : labels[32], labels[i], "point " + i);
+        }
+        assertTrue(labels[0] != labels[32]);
     }
 
     @Test
