@@ -103,6 +103,11 @@ public final class DenoiseCommand implements Callable<Integer> {
                     + " `ncw train-mask` (with --streaming for the streaming method).")
     String maskModel;
 
+    @Option(names = "--lookahead", paramLabel = "HOPS",
+            description = "Streaming method: hops (8 ms each) of look-ahead, 1 (default: 40 ms latency) or 0 (32 ms,"
+                    + " slightly lower scores).")
+    Integer lookaheadHops;
+
     @Option(names = "--window", paramLabel = "SECONDS",
             description = "Offline methods read long files in windows of SECONDS (+-3 s of context, at most a quarter of SECONDS; 0.5 s"
                     + " crossfades) so memory stays bounded; a file of one window runs whole (default: 60, less when"
@@ -153,6 +158,18 @@ public final class DenoiseCommand implements Callable<Integer> {
             experiment = isStreaming
                     ? experiment.withStreaming(experiment.streaming().withMaskModel(maskModel))
                     : experiment.withDenoiser(experiment.denoiser().withMaskModel(maskModel));
+            chosen = Methods.resolve(name, experiment);
+        }
+        if (lookaheadHops != null) {
+            if (!chosen.name().equals(org.ncw.engine.stream.StreamingDenoiser.METHOD_NAME)) {
+                throw new IllegalArgumentException("--lookahead applies to --method streaming only, not "
+                        + chosen.name());
+            }
+            try {
+                experiment = experiment.withStreaming(experiment.streaming().withLookaheadHops(lookaheadHops));
+            } catch (InvalidParameterException e) {
+                throw new InvalidParameterException("--lookahead: " + e.getMessage());
+            }
             chosen = Methods.resolve(name, experiment);
         }
         boolean isProduction = chosen.kind() == Method.Kind.PRODUCTION;

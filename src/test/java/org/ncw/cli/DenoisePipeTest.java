@@ -165,4 +165,29 @@ class DenoisePipeTest {
         assertEquals(1, r.code());
         assertEquals(1, r.errLines().size(), r.err());
     }
+
+    /** --lookahead 0 gives the 32 ms framing, the same output as the experiment file's lookaheadHops 0. */
+    @Test
+    void lookaheadSetsTheStreamingLatencyAndIsRefusedElsewhere() throws IOException {
+        Path in = TestWavs.write(dir, "la.wav", noisy());
+        CliRun r = CliRun.run("denoise", in.toString(), "--method", "streaming", "--lookahead", "0", "-o",
+                dir.resolve("la0.wav").toString(), "--float");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("latency 512 samples = 32.0 ms"), r.out());
+        double[] got = org.ncw.engine.audio.AudioReader.readMono(dir.resolve("la0.wav")).samples();
+        double[] want = org.ncw.engine.stream.StreamingDenoiser.fit(org.ncw.engine.audio.AudioReader.readMono(in),
+                org.ncw.engine.stream.StreamingDenoiserOptions.defaults().withLookaheadHops(0),
+                org.ncw.engine.core.TaskMonitor.none()).enhanced().samples();
+        for (int i = 0; i < want.length; i++) {
+            assertEquals((float) want[i], got[i], 0.0, "sample " + i);
+        }
+        CliRun two = CliRun.run("denoise", in.toString(), "--method", "streaming", "--lookahead", "2", "-o",
+                dir.resolve("la2.wav").toString());
+        assertEquals(2, two.code());
+        assertEquals(java.util.List.of("ncw: error: --lookahead: lookaheadHops must be in [0, 1], got 2"), two.errLines());
+        CliRun blind = CliRun.run("denoise", in.toString(), "--lookahead", "0", "-o", dir.resolve("b.wav").toString());
+        assertEquals(2, blind.code());
+        assertTrue(blind.err().contains("--lookahead applies to --method streaming only"), blind.err());
+        assertTrue(Files.notExists(dir.resolve("la2.wav")) && Files.notExists(dir.resolve("b.wav")));
+    }
 }
