@@ -10,7 +10,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Spectral clustering of one-dimensional points (the dB intensities of one spectrogram column): the problem
+ * Spectral clustering of one-dimensional points (the intensities of one spectrogram column), or of points of a few
+ * features ({@link #cluster(org.ncw.engine.cluster.Points, LabelAssignment)}: a 3-D table column): the problem
  * scikit-learn's {@code SpectralClustering(affinity='rbf', gamma, assign_labels='kmeans')} solves, made small.
  *
  * <p>Points with equal values have equal rows in the rbf affinity matrix, so the leading eigenvectors of the
