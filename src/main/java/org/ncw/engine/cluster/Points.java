@@ -113,4 +113,32 @@ public record Points(int n, int d, double[] data) {
         }
         return new Points(n, kept, out);
     }
+
+    /**
+     * The feature whose sorted values are most evenly spread (the largest median gap between neighbours in sorted
+     * order): along it a distance bound prunes a sorted scan best (a spectrogram column's bin, not its heavy-tailed
+     * intensity).
+     */
+    public int mostEvenlySpreadFeature() {
+        int best = 0;
+        double bestGap = -1;
+        double[] values = new double[n];
+        double[] gaps = new double[Math.max(1, n - 1)];
+        for (int j = 0; j < d; j++) {
+            for (int i = 0; i < n; i++) {
+                values[i] = get(i, j);
+            }
+            java.util.Arrays.sort(values);
+            for (int i = 0; i + 1 < n; i++) {
+                gaps[i] = values[i + 1] - values[i];
+            }
+            java.util.Arrays.sort(gaps, 0, Math.max(1, n - 1));
+            double median = n > 1 ? gaps[(n - 1) / 2] : 0;
+            if (median > bestGap) {
+                bestGap = median;
+                best = j;
+            }
+        }
+        return best;
+    }
 }

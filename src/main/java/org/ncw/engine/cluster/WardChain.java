@@ -106,27 +106,8 @@ final class WardChain {
             int n = points.n();
             this.d = points.d();
             double[] x = points.data();
-            // order along the feature whose sorted values are most evenly spread (largest median gap): there the
-            // bound prunes best (a spectrogram column's bin, not its heavy-tailed intensity)
-            int widest = 0;
-            double widestGap = -1;
-            double[] values = new double[n];
-            double[] gaps = new double[Math.max(1, n - 1)];
-            for (int j = 0; j < (d > PRUNED_FEATURES ? 0 : d); j++) {
-                for (int i = 0; i < n; i++) {
-                    values[i] = x[i * d + j];
-                }
-                Arrays.sort(values);
-                for (int i = 0; i + 1 < n; i++) {
-                    gaps[i] = values[i + 1] - values[i];
-                }
-                Arrays.sort(gaps, 0, Math.max(1, n - 1));
-                double median = n > 1 ? gaps[(n - 1) / 2] : 0;
-                if (median > widestGap) {
-                    widestGap = median;
-                    widest = j;
-                }
-            }
+            // order along the most evenly spread feature, where the bound prunes best
+            int widest = d > PRUNED_FEATURES ? 0 : points.mostEvenlySpreadFeature();
             this.along = widest;
             Integer[] order = new Integer[n];
             for (int i = 0; i < n; i++) {
