@@ -20,7 +20,6 @@ final class WardChain {
     /** Labels in [0, k), numbered by first appearance. */
     static int[] cluster(Points points, int k) {
         int n = points.n();
-        int d = points.d();
         if (k < 1 || k > n) {
             throw new IllegalArgumentException("cannot make " + k + " Ward clusters of " + n + " points");
         }
@@ -107,14 +106,13 @@ final class WardChain {
             this.d = points.d();
             double[] x = points.data();
             // order along the most evenly spread feature, where the bound prunes best
-            int widest = d > PRUNED_FEATURES ? 0 : points.mostEvenlySpreadFeature();
-            this.along = widest;
+            int axis = d > PRUNED_FEATURES ? 0 : points.mostEvenlySpreadFeature();
+            this.along = axis;
             Integer[] order = new Integer[n];
             for (int i = 0; i < n; i++) {
                 order[i] = i;
             }
-            int w = widest;
-            Arrays.sort(order, (p, q) -> Double.compare(x[p * d + w], x[q * d + w]));
+            Arrays.sort(order, (p, q) -> Double.compare(x[p * d + axis], x[q * d + axis]));
             this.coord = new double[d][n];
             this.size = new double[n];
             this.id = new int[n];

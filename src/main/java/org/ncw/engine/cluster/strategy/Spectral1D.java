@@ -412,9 +412,9 @@ public final class Spectral1D {
             rep = new double[m * dims];
         }
         if (dims == 1) {
-            key = rep;
-        } else if (key.length < m || key == rep) {
-            key = new double[Math.max(m, key == rep ? 0 : key.length)];
+            key = rep; // one feature: the value is its own ordering key
+        } else if (key == rep || key.length < m) {
+            key = new double[m];
         }
     }
 
