@@ -161,7 +161,7 @@ public final class AffinityBuilder {
     /**
      * sklearn's {@code kneighbors_graph(X, n_neighbors, include_self=True)} symmetrised as 0.5 * (C + C^T): each
      * point is connected to itself and its k - 1 nearest other points. One feature: sorted values and a
-     * two-pointer window; more features: a k-d tree.
+     * two-pointer window; two (after dropping constant ones): {@link GridKnn2D}; more: a k-d tree.
      */
     public static CsrMatrix knnGraph(Points points, int nNeighbors, TaskMonitor monitor) {
         int[] neighbors = nearestNeighbors(points, nNeighbors, monitor);
@@ -169,14 +169,21 @@ public final class AffinityBuilder {
     }
 
     /** Row i: i itself, then its k - 1 nearest other points (nearest first; ties to the lower index). */
-    public static int[] nearestNeighbors(Points points, int k, TaskMonitor monitor) {
-        int n = points.n();
+    public static int[] nearestNeighbors(Points input, int k, TaskMonitor monitor) {
+        int n = input.n();
         Checks.atLeast("nNeighbors", k, 1);
         if (k > n) {
             throw new IllegalArgumentException("nNeighbors (" + k + ") must not exceed the number of points (" + n + ")");
         }
-        int[] out = new int[Math.multiplyExact(n, k)];
         int others = k - 1;
+        // a constant feature (a 3-D table column's frame) adds exact zeros to every distance: the lists do not change
+        Points reduced = input.d() > 1 ? input.withoutConstantFeatures() : input;
+        if (others > 0 && reduced.d() == 2) {
+            monitor.step(1, 1);
+            return GridKnn2D.nearestNeighbors(reduced.data(), n, k);
+        }
+        Points points = reduced.d() > 1 ? reduced : input;
+        int[] out = new int[Math.multiplyExact(n, k)];
         if (points.d() == 1) {
             double[] x = points.data();
             int[] sorted = sortedOrder(x);

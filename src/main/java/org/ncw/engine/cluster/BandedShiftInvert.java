@@ -83,8 +83,18 @@ final class BandedShiftInvert {
         }
         // tiny negative pivots come from rounding when S has the eigenvalue 1 more than once
         EnvelopeCholesky.factor(env, first, offset, n, SHIFT * 1e-3);
+        // a weakly connected point magnifies leftovers by 1 / sqrt(degree): a second polishing solve only then
+        double minInv = Double.POSITIVE_INFINITY;
+        double maxInv = 0;
+        for (double v : invDd) {
+            if (v > 0) {
+                minInv = Math.min(minInv, v);
+                maxInv = Math.max(maxInv, v);
+            }
+        }
+        int sweeps = maxInv <= 100 * minInv ? 1 : ShiftInvertLanczos.REFINE_SWEEPS;
         ShiftInvertLanczos.Result r = ShiftInvertLanczos.largest(n, x -> EnvelopeCholesky.solve(env, first, offset,
-                n, x), deflate, count, MAX_STEPS, seed);
+                n, x), deflate, count, MAX_STEPS, seed, sweeps);
         double[] values = new double[count];
         double residual = 0;
         LanczosSolver.Operator op = w.scaledOperator(invDd);

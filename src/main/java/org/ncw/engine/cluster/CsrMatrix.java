@@ -41,57 +41,51 @@ public final class CsrMatrix implements AffinityMatrix {
             throw new IllegalArgumentException("neighbors must hold n*k = " + (long) n * k + " indices, got "
                     + neighbors.length);
         }
-        // each edge i->j appears in row i and in row j with weight 0.5; duplicates add up to 1
-        int[] count = new int[n + 1];
-        for (int i = 0; i < n; i++) {
-            count[i] += k;
-            for (int t = 0; t < k; t++) {
-                count[neighbors[i * k + t]]++;
-            }
+        // C^T by a counting pass over the rows of C in order, so its rows come sorted; a second pass over C^T's rows
+        // in order gives C with sorted rows. Merging the two: 0.5 for an edge one way, 1 for an edge both ways.
+        int[] transposeStart = new int[n + 1];
+        for (int p = 0; p < n * k; p++) {
+            transposeStart[neighbors[p] + 1]++;
         }
-        int[] start = new int[n + 1];
         for (int i = 0; i < n; i++) {
-            start[i + 1] = Math.addExact(start[i], count[i]);
+            transposeStart[i + 1] += transposeStart[i];
         }
-        int[] raw = new int[start[n]];
-        int[] fill = Arrays.copyOf(start, n);
+        int[] transpose = new int[n * k];
+        int[] fill = Arrays.copyOf(transposeStart, n);
         for (int i = 0; i < n; i++) {
             for (int t = 0; t < k; t++) {
-                int j = neighbors[i * k + t];
-                raw[fill[i]++] = j;
-                raw[fill[j]++] = i;
+                transpose[fill[neighbors[i * k + t]]++] = i;
             }
         }
-        // sort each row and merge duplicates in place; multiplicity C_ij + C_ji (1 or 2) gives the weight
-        byte[] multiplicity = new byte[raw.length];
-        int[] merged = new int[n];
-        parallel(n, i -> {
-            int a = start[i];
-            int b = start[i + 1];
-            Arrays.sort(raw, a, b);
-            int w = a;
-            for (int r = a; r < b; r++) {
-                if (w > a && raw[w - 1] == raw[r]) {
-                    multiplicity[w - 1]++;
-                } else {
-                    raw[w] = raw[r];
-                    multiplicity[w++] = 1;
-                }
+        int[] sortedC = new int[n * k];
+        int[] rowFill = new int[n];
+        for (int j = 0; j < n; j++) {
+            for (int p = transposeStart[j]; p < transposeStart[j + 1]; p++) {
+                int i = transpose[p];
+                sortedC[i * k + rowFill[i]++] = j;
             }
-            merged[i] = w - a;
-        });
+        }
         int[] rowPtr = new int[n + 1];
+        int[] cols = new int[Math.multiplyExact(2, n * k)];
+        float[] values = new float[cols.length];
+        int w = 0;
         for (int i = 0; i < n; i++) {
-            rowPtr[i + 1] = rowPtr[i] + merged[i];
-        }
-        int[] cols = new int[rowPtr[n]];
-        float[] values = new float[rowPtr[n]];
-        parallel(n, i -> {
-            System.arraycopy(raw, start[i], cols, rowPtr[i], merged[i]);
-            for (int t = 0; t < merged[i]; t++) {
-                values[rowPtr[i] + t] = 0.5f * multiplicity[start[i] + t];
+            int a = i * k;
+            int aEnd = a + k;
+            int b = transposeStart[i];
+            int bEnd = transposeStart[i + 1];
+            while (a < aEnd || b < bEnd) {
+                int ca = a < aEnd ? sortedC[a] : Integer.MAX_VALUE;
+                int cb = b < bEnd ? transpose[b] : Integer.MAX_VALUE;
+                cols[w] = Math.min(ca, cb);
+                values[w++] = ca == cb ? 1.0f : 0.5f;
+                a += ca <= cb ? 1 : 0;
+                b += cb <= ca ? 1 : 0;
             }
-        });
+            rowPtr[i + 1] = w;
+        }
+        cols = Arrays.copyOf(cols, w);
+        values = Arrays.copyOf(values, w);
         return new CsrMatrix(n, rowPtr, cols, values);
     }
 

@@ -7,7 +7,8 @@ import org.ncw.engine.core.TaskMonitor;
  * k-means as scikit-learn's {@code KMeans(init="k-means++", algorithm="lloyd")}: greedy k-means++ seeding
  * (2 + ln k candidates per centre), Lloyd iterations until the labels stop changing or the squared centre
  * shift falls below tol * mean feature variance, empty clusters re-seeded with the farthest points, and the
- * lowest-inertia run of {@code nInit} kept.
+ * lowest-inertia run of {@code nInit} kept. Two clusters of points that vary along one feature (a spectral
+ * embedding of a connected graph: its first vector is constant) are found exactly instead ({@link #twoMeansAlong}).
  */
 public final class KMeans {
     private KMeans() {
@@ -39,6 +40,13 @@ public final class KMeans {
             throw new IllegalArgumentException("n_samples=" + n + " should be >= n_clusters=" + k);
         }
         double[] x = points.data();
+        int varying = k == 2 ? onlyVaryingFeature(x, n, d) : -1;
+        if (varying >= 0) {
+            monitor.step(1, 1);
+            Result exact = twoMeansAlong(x, n, d, varying);
+            return new Result(exact.labels(), exact.centers(), exact.inertia(), exact.iterations(),
+                    points.countDistinct(k));
+        }
         double tolAbs = tol * meanVariance(x, n, d);
         SplittableRandom master = new SplittableRandom(seed);
         SplittableRandom[] streams = new SplittableRandom[nInit];
@@ -63,6 +71,97 @@ public final class KMeans {
         }
         int distinct = points.countDistinct(k);
         return new Result(best.labels(), best.centers(), best.inertia(), best.iterations(), distinct);
+    }
+
+    /**
+     * The one feature whose spread (max - min) is more than 1e-9 of the largest spread, or -1 when there are none or
+     * several. The others change squared distances by under 1e-18 of that feature's: a spectral embedding's first
+     * vector is constant but for rounding.
+     */
+    static int onlyVaryingFeature(double[] x, int n, int d) {
+        double[] spread = new double[d];
+        double widest = 0;
+        for (int f = 0; f < d; f++) {
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < n; i++) {
+                min = Math.min(min, x[i * d + f]);
+                max = Math.max(max, x[i * d + f]);
+            }
+            spread[f] = max - min;
+            widest = Math.max(widest, spread[f]);
+        }
+        int found = -1;
+        for (int f = 0; f < d; f++) {
+            if (spread[f] > 1e-9 * widest) {
+                if (found >= 0) {
+                    return -1;
+                }
+                found = f;
+            }
+        }
+        return widest > 0 ? found : -1;
+    }
+
+    /**
+     * The optimal two-means partition of points that vary along one feature only: in one dimension the clusters of
+     * an optimum are the values below and above a split, so every split of the sorted values is tried (prefix sums
+     * of centred values; splits only between distinct values). Lloyd's restarts approximate this optimum; here it is
+     * exact, at the cost of one sort.
+     */
+    static Result twoMeansAlong(double[] x, int n, int d, int feature) {
+        double mean = 0;
+        for (int i = 0; i < n; i++) {
+            mean += x[i * d + feature];
+        }
+        mean /= n;
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = x[i * d + feature] - mean;
+        }
+        double[] sorted = v.clone();
+        java.util.Arrays.sort(sorted);
+        double total = 0;
+        for (double c : sorted) {
+            total += c;
+        }
+        // minimising the within sum of squares = maximising S_left^2 / m_left + S_right^2 / m_right
+        double left = 0;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        double threshold = sorted[0];
+        for (int m = 1; m < n; m++) {
+            left += sorted[m - 1];
+            if (sorted[m - 1] == sorted[m]) {
+                continue;
+            }
+            double right = total - left;
+            double score = left * left / m + right * right / (n - m);
+            if (score > bestScore) {
+                bestScore = score;
+                threshold = sorted[m - 1];
+            }
+        }
+        int[] labels = new int[n];
+        int[] counts = new int[2];
+        double[] centers = new double[2 * d];
+        for (int i = 0; i < n; i++) {
+            int c = v[i] <= threshold ? 0 : 1;
+            labels[i] = c;
+            counts[c]++;
+            for (int f = 0; f < d; f++) {
+                centers[c * d + f] += x[i * d + f];
+            }
+        }
+        for (int c = 0; c < 2; c++) {
+            for (int f = 0; f < d; f++) {
+                centers[c * d + f] /= Math.max(1, counts[c]);
+            }
+        }
+        double inertia = 0;
+        for (int i = 0; i < n; i++) {
+            inertia += sq(x, i * d, centers, labels[i] * d, d);
+        }
+        return new Result(labels, centers, inertia, 1, -1);
     }
 
     static double meanVariance(double[] x, int n, int d) {

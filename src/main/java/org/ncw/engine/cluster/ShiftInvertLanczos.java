@@ -19,7 +19,8 @@ public final class ShiftInvertLanczos {
     public record Result(double[] thetas, double[][] vectors, int steps, boolean converged) {
     }
 
-    private static final int REFINE_SWEEPS = 2;
+    /** Inverse-iteration sweeps after Lanczos when the caller does not say. */
+    static final int REFINE_SWEEPS = 2;
 
     private ShiftInvertLanczos() {
     }
@@ -34,6 +35,15 @@ public final class ShiftInvertLanczos {
      */
     public static Result largest(int m, Consumer<double[]> solve, double[][] deflate, int count, int maxSteps,
                                  long seed) {
+        return largest(m, solve, deflate, count, maxSteps, seed, REFINE_SWEEPS);
+    }
+
+    /**
+     * As {@link #largest(int, Consumer, double[][], int, int, long)} with {@code refineSweeps} polishing solves per
+     * vector (1 is enough where no point is weakly connected: the magnification is 1 / sqrt(smallest degree)).
+     */
+    public static Result largest(int m, Consumer<double[]> solve, double[][] deflate, int count, int maxSteps,
+                                 long seed, int refineSweeps) {
         int maxIter = Math.min(m - 1, maxSteps);
         double[][] q = new double[maxIter + 1][];
         double[] alpha = new double[maxIter];
@@ -68,7 +78,7 @@ public final class ShiftInvertLanczos {
             beta[j] = b;
             steps = j + 1;
             boolean exhausted = b < 1e-12 * Math.abs(alpha[j]) || j + 1 == maxIter;
-            if (steps >= count && (exhausted || steps % 4 == 0)) {
+            if (steps >= count && (exhausted || steps % (steps < 32 ? 2 : 4) == 0)) {
                 ritz = new EigenDecomposition(Arrays.copyOf(alpha, steps), Arrays.copyOf(beta, steps - 1));
                 converged = converged(ritz, steps, count, b) || b < 1e-12 * Math.abs(alpha[j]);
                 if (exhausted || converged) {
@@ -100,7 +110,7 @@ public final class ShiftInvertLanczos {
         }
         // Two inverse-iteration sweeps polish the Ritz vectors: an embedding divides by sqrt(degree), which
         // magnifies any leftover component on weakly connected points (degree ~1e-20) into a fake outlier.
-        for (int sweep = 0; sweep < REFINE_SWEEPS; sweep++) {
+        for (int sweep = 0; sweep < refineSweeps; sweep++) {
             for (int c = 0; c < count; c++) {
                 solve.accept(out[c]);
                 for (int pass = 0; pass < 2; pass++) {
@@ -127,11 +137,7 @@ public final class ShiftInvertLanczos {
     }
 
     static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
+        return EnvelopeCholesky.dot(a, 0, b, 0, 0, a.length);
     }
 
     private static void orthogonaliseAll(double[] w, double[][] qs) {

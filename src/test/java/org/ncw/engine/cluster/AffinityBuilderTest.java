@@ -46,6 +46,44 @@ class AffinityBuilderTest {
     }
 
     @Test
+    void gridKnnOfTwoFeaturesEqualsBruteForceOnTiesSkewAndLines() {
+        SplittableRandom r = new SplittableRandom(5);
+        int n = 900;
+        double[] lattice = new double[n * 2];
+        double[] skewed = new double[n * 2];
+        double[] line = new double[n * 2];
+        double[] column = new double[n * 3];
+        for (int i = 0; i < n; i++) {
+            // small integer lattice: many exact ties and duplicate points, broken by index
+            lattice[2 * i] = r.nextInt(12);
+            lattice[2 * i + 1] = r.nextInt(9);
+            // a spectrogram column: bins evenly spaced, intensity crowded at a floor with a long tail
+            skewed[2 * i] = i * 0.002;
+            skewed[2 * i + 1] = -Math.log(1 - r.nextDouble()) * (i % 50 == 0 ? 20 : 0.05);
+            // all points on one diagonal: the quantile cells off it are empty
+            line[2 * i] = r.nextDouble();
+            line[2 * i + 1] = line[2 * i];
+            // a 3-D table column: the constant frame feature first
+            column[3 * i] = 4.25;
+            column[3 * i + 1] = skewed[2 * i];
+            column[3 * i + 2] = skewed[2 * i + 1];
+        }
+        for (double[] x : new double[][] {lattice, skewed, line}) {
+            Points p = new Points(n, 2, x);
+            for (int k : new int[] {2, 10, 31}) {
+                assertArrayEquals(bruteKnn(p, k), AffinityBuilder.nearestNeighbors(p, k, TaskMonitor.none()),
+                        "k=" + k);
+            }
+        }
+        Points table = new Points(n, 3, column);
+        assertArrayEquals(bruteKnn(table, 10), AffinityBuilder.nearestNeighbors(table, 10, TaskMonitor.none()),
+                "constant feature dropped");
+        // every point a neighbour of every other: k = n
+        Points few = random(7, 2, 9);
+        assertArrayEquals(bruteKnn(few, 7), AffinityBuilder.nearestNeighbors(few, 7, TaskMonitor.none()));
+    }
+
+    @Test
     void knnGraphIsHalfOfConnectivityPlusTranspose() {
         Points p = random(300, 2, 7);
         int k = 5;
