@@ -11,7 +11,8 @@ import java.util.Arrays;
  * nearest neighbours as the chain finds them gives the same dendrogram as always merging the globally cheapest
  * pair (what Smile's {@code HierarchicalClustering} does over the n(n-1)/2 matrix, 51 ms per 2049-point column);
  * the cut into k clusters applies the n - k cheapest merges. Ties are broken towards the chain's previous element,
- * then the lower index.
+ * then the lower index. Nearest-neighbour searches use a cell grid for two features ({@link PlaneClusters}), a scan
+ * along one sorted feature for three or four, and a full vectorised scan beyond.
  */
 final class WardChain {
     private WardChain() {
@@ -23,14 +24,14 @@ final class WardChain {
         if (k < 1 || k > n) {
             throw new IllegalArgumentException("cannot make " + k + " Ward clusters of " + n + " points");
         }
-        Active active = new Active(points);
+        Clusters active = points.d() == 2 ? new PlaneClusters(points) : new Active(points);
         int[] mergeA = new int[n - 1];
         int[] mergeB = new int[n - 1];
         double[] height = new double[n - 1];
         int merges = 0;
         int[] chain = new int[n];
         int top = 0;
-        while (active.count > 1) {
+        while (active.count() > 1) {
             if (top == 0) {
                 chain[top++] = active.any();
             }
@@ -40,7 +41,7 @@ final class WardChain {
             if (best == previous) {
                 // reciprocal nearest neighbours: merge b into a (a keeps its name)
                 top -= 2;
-                height[merges] = active.cost(active.slotOf[a], active.slotOf[previous]);
+                height[merges] = active.cost(a, previous);
                 mergeA[merges] = a;
                 mergeB[merges] = previous;
                 merges++;
@@ -85,7 +86,27 @@ final class WardChain {
      * nearest-neighbour search scans outwards from A and stops once the bound passes the best cost: a few dozen
      * neighbours instead of every cluster.
      */
-    private static final class Active {
+    /** The active clusters of the chain, named by the point each started from. */
+    private interface Clusters {
+        int count();
+
+        /** The name of some active cluster. */
+        int any();
+
+        /** Ward's merge cost of active clusters a and b. */
+        double cost(int a, int b);
+
+        /**
+         * The cluster of least merge cost with {@code a}: {@code previous} (the chain's element before it) when it
+         * is among the cheapest, else the lowest-named of the cheapest.
+         */
+        int nearest(int a, int previous);
+
+        /** Merges b into a: a takes the joint centroid and size. */
+        void merge(int a, int b);
+    }
+
+    private static final class Active implements Clusters {
         /** Up to this many features the one-feature bound prunes the search (spectrogram columns: 1-3). */
         static final int PRUNED_FEATURES = 4;
 
@@ -131,8 +152,18 @@ final class WardChain {
             this.count = n;
         }
 
-        /** The name of some active cluster. */
-        int any() {
+        @Override
+        public int count() {
+            return count;
+        }
+
+        @Override
+        public double cost(int a, int b) {
+            return slotCost(slotOf[a], slotOf[b]);
+        }
+
+        @Override
+        public int any() {
             for (int s = 0; s < used; s++) {
                 if (!dead[s]) {
                     return id[s];
@@ -141,7 +172,7 @@ final class WardChain {
             throw new IllegalStateException("no active cluster");
         }
 
-        double cost(int sa, int sb) {
+        double slotCost(int sa, int sb) {
             double s = 0;
             for (int j = 0; j < d; j++) {
                 double diff = coord[j][sa] - coord[j][sb];
@@ -150,11 +181,8 @@ final class WardChain {
             return size[sa] * size[sb] / (size[sa] + size[sb]) * s;
         }
 
-        /**
-         * The cluster of least merge cost with {@code a}: {@code previous} (the chain's element before it) when it
-         * is among the cheapest, else the lowest-named of the cheapest.
-         */
-        int nearest(int a, int previous) {
+        @Override
+        public int nearest(int a, int previous) {
             if (d > PRUNED_FEATURES) {
                 return nearestByFullScan(a, previous);
             }
@@ -162,7 +190,7 @@ final class WardChain {
             double factor = size[sa] / (size[sa] + 1) * (1 - 1e-12); // below the bound, so rounding stops no scan early
             double key = coord[along][sa];
             int best = previous;
-            double bestCost = previous >= 0 ? cost(sa, slotOf[previous]) : Double.POSITIVE_INFINITY;
+            double bestCost = previous >= 0 ? slotCost(sa, slotOf[previous]) : Double.POSITIVE_INFINITY;
             for (int dir = -1; dir <= 1; dir += 2) {
                 for (int s = sa + dir; s >= 0 && s < used; s += dir) {
                     if (dead[s]) {
@@ -176,7 +204,7 @@ final class WardChain {
                     if (b == previous) {
                         continue;
                     }
-                    double c = cost(sa, s);
+                    double c = slotCost(sa, s);
                     if (c < bestCost || (c == bestCost && best != previous && b < best)) {
                         bestCost = c;
                         best = b;
@@ -231,7 +259,8 @@ final class WardChain {
          * Merges b into a: a takes the joint centroid and size, b's slot dies. The joint centroid's key lies
          * between a's and b's, so only the slots between them are reordered.
          */
-        void merge(int a, int b) {
+        @Override
+        public void merge(int a, int b) {
             int sa = slotOf[a];
             int sb = slotOf[b];
             double na = size[sa];
@@ -301,6 +330,217 @@ final class WardChain {
                 }
             }
             used = w;
+        }
+    }
+
+    /**
+     * The active clusters of two-feature points (a 3-D table column: bin and intensity) in a grid of cells cut at
+     * the centroids' quantiles, about {@link #PER_CELL} clusters a cell. As Ward's cost is at least
+     * |A| / (|A| + 1) times the squared centroid distance, a search grows a rectangle of cells around A, the side
+     * nearest A's centroid first, until that side is beyond the best cost: a disc around A instead of the whole
+     * slab along one feature that {@link Active} scans. A merged centroid lies between its parts, so it stays in
+     * the grid; as clusters merge away the grid is rebuilt coarser. Costs and centroids are computed as in
+     * {@link Active} (the same dendrogram).
+     */
+    private static final class PlaneClusters implements Clusters {
+        static final double PER_CELL = 16.0;
+
+        final double[] x;
+        final double[] y;
+        final double[] size;
+        final boolean[] alive;
+        int count;
+        int lowestAlive;
+        int g;
+        double[] xBound;
+        double[] yBound;
+        /** Members of cell c: cellMembers[c][0 .. cellCount[c]); a cluster's cell and place in it. */
+        int[][] cellMembers;
+        int[] cellCount;
+        final int[] cellOf;
+        final int[] place;
+
+        PlaneClusters(Points points) {
+            int n = points.n();
+            x = new double[n];
+            y = new double[n];
+            size = new double[n];
+            alive = new boolean[n];
+            cellOf = new int[n];
+            place = new int[n];
+            double[] data = points.data();
+            for (int i = 0; i < n; i++) {
+                x[i] = data[2 * i];
+                y[i] = data[2 * i + 1];
+                size[i] = 1.0;
+                alive[i] = true;
+            }
+            count = n;
+            rebuild();
+        }
+
+        /** Cuts a grid of about count / PER_CELL cells at the live centroids' quantiles and files every cluster. */
+        private void rebuild() {
+            g = Math.max(1, (int) Math.sqrt(count / PER_CELL));
+            double[] xs = new double[count];
+            double[] ys = new double[count];
+            for (int i = 0, m = 0; i < alive.length; i++) {
+                if (alive[i]) {
+                    xs[m] = x[i];
+                    ys[m++] = y[i];
+                }
+            }
+            xBound = bounds(xs, g);
+            yBound = bounds(ys, g);
+            cellMembers = new int[g * g][];
+            cellCount = new int[g * g];
+            for (int i = 0; i < alive.length; i++) {
+                if (alive[i]) {
+                    file(i);
+                }
+            }
+        }
+
+        private static double[] bounds(double[] v, int g) {
+            Arrays.sort(v);
+            double[] b = new double[g + 1];
+            b[0] = Double.NEGATIVE_INFINITY;
+            b[g] = Double.POSITIVE_INFINITY;
+            for (int c = 1; c < g; c++) {
+                b[c] = v[(int) ((long) c * v.length / g)];
+            }
+            return b;
+        }
+
+        private static int cell(double[] bound, int g, double v) {
+            int lo = 0;
+            int hi = g - 1;
+            while (lo < hi) {
+                int mid = (lo + hi + 1) >>> 1;
+                if (bound[mid] <= v) {
+                    lo = mid;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            return lo;
+        }
+
+        private void file(int i) {
+            int c = cell(xBound, g, x[i]) * g + cell(yBound, g, y[i]);
+            int[] m = cellMembers[c];
+            if (m == null) {
+                m = cellMembers[c] = new int[8];
+            } else if (cellCount[c] == m.length) {
+                m = cellMembers[c] = Arrays.copyOf(m, m.length * 2);
+            }
+            cellOf[i] = c;
+            place[i] = cellCount[c];
+            m[cellCount[c]++] = i;
+        }
+
+        private void unfile(int i) {
+            int c = cellOf[i];
+            int[] m = cellMembers[c];
+            int last = m[--cellCount[c]];
+            m[place[i]] = last;
+            place[last] = place[i];
+        }
+
+        @Override
+        public int count() {
+            return count;
+        }
+
+        @Override
+        public int any() {
+            while (!alive[lowestAlive]) {
+                lowestAlive++;
+            }
+            return lowestAlive;
+        }
+
+        @Override
+        public double cost(int a, int b) {
+            double dx = x[a] - x[b];
+            double dy = y[a] - y[b];
+            return size[a] * size[b] / (size[a] + size[b]) * (dx * dx + dy * dy);
+        }
+
+        @Override
+        public int nearest(int a, int previous) {
+            double na = size[a];
+            double factor = na / (na + 1) * (1 - 1e-12); // below the bound, so rounding stops no search early
+            double qx = x[a];
+            double qy = y[a];
+            best = previous;
+            bestCost = previous >= 0 ? cost(a, previous) : Double.POSITIVE_INFINITY;
+            int c = cellOf[a];
+            int x0 = c / g;
+            int x1 = x0;
+            int y0 = c % g;
+            int y1 = y0;
+            scan(x0, x0, y0, y0, a, previous);
+            while (true) {
+                double left = x0 > 0 ? qx - xBound[x0] : Double.POSITIVE_INFINITY;
+                double right = x1 < g - 1 ? xBound[x1 + 1] - qx : Double.POSITIVE_INFINITY;
+                double below = y0 > 0 ? qy - yBound[y0] : Double.POSITIVE_INFINITY;
+                double above = y1 < g - 1 ? yBound[y1 + 1] - qy : Double.POSITIVE_INFINITY;
+                double nearest = Math.min(Math.min(left, right), Math.min(below, above));
+                if (nearest == Double.POSITIVE_INFINITY || factor * nearest * nearest > bestCost) {
+                    return best;
+                }
+                if (nearest == left) {
+                    scan(--x0, x0, y0, y1, a, previous);
+                } else if (nearest == right) {
+                    scan(++x1, x1, y0, y1, a, previous);
+                } else if (nearest == below) {
+                    scan(x0, x1, --y0, y0, a, previous);
+                } else {
+                    scan(x0, x1, ++y1, y1, a, previous);
+                }
+            }
+        }
+
+        private int best;
+        private double bestCost;
+
+        private void scan(int ax, int bx, int ay, int by, int a, int previous) {
+            for (int cx = ax; cx <= bx; cx++) {
+                for (int cy = ay; cy <= by; cy++) {
+                    int c = cx * g + cy;
+                    int[] m = cellMembers[c];
+                    for (int p = 0, end = cellCount[c]; p < end; p++) {
+                        int b = m[p];
+                        if (b == a || b == previous) {
+                            continue;
+                        }
+                        double cost = cost(a, b);
+                        if (cost < bestCost || (cost == bestCost && best != previous && b < best)) {
+                            bestCost = cost;
+                            best = b;
+                        }
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void merge(int a, int b) {
+            double na = size[a];
+            double nb = size[b];
+            x[a] = (na * x[a] + nb * x[b]) / (na + nb);
+            y[a] = (na * y[a] + nb * y[b]) / (na + nb);
+            size[a] = na + nb;
+            unfile(a);
+            unfile(b);
+            alive[b] = false;
+            count--;
+            if (g > 1 && count < g * g * PER_CELL / 4) {
+                rebuild();
+            } else {
+                file(a);
+            }
         }
     }
 

@@ -16,7 +16,8 @@ class WardChainTest {
         int checked = 0;
         for (int trial = 0; trial < 12; trial++) {
             int n = 50 + 37 * trial;
-            int d = new int[] {2, 3, 4, 7}[trial % 4]; // 7: the full scan instead of the pruned one
+            // 2: the grid search; 3 and 4: the scan along one feature; 7: the full scan
+            int d = new int[] {2, 3, 4, 7}[trial % 4];
             double[][] rows = new double[n][d];
             for (int i = 0; i < n; i++) {
                 // a few blobs of different spread, plus a heavy tail (like loud spectrogram bins)
@@ -46,9 +47,12 @@ class WardChainTest {
                 rows[i] = new double[] {0.0, i, Math.exp(1.2 * r.nextGaussian())};
             }
             Points x = FeatureScaler.apply(Points.of(rows), FeatureScaling.STANDARDIZE);
+            Points plane = x.withoutConstantFeatures(); // as the clusterer passes it: the two-feature grid search
             for (int k = 2; k <= 3; k++) {
-                assertEquals(1.0, AdjustedRandIndex.of(SmileWardAdapter.ward(x.toRows(), k), WardChain.cluster(x, k)),
-                        1e-12, "n " + n + " k " + k);
+                int[] smile = SmileWardAdapter.ward(x.toRows(), k);
+                assertEquals(1.0, AdjustedRandIndex.of(smile, WardChain.cluster(x, k)), 1e-12, "n " + n + " k " + k);
+                assertEquals(1.0, AdjustedRandIndex.of(smile, WardChain.cluster(plane, k)), 1e-12,
+                        "plane, n " + n + " k " + k);
             }
         }
     }
