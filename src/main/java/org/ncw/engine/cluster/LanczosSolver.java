@@ -10,8 +10,8 @@ import org.ncw.engine.core.TaskMonitor;
  * any matrix-vector product; memory is (ncv + 1) vectors of length n.
  */
 final class LanczosSolver {
-    /** Vector length from which dot products and updates run on all cores. */
-    private static final int PARALLEL_LENGTH = 1 << 17;
+    /** Vector length from which dot products and updates run on all cores (in blocks of this length). */
+    private static final int PARALLEL_LENGTH = 1 << 14;
 
     /** Target bound on the angle between a returned vector and the wanted eigenspace. */
     static final double VECTOR_TOLERANCE = 1e-5;
@@ -199,20 +199,29 @@ final class LanczosSolver {
         return x;
     }
 
-    /** v_i <- sum_j v_j * y[j][i] for i < p, in place (row by row through a small buffer). */
+    /**
+     * v_i <- sum_j v_j * y[j][i] for i < p, in place: a block of rows at a time, each new vector's block summed from
+     * the old blocks by element-wise updates (vectorised) into a buffer, then written back.
+     */
     private static void rotateInPlace(double[][] v, double[][] y, int m, int p, int n) {
+        int rows = 1024;
         forBlocks(n, (from, to) -> {
-            double[] tmp = new double[m];
-            for (int r = from; r < to; r++) {
-                for (int j = 0; j < m; j++) {
-                    tmp[j] = v[j][r];
+            double[][] out = new double[p][rows];
+            for (int r0 = from; r0 < to; r0 += rows) {
+                int len = Math.min(rows, to - r0);
+                for (int i = 0; i < p; i++) {
+                    double[] o = out[i];
+                    java.util.Arrays.fill(o, 0, len, 0.0);
+                    for (int j = 0; j < m; j++) {
+                        double coef = y[j][i];
+                        double[] vj = v[j];
+                        for (int r = 0; r < len; r++) {
+                            o[r] += coef * vj[r0 + r];
+                        }
+                    }
                 }
                 for (int i = 0; i < p; i++) {
-                    double s = 0;
-                    for (int j = 0; j < m; j++) {
-                        s += tmp[j] * y[j][i];
-                    }
-                    v[i][r] = s;
+                    System.arraycopy(out[i], 0, v[i], r0, len);
                 }
             }
         });
@@ -227,15 +236,22 @@ final class LanczosSolver {
             }
             return s;
         }
+        // fixed blocks summed in order: the same bits whatever the number of cores
         int blocks = (n + PARALLEL_LENGTH - 1) / PARALLEL_LENGTH;
-        return IntStream.range(0, blocks).parallel().mapToDouble(bk -> {
+        double[] partial = new double[blocks];
+        IntStream.range(0, blocks).parallel().forEach(bk -> {
             double s = 0;
             int end = Math.min(n, (bk + 1) * PARALLEL_LENGTH);
             for (int i = bk * PARALLEL_LENGTH; i < end; i++) {
                 s += a[i] * b[i];
             }
-            return s;
-        }).sum();
+            partial[bk] = s;
+        });
+        double s = 0;
+        for (double p : partial) {
+            s += p;
+        }
+        return s;
     }
 
     static double norm(double[] a) {

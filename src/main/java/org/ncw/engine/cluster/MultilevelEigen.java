@@ -261,7 +261,7 @@ final class MultilevelEigen {
         int blocks = (n + block - 1) / block;
         double[][] partial = new double[blocks][];
         java.util.stream.IntStream range = java.util.stream.IntStream.range(0, blocks);
-        (n >= 1 << 17 ? range.parallel() : range).forEach(bk -> {
+        (n >= 1 << 14 ? range.parallel() : range).forEach(bk -> {
             double[] g = new double[ka * kb];
             int from = bk * block;
             int to = Math.min(n, from + block);
