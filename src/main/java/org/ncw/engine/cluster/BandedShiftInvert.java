@@ -34,11 +34,16 @@ final class BandedShiftInvert {
      * widths at most n MAX_BANDWIDTH^2 (every graph of that bandwidth fits).
      */
     static boolean fits(CsrMatrix w) {
-        int n = w.size();
+        return fits(firstColumns(w));
+    }
+
+    /** {@link #fits(CsrMatrix)} from the graph's {@link #firstColumns}. */
+    static boolean fits(int[] first) {
+        int n = first.length;
         double budget = (double) n * MAX_BANDWIDTH * MAX_BANDWIDTH;
         double cost = 0;
         for (int i = 0; i < n; i++) {
-            int width = i - firstColumn(w, i);
+            int width = i - first[i];
             cost += (double) width * width;
             if (cost > budget) {
                 return false;
@@ -47,12 +52,18 @@ final class BandedShiftInvert {
         return true;
     }
 
-    private static int firstColumn(CsrMatrix w, int i) {
-        int f = i;
-        for (int p = w.rowStart(i); p < w.rowEnd(i); p++) {
-            f = Math.min(f, w.column(p));
+    /** Row i's first stored column, or i: where its lower envelope starts. */
+    static int[] firstColumns(CsrMatrix w) {
+        int n = w.size();
+        int[] first = new int[n];
+        for (int i = 0; i < n; i++) {
+            int f = i;
+            for (int p = w.rowStart(i); p < w.rowEnd(i); p++) {
+                f = Math.min(f, w.column(p));
+            }
+            first[i] = f;
         }
-        return f;
+        return first;
     }
 
     /**
@@ -60,13 +71,18 @@ final class BandedShiftInvert {
      * (descending), with the residual ||S x - lambda x|| of the worst.
      */
     static EigenPairs largest(CsrMatrix w, double[] invDd, double[][] deflate, int count, long seed) {
+        return largest(w, firstColumns(w), invDd, deflate, count, seed);
+    }
+
+    /** {@link #largest(CsrMatrix, double[], double[][], int, long)} with the graph's {@link #firstColumns}. */
+    static EigenPairs largest(CsrMatrix w, int[] first, double[] invDd, double[][] deflate, int count, long seed) {
         int n = w.size();
-        int b = bandwidth(w);
-        // lower envelope of A: row i holds columns first[i] .. i from offset[i]
-        int[] first = new int[n];
+        // lower envelope of A: row i holds columns first[i] .. i from offset[i]; the graph is symmetric, so the
+        // widest row is its bandwidth
+        int b = 0;
         int[] offset = new int[n + 1];
         for (int i = 0; i < n; i++) {
-            first[i] = firstColumn(w, i);
+            b = Math.max(b, i - first[i]);
             offset[i + 1] = offset[i] + i - first[i] + 1;
         }
         double[] env = new double[offset[n]];

@@ -74,13 +74,21 @@ public final class CsrMatrix implements AffinityMatrix {
             int aEnd = a + k;
             int b = transposeStart[i];
             int bEnd = transposeStart[i + 1];
-            while (a < aEnd || b < bEnd) {
-                int ca = a < aEnd ? sortedC[a] : Integer.MAX_VALUE;
-                int cb = b < bEnd ? transpose[b] : Integer.MAX_VALUE;
+            while (a < aEnd && b < bEnd) {
+                int ca = sortedC[a];
+                int cb = transpose[b];
                 cols[w] = Math.min(ca, cb);
                 values[w++] = ca == cb ? 1.0f : 0.5f;
                 a += ca <= cb ? 1 : 0;
                 b += cb <= ca ? 1 : 0;
+            }
+            for (; a < aEnd; a++) {
+                cols[w] = sortedC[a];
+                values[w++] = 0.5f;
+            }
+            for (; b < bEnd; b++) {
+                cols[w] = transpose[b];
+                values[w++] = 0.5f;
             }
             rowPtr[i + 1] = w;
         }
@@ -252,6 +260,36 @@ public final class CsrMatrix implements AffinityMatrix {
     @Override
     public long storedEntries() {
         return rowPtr[n];
+    }
+
+    /** {@link AffinityMatrix#componentLabels} over the arrays (no call per entry): the same labels. */
+    @Override
+    public int[] componentLabels() {
+        int[] label = new int[n];
+        Arrays.fill(label, -1);
+        int[] queue = new int[n];
+        int next = 0;
+        for (int start = 0; start < n; start++) {
+            if (label[start] >= 0) {
+                continue;
+            }
+            int component = next++;
+            int head = 0;
+            int tail = 0;
+            queue[tail++] = start;
+            label[start] = component;
+            while (head < tail) {
+                int i = queue[head++];
+                for (int p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
+                    int j = cols[p];
+                    if (values[p] != 0 && label[j] < 0) {
+                        label[j] = component;
+                        queue[tail++] = j;
+                    }
+                }
+            }
+        }
+        return label;
     }
 
     @Override

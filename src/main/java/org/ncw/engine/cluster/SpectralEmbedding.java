@@ -189,10 +189,11 @@ public final class SpectralEmbedding {
             Arrays.fill(ones, 1.0);
             return new EigenPairs(ones, deflated, "lanczos", 0, 0, 0.0, true);
         }
-        if (affinity instanceof CsrMatrix banded && n > 2 * k + 2
-                && BandedShiftInvert.fits(banded)) {
+        int[] first = affinity instanceof CsrMatrix csr && n > 2 * k + 2 ? BandedShiftInvert.firstColumns(csr) : null;
+        if (first != null && BandedShiftInvert.fits(first)) {
             try {
-                return withKnown(known, deflated, BandedShiftInvert.largest(banded, invDd, deflated, nev, seed), k);
+                return withKnown(known, deflated,
+                        BandedShiftInvert.largest((CsrMatrix) affinity, first, invDd, deflated, nev, seed), k);
             } catch (ArithmeticException e) {
                 // a Krylov space too small for the wanted vectors: the general solver below
             }
