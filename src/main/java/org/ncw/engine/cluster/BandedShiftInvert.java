@@ -113,12 +113,12 @@ final class BandedShiftInvert {
                 n, x), deflate, count, MAX_STEPS, seed, sweeps);
         double[] values = new double[count];
         double residual = 0;
-        LanczosSolver.Operator op = w.scaledOperator(invDd);
+        // one product per vector: multiply on the fly (the pre-scaled copy of scaledOperator costs more than it saves)
         double[] y = new double[n];
         for (int c = 0; c < count; c++) {
             values[c] = sigma - 1.0 / r.thetas()[c];
             double[] x = r.vectors()[c];
-            op.apply(x, y);
+            w.multiplyScaled(invDd, x, y);
             double s = 0;
             for (int i = 0; i < n; i++) {
                 double e = y[i] - values[c] * x[i];
