@@ -262,36 +262,6 @@ public final class CsrMatrix implements AffinityMatrix {
         return rowPtr[n];
     }
 
-    /** {@link AffinityMatrix#componentLabels} over the arrays (no call per entry): the same labels. */
-    @Override
-    public int[] componentLabels() {
-        int[] label = new int[n];
-        Arrays.fill(label, -1);
-        int[] queue = new int[n];
-        int next = 0;
-        for (int start = 0; start < n; start++) {
-            if (label[start] >= 0) {
-                continue;
-            }
-            int component = next++;
-            int head = 0;
-            int tail = 0;
-            queue[tail++] = start;
-            label[start] = component;
-            while (head < tail) {
-                int i = queue[head++];
-                for (int p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
-                    int j = cols[p];
-                    if (values[p] != 0 && label[j] < 0) {
-                        label[j] = component;
-                        queue[tail++] = j;
-                    }
-                }
-            }
-        }
-        return label;
-    }
-
     @Override
     public void forEachNeighbour(int i, IntConsumer visit) {
         for (int p = rowPtr[i]; p < rowPtr[i + 1]; p++) {

@@ -22,41 +22,19 @@ public final class EnvelopeCholesky {
             int bi = offset[i] - fi;
             for (int j = fi; j < i; j++) {
                 int fj = first[j];
-                env[bi + j] = (env[bi + j] - dot(env, bi, env, offset[j] - fj, Math.max(fi, fj), j)) * inversePivot[j];
+                env[bi + j] = (env[bi + j] - Vectors.dot(env, bi, env, offset[j] - fj, Math.max(fi, fj), j)) * inversePivot[j];
             }
-            double x = env[bi + i] - dot(env, bi, env, bi, fi, i);
+            double x = env[bi + i] - Vectors.dot(env, bi, env, bi, fi, i);
             env[bi + i] = Math.sqrt(x > 0 ? x : tinyPivot);
             inversePivot[i] = 1.0 / env[bi + i];
         }
-    }
-
-    /**
-     * Sum of a[aBase + p] b[bBase + p] over p in [from, to), in four partial sums: the JIT does not reorder a
-     * floating-point reduction itself, and one running sum waits on each addition.
-     */
-    static double dot(double[] a, int aBase, double[] b, int bBase, int from, int to) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int p = from;
-        for (; p + 3 < to; p += 4) {
-            s0 += a[aBase + p] * b[bBase + p];
-            s1 += a[aBase + p + 1] * b[bBase + p + 1];
-            s2 += a[aBase + p + 2] * b[bBase + p + 2];
-            s3 += a[aBase + p + 3] * b[bBase + p + 3];
-        }
-        for (; p < to; p++) {
-            s0 += a[aBase + p] * b[bBase + p];
-        }
-        return (s0 + s1) + (s2 + s3);
     }
 
     /** Solves L L^T x = b in place with the factor of {@link #factor}. */
     public static void solve(double[] env, int[] first, int[] offset, int m, double[] b) {
         for (int i = 0; i < m; i++) {
             int bi = offset[i] - first[i];
-            b[i] = (b[i] - dot(env, bi, b, 0, first[i], i)) / env[bi + i];
+            b[i] = (b[i] - Vectors.dot(env, bi, b, 0, first[i], i)) / env[bi + i];
         }
         for (int i = m - 1; i >= 0; i--) {
             int bi = offset[i] - first[i];

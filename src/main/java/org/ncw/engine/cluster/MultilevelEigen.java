@@ -269,22 +269,7 @@ final class MultilevelEigen {
                 double[] xa = x[a];
                 for (int b = 0; b < kb; b++) {
                     double[] yb = y[b];
-                    // four partial sums break the chain of dependent additions (a reduction C2 does not vectorise)
-                    double s0 = 0;
-                    double s1 = 0;
-                    double s2 = 0;
-                    double s3 = 0;
-                    int i = from;
-                    for (; i + 3 < to; i += 4) {
-                        s0 += xa[i] * yb[i];
-                        s1 += xa[i + 1] * yb[i + 1];
-                        s2 += xa[i + 2] * yb[i + 2];
-                        s3 += xa[i + 3] * yb[i + 3];
-                    }
-                    for (; i < to; i++) {
-                        s0 += xa[i] * yb[i];
-                    }
-                    g[a * kb + b] = (s0 + s1) + (s2 + s3);
+                    g[a * kb + b] = Vectors.dot(xa, 0, yb, 0, from, to);
                 }
             }
             partial[bk] = g;

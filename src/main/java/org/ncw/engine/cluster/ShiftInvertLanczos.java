@@ -140,7 +140,7 @@ public final class ShiftInvertLanczos {
     }
 
     static double dot(double[] a, double[] b) {
-        return EnvelopeCholesky.dot(a, 0, b, 0, 0, a.length);
+        return Vectors.dot(a, 0, b, 0, 0, a.length);
     }
 
     private static void orthogonaliseAll(double[] w, double[][] qs) {

@@ -390,8 +390,8 @@ final class WardChain {
                     ys[m++] = y[i];
                 }
             }
-            xBound = bounds(xs, g);
-            yBound = bounds(ys, g);
+            xBound = GridKnn2D.quantileBounds(xs, g);
+            yBound = GridKnn2D.quantileBounds(ys, g);
             cellMembers = new int[g * g][];
             cellCount = new int[g * g];
             for (int i = 0; i < alive.length; i++) {
@@ -401,33 +401,8 @@ final class WardChain {
             }
         }
 
-        private static double[] bounds(double[] v, int g) {
-            Arrays.sort(v);
-            double[] b = new double[g + 1];
-            b[0] = Double.NEGATIVE_INFINITY;
-            b[g] = Double.POSITIVE_INFINITY;
-            for (int c = 1; c < g; c++) {
-                b[c] = v[(int) ((long) c * v.length / g)];
-            }
-            return b;
-        }
-
-        private static int cell(double[] bound, int g, double v) {
-            int lo = 0;
-            int hi = g - 1;
-            while (lo < hi) {
-                int mid = (lo + hi + 1) >>> 1;
-                if (bound[mid] <= v) {
-                    lo = mid;
-                } else {
-                    hi = mid - 1;
-                }
-            }
-            return lo;
-        }
-
         private void file(int i) {
-            int c = cell(xBound, g, x[i]) * g + cell(yBound, g, y[i]);
+            int c = GridKnn2D.cell(xBound, g, x[i]) * g + GridKnn2D.cell(yBound, g, y[i]);
             int[] m = cellMembers[c];
             if (m == null) {
                 m = cellMembers[c] = new int[8];
@@ -481,6 +456,7 @@ final class WardChain {
             int y0 = c % g;
             int y1 = y0;
             scan(x0, x0, y0, y0, a, previous);
+            // GridKnn2D.query's rectangle growth, with Ward's bound
             while (true) {
                 double left = x0 > 0 ? qx - xBound[x0] : Double.POSITIVE_INFINITY;
                 double right = x1 < g - 1 ? xBound[x1 + 1] - qx : Double.POSITIVE_INFINITY;
