@@ -111,8 +111,8 @@ public final class ShiftInvertLanczos {
             }
             normalise(out[c]);
         }
-        // Two inverse-iteration sweeps polish the Ritz vectors: an embedding divides by sqrt(degree), which
-        // magnifies any leftover component on weakly connected points (degree ~1e-20) into a fake outlier.
+        // Inverse-iteration sweeps polish the Ritz vectors: an embedding divides by sqrt(degree), which magnifies any
+        // leftover component on weakly connected points (degree ~1e-20) into a fake outlier.
         for (int sweep = 0; sweep < refineSweeps; sweep++) {
             for (int c = 0; c < count; c++) {
                 solve.accept(out[c]);
