@@ -59,15 +59,24 @@ final class LanczosSolver {
             for (int j = p; j < m; j++) {
                 op.apply(v[j], w);
                 matVecs++;
-                orthogonalize(w, deflated, deflated.length, null, 0);
-                double before = norm(w);
-                orthogonalize(w, v, j + 1, h, j);
-                double after = norm(w);
-                if (after < 0.7071 * before) {
-                    orthogonalize(w, deflated, deflated.length, null, 0);
-                    orthogonalize(w, v, j + 1, h, j);
-                    after = norm(w);
+                // the recurrence's own couplings first (alpha v_j, beta v_j-1): they carry almost all of w, so the
+                // full pass after them removes only rounding and rarely needs repeating (it always did before)
+                double[] local = dots(v[j], w);
+                double alpha = local[0];
+                double product = Math.sqrt(local[1]);
+                double betaPrevious = j > p ? h[j][j - 1] : 0.0;
+                double before = Math.sqrt(j > p
+                        ? subtract(w, new double[][] {v[j], v[j - 1]}, new double[] {alpha, betaPrevious}, 2)
+                        : subtract(w, new double[][] {v[j]}, new double[] {alpha}, 1));
+                h[j][j] += alpha;
+                if (j > p) {
+                    h[j - 1][j] += betaPrevious;
                 }
+                double after = orthogonalizeAll(w, deflated, v, j + 1, h, j);
+                if (after < 0.7071 * before) {
+                    after = orthogonalizeAll(w, deflated, v, j + 1, h, j);
+                }
+                before = Math.max(before, product);
                 if (v[j + 1] == null) {
                     v[j + 1] = new double[n];
                 }
@@ -161,7 +170,38 @@ final class LanczosSolver {
         }
         // all coefficients in one blocked pass: w is read once, not once per basis vector
         double[] c = MultilevelEigen.gram(java.util.Arrays.copyOf(basis, count), new double[][] {w});
+        subtract(w, basis, c, count);
+        if (h != null) {
+            for (int i = 0; i < count; i++) {
+                h[i][col] += c[i];
+            }
+        }
+    }
+
+    /**
+     * One classical Gram-Schmidt pass of w against the deflated vectors and the first {@code count} basis vectors
+     * together (one pass for the coefficients, one for the update); the basis coefficients are added to h[i][col].
+     * Returns ||w|| after.
+     */
+    private static double orthogonalizeAll(double[] w, double[][] deflated, double[][] basis, int count,
+                                           double[][] h, int col) {
+        int d = deflated.length;
+        double[][] all = new double[d + count][];
+        System.arraycopy(deflated, 0, all, 0, d);
+        System.arraycopy(basis, 0, all, d, count);
+        double[] c = MultilevelEigen.gram(all, new double[][] {w});
+        double after = Math.sqrt(subtract(w, all, c, all.length));
+        for (int i = 0; i < count; i++) {
+            h[i][col] += c[d + i];
+        }
+        return after;
+    }
+
+    /** w -= sum_i c_i b_i over the first {@code count} vectors; returns ||w||^2 after, from the same pass. */
+    private static double subtract(double[] w, double[][] basis, double[] c, int count) {
         int n = w.length;
+        int blocks = (n + PARALLEL_LENGTH - 1) / PARALLEL_LENGTH;
+        double[] partial = new double[blocks];
         forBlocks(n, (from, to) -> {
             for (int i = 0; i < count; i++) {
                 double ci = c[i];
@@ -170,12 +210,38 @@ final class LanczosSolver {
                     w[r] -= ci * b[r];
                 }
             }
+            partial[from / PARALLEL_LENGTH] = Vectors.dot(w, 0, w, 0, from, to);
         });
-        if (h != null) {
-            for (int i = 0; i < count; i++) {
-                h[i][col] += c[i];
-            }
+        double s = 0;
+        for (double q : partial) {
+            s += q;
         }
+        return s;
+    }
+
+    /** {a . b, b . b} in one pass, in fixed blocks summed in order. */
+    private static double[] dots(double[] a, double[] b) {
+        int n = a.length;
+        int blocks = (n + PARALLEL_LENGTH - 1) / PARALLEL_LENGTH;
+        double[] ab = new double[blocks];
+        double[] bb = new double[blocks];
+        forBlocks(n, (from, to) -> {
+            double s = 0;
+            double t = 0;
+            for (int r = from; r < to; r++) {
+                s += a[r] * b[r];
+                t += b[r] * b[r];
+            }
+            ab[from / PARALLEL_LENGTH] = s;
+            bb[from / PARALLEL_LENGTH] = t;
+        });
+        double s = 0;
+        double t = 0;
+        for (int k = 0; k < blocks; k++) {
+            s += ab[k];
+            t += bb[k];
+        }
+        return new double[] {s, t};
     }
 
     /** x_c = sum_j v_j * y[j][c] for c < nev, as new arrays. */
@@ -209,7 +275,33 @@ final class LanczosSolver {
             double[][] out = new double[p][rows];
             for (int r0 = from; r0 < to; r0 += rows) {
                 int len = Math.min(rows, to - r0);
-                for (int i = 0; i < p; i++) {
+                int i = 0;
+                // four outputs per pass over the old vectors: each loaded element feeds four updates
+                for (; i + 3 < p; i += 4) {
+                    double[] o0 = out[i];
+                    double[] o1 = out[i + 1];
+                    double[] o2 = out[i + 2];
+                    double[] o3 = out[i + 3];
+                    java.util.Arrays.fill(o0, 0, len, 0.0);
+                    java.util.Arrays.fill(o1, 0, len, 0.0);
+                    java.util.Arrays.fill(o2, 0, len, 0.0);
+                    java.util.Arrays.fill(o3, 0, len, 0.0);
+                    for (int j = 0; j < m; j++) {
+                        double c0 = y[j][i];
+                        double c1 = y[j][i + 1];
+                        double c2 = y[j][i + 2];
+                        double c3 = y[j][i + 3];
+                        double[] vj = v[j];
+                        for (int r = 0; r < len; r++) {
+                            double x = vj[r0 + r];
+                            o0[r] += c0 * x;
+                            o1[r] += c1 * x;
+                            o2[r] += c2 * x;
+                            o3[r] += c3 * x;
+                        }
+                    }
+                }
+                for (; i < p; i++) {
                     double[] o = out[i];
                     java.util.Arrays.fill(o, 0, len, 0.0);
                     for (int j = 0; j < m; j++) {
@@ -220,8 +312,8 @@ final class LanczosSolver {
                         }
                     }
                 }
-                for (int i = 0; i < p; i++) {
-                    System.arraycopy(out[i], 0, v[i], r0, len);
+                for (int t = 0; t < p; t++) {
+                    System.arraycopy(out[t], 0, v[t], r0, len);
                 }
             }
         });
