@@ -17,6 +17,11 @@ import org.ncw.engine.core.TaskMonitor;
 final class MultilevelEigen {
     static final int COARSEST = 800;
     private static final int SMOOTHING_STEPS = 10;
+    /**
+     * Damped steps with (I + M) / 2 shrink no vector, and the smooth vectors kept here shrink alike, so the block
+     * stays well conditioned over a few steps: orthonormalise every few steps, not every step.
+     */
+    private static final int ORTHONORMALIZE_EVERY = 5;
     /** Levels this large get only a few smoothing steps: they dominate the cost, and Lanczos polishes anyway. */
     private static final int LARGE_LEVEL = 250_000;
     private static final int LARGE_LEVEL_STEPS = 3;
@@ -169,9 +174,11 @@ final class MultilevelEigen {
                 double[] yc = y[c];
                 CsrMatrix.parallel(n, i -> xc[i] = 0.5 * (xc[i] + yc[i]));
             }
-            orthonormalize(x);
+            if (step % ORTHONORMALIZE_EVERY == ORTHONORMALIZE_EVERY - 1) {
+                orthonormalize(x);
+            }
         }
-        if (steps == 0) {
+        if (steps % ORTHONORMALIZE_EVERY != 0 || steps == 0) {
             orthonormalize(x);
         }
         double[][] mx = y;
