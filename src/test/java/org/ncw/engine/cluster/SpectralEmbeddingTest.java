@@ -37,6 +37,60 @@ class SpectralEmbeddingTest {
         assertTrue(dense.eigenvalues()[1] > 1e-6);
     }
 
+    /**
+     * A long thin strip of points in random order: the leading eigenvalues of M crowd just below 1 (as on the 3-D
+     * table), where w = M v is almost all alpha v_j + beta v_j-1 and rounding in the reorthogonalisation would let
+     * ghosts of converged vectors in. The Ritz pairs must still match the dense decomposition.
+     */
+    @Test
+    void lanczosMatchesTheDenseSolverOnCrowdedEigenvalues() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(11);
+        int n = 1200;
+        double[] xy = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            xy[2 * i] = r.nextDouble() * 60;
+            xy[2 * i + 1] = r.nextDouble();
+        }
+        CsrMatrix g = AffinityBuilder.knnGraph(new Points(n, 2, xy), 8, TaskMonitor.none());
+        double[] deg = g.offDiagonalRowSums();
+        double[] inv = new double[n];
+        double[] q = new double[n];
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            inv[i] = 1 / Math.sqrt(deg[i]);
+            total += deg[i];
+        }
+        for (int i = 0; i < n; i++) {
+            q[i] = Math.sqrt(deg[i] / total);
+        }
+        int nev = 5;
+        EigenPairs pairs = LanczosSolver.largest(n, g.scaledOperator(inv), nev, new double[][] {q}, 3, 1e-11, 5000,
+                TaskMonitor.none());
+        assertTrue(pairs.converged(), "residual " + pairs.residual());
+        double[] m = g.toDense();
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                m[i * n + j] = i == j ? 0 : m[i * n + j] * inv[i] * inv[j];
+            }
+        }
+        SymmetricEigen dense = SymmetricEigen.of(m, n);
+        assertTrue(dense.values()[1] > 0.999 && dense.values()[1] - dense.values()[nev] < 0.01,
+                "the case is crowded: " + dense.values()[1] + " .. " + dense.values()[nev]);
+        for (int c = 0; c < nev; c++) {
+            assertEquals(dense.values()[c + 1], pairs.values()[c], 1e-10, "eigenvalue " + (c + 1));
+            double overlap = 0;
+            for (int i = 0; i < n; i++) {
+                overlap += dense.vectors()[i][c + 1] * pairs.vectors()[c][i];
+            }
+            assertEquals(1.0, Math.abs(overlap), 1e-6, "vector " + (c + 1));
+            for (int b = 0; b <= c; b++) {
+                assertEquals(b == c ? 1.0 : 0.0, LanczosSolver.dot(pairs.vectors()[b], pairs.vectors()[c]), 1e-12,
+                        "orthonormal " + b + ", " + c);
+            }
+            assertEquals(0.0, LanczosSolver.dot(q, pairs.vectors()[c]), 1e-12, "orthogonal to the deflated vector");
+        }
+    }
+
     @Test
     void arpackAgreesWithTheDenseSolverWhenItsNativeLibraryLoads() {
         CsrMatrix g = AffinityBuilder.knnGraph(AffinityBuilderTest.random(400, 2, 5), 8, TaskMonitor.none());
