@@ -12,6 +12,8 @@ import org.ncw.engine.core.TaskMonitor;
 final class LanczosSolver {
     /** Vector length from which dot products and updates run on all cores (in blocks of this length). */
     private static final int PARALLEL_LENGTH = 1 << 14;
+    /** Rows per block of the fused coefficient pass (the block of w stays in cache across the basis vectors). */
+    private static final int GRAM_BLOCK = 4096;
 
     /** Target bound on the angle between a returned vector and the wanted eigenspace. */
     static final double VECTOR_TOLERANCE = 1e-5;
@@ -65,22 +67,21 @@ final class LanczosSolver {
                 double alpha = local[0];
                 double product = Math.sqrt(local[1]);
                 double betaPrevious = j > p ? h[j][j - 1] : 0.0;
-                double before = Math.sqrt(j > p
-                        ? subtract(w, new double[][] {v[j], v[j - 1]}, new double[] {alpha, betaPrevious}, 2)
-                        : subtract(w, new double[][] {v[j]}, new double[] {alpha}, 1));
+                double[] before = new double[1];
+                double after = orthogonalizeAll(w, j > p ? new double[][] {v[j], v[j - 1]} : new double[][] {v[j]},
+                        new double[] {alpha, betaPrevious}, before, deflated, v, j + 1, h, j);
                 h[j][j] += alpha;
                 if (j > p) {
                     h[j - 1][j] += betaPrevious;
                 }
-                double after = orthogonalizeAll(w, deflated, v, j + 1, h, j);
-                if (after < 0.7071 * before) {
-                    after = orthogonalizeAll(w, deflated, v, j + 1, h, j);
+                if (after < 0.7071 * before[0]) {
+                    after = orthogonalizeAll(w, new double[0][], null, before, deflated, v, j + 1, h, j);
                 }
-                before = Math.max(before, product);
+                before[0] = Math.max(before[0], product);
                 if (v[j + 1] == null) {
                     v[j + 1] = new double[n];
                 }
-                if (after <= 1e-13 * Math.max(1.0, before)) {
+                if (after <= 1e-13 * Math.max(1.0, before[0])) {
                     // invariant subspace found: continue with a fresh direction, uncoupled
                     double[] fresh = randomStart(n, random, deflated, v, j + 1);
                     System.arraycopy(fresh, 0, v[j + 1], 0, n);
@@ -180,17 +181,47 @@ final class LanczosSolver {
 
     /**
      * One classical Gram-Schmidt pass of w against the deflated vectors and the first {@code count} basis vectors
-     * together (one pass for the coefficients, one for the update); the basis coefficients are added to h[i][col].
-     * Returns ||w|| after.
+     * together; the basis coefficients are added to h[i][col]. Before it, in the same pass over the blocks, w loses
+     * sum_i preCoef[i] pre[i] (the recurrence's own couplings, known in advance), and the norm of what is left goes
+     * to {@code normBefore[0]}. Returns ||w|| after.
      */
-    private static double orthogonalizeAll(double[] w, double[][] deflated, double[][] basis, int count,
-                                           double[][] h, int col) {
+    private static double orthogonalizeAll(double[] w, double[][] pre, double[] preCoef, double[] normBefore,
+                                           double[][] deflated, double[][] basis, int count, double[][] h,
+                                           int col) {
         int d = deflated.length;
         double[][] all = new double[d + count][];
         System.arraycopy(deflated, 0, all, 0, d);
         System.arraycopy(basis, 0, all, d, count);
-        double[] c = MultilevelEigen.gram(all, new double[][] {w});
-        double after = Math.sqrt(subtract(w, all, c, all.length));
+        int k = all.length;
+        int n = w.length;
+        int blocks = (n + GRAM_BLOCK - 1) / GRAM_BLOCK;
+        double[][] partial = new double[blocks][];
+        IntStream range = IntStream.range(0, blocks);
+        (n >= PARALLEL_LENGTH ? range.parallel() : range).forEach(bk -> {
+            int from = bk * GRAM_BLOCK;
+            int to = Math.min(n, from + GRAM_BLOCK);
+            for (int i = 0; i < pre.length; i++) {
+                double c = preCoef[i];
+                double[] b = pre[i];
+                for (int r = from; r < to; r++) {
+                    w[r] -= c * b[r];
+                }
+            }
+            double[] g = new double[k + 1];
+            for (int a = 0; a < k; a++) {
+                g[a] = Vectors.dot(all[a], 0, w, 0, from, to);
+            }
+            g[k] = Vectors.dot(w, 0, w, 0, from, to);
+            partial[bk] = g;
+        });
+        double[] c = new double[k + 1];
+        for (double[] g : partial) {
+            for (int t = 0; t <= k; t++) {
+                c[t] += g[t];
+            }
+        }
+        normBefore[0] = Math.sqrt(c[k]);
+        double after = Math.sqrt(subtract(w, all, c, k));
         for (int i = 0; i < count; i++) {
             h[i][col] += c[d + i];
         }
