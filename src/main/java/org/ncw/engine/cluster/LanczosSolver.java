@@ -62,7 +62,7 @@ final class LanczosSolver {
                 op.apply(v[j], w);
                 matVecs++;
                 // the recurrence's own couplings first (alpha v_j, beta v_j-1): they carry almost all of w, so the
-                // full pass after them removes only rounding and rarely needs repeating (it always did before)
+                // full pass after them removes only rounding and rarely needs repeating
                 double[] local = dots(v[j], w);
                 double alpha = local[0];
                 double product = Math.sqrt(local[1]);
@@ -143,7 +143,7 @@ final class LanczosSolver {
     private static double[] startFrom(double[] start, double[][] deflated) {
         double[] v = start.clone();
         for (int pass = 0; pass < 2; pass++) {
-            orthogonalize(v, deflated, deflated.length, null, 0);
+            orthogonalize(v, deflated, deflated.length);
         }
         scale(v, 1.0 / norm(v), v);
         return v;
@@ -156,27 +156,22 @@ final class LanczosSolver {
             v[i] = 2 * random.nextDouble() - 1; // uniform(-1, 1) like sklearn's ARPACK v0
         }
         for (int pass = 0; pass < 2; pass++) {
-            orthogonalize(v, deflated, deflated.length, null, 0);
-            orthogonalize(v, basis, basisSize, null, 0);
+            orthogonalize(v, deflated, deflated.length);
+            orthogonalize(v, basis, basisSize);
         }
         double norm = norm(v);
         scale(v, 1.0 / norm, v);
         return v;
     }
 
-    /** w -= sum_i (b_i . w) b_i over the first {@code count} vectors; coefficients are added to h[i][col]. */
-    private static void orthogonalize(double[] w, double[][] basis, int count, double[][] h, int col) {
+    /** w -= sum_i (b_i . w) b_i over the first {@code count} vectors (start vectors; steps use orthogonalizeAll). */
+    private static void orthogonalize(double[] w, double[][] basis, int count) {
         if (count == 0) {
             return;
         }
         // all coefficients in one blocked pass: w is read once, not once per basis vector
         double[] c = MultilevelEigen.gram(java.util.Arrays.copyOf(basis, count), new double[][] {w});
         subtract(w, basis, c, count);
-        if (h != null) {
-            for (int i = 0; i < count; i++) {
-                h[i][col] += c[i];
-            }
-        }
     }
 
     /**
